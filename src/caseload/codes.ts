@@ -1,0 +1,48 @@
+/**
+ * Care forms (vormen van jeugdhulp), in a fixed order: the caseload stores their index.
+ * `wijkteam` is light support by the neighbourhood team; `gezinshuis` is family-style residential
+ * care; `gesloten` is secure residential care.
+ */
+export const CARE_FORMS = [
+  "ambulant",
+  "daghulp",
+  "verblijf",
+  "pleegzorg",
+  "gezinshuis",
+  "gesloten",
+  "wijkteam",
+] as const;
+export type CareForm = (typeof CARE_FORMS)[number];
+
+/**
+ * iJw unit codes (codelist WJ756) in a fixed order: the caseload stores their index. `use` per
+ * month is stored in each unit's {@link UNIT_MEASURE}: minutes for time units, so the 30-minute
+ * rule can be applied when hours are declared.
+ */
+export const UNIT_CODES = ["01", "04", "14", "16", "82", "83", "84"] as const;
+export type UnitCode = (typeof UNIT_CODES)[number];
+
+/** What one unit of `use` is, per unit code. */
+export const UNIT_MEASURE: Readonly<Record<UnitCode, string>> = {
+  "01": "minutes (minuut; tariff per hour, billed per minute)",
+  "04": "minutes (uur; hours declared by the 30-minute rule)",
+  "14": "etmalen (24-hour days)",
+  "16": "dagdelen (half-days of 4 hours)",
+  "82": "stuks (output)",
+  "83": "eurocents (euro's: the volume is the amount)",
+  "84": "stuks (inspanning)",
+};
+
+/** Unit index constants for the hot path. */
+export const UNIT_MINUTE = 0;
+export const UNIT_HOUR = 1;
+export const UNIT_EURO = 5;
+
+/** Outcome of a trajectory (resultaat). `open`: still running at the end of the caseload window. */
+export const OUTCOMES = ["open", "achieved", "notAchieved", "droppedOut"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_OPEN = 0;
+export const OUTCOME_ACHIEVED = 1;
+
+/** Sentinel end month of a trajectory still running at the end of the caseload window. */
+export const OPEN_END = 2147483647;

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { FundingInputError, fromZodIssues, type Issue } from "../errors.js";
+import { HorizonSchema, MonthSchema, parseMonth, type HorizonInput } from "../period.js";
+import { buildCaseload, Dictionary, type TrajectoryRow } from "./builder.js";
+import { useLength, type Caseload } from "./caseload.js";
+import { CARE_FORMS, OPEN_END, OUTCOMES, UNIT_CODES } from "./codes.js";
+
+const Name = z.string().trim().min(1, "must not be empty");
+const UseValue = z
+  .number()
+  .int("use must be a whole number in the unit's measure (minutes for hours)")
+  .min(0, "use must not be negative")
+  .max(2147483647, "use per month is beyond 2^31 − 1");
+
+/** One trajectory as users write it (e.g. from a region's own historical data). */
+export const TrajectoryInputSchema = z
+  .object({
+    id: Name.describe("trajectory id, unique in the caseload"),
+    client: Name.optional().describe("client id; trajectories of one client share it (default: the trajectory id)"),
+    municipality: Name,
+    provider: Name,
+    profile: Name.describe("client profile (cliëntprofiel)"),
+    intensity: Name.default("standaard").describe("intensity level (intensiteit)"),
+    careForm: z.enum(CARE_FORMS),
+    unit: z.enum(UNIT_CODES, { error: (i) => `unknown iJw unit code ${JSON.stringify(i.input)}; expected one of ${UNIT_CODES.join(", ")}` }),
+    start: MonthSchema,
+    end: MonthSchema.nullable().default(null).describe("last month of care; null while still open"),
+    outcome: z.enum(OUTCOMES),
+    use: z
+      .union([UseValue, z.array(UseValue)])
+      .describe("use per month from max(start, window start) in the unit's measure, or one number for every month"),
+  })
+  .superRefine((r, ctx) => {
+    if (r.end !== null && r.end < r.start) {
+      ctx.addIssue({ code: "custom", path: ["end"], message: `end ${r.end} is before start ${r.start}` });
+    }
+    if ((r.end === null) !== (r.outcome === "open")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["outcome"],
+        message: r.end === null ? "a trajectory without an end must have outcome 'open'" : "a closed trajectory cannot have outcome 'open'",
+      });
+    }
+  });
+export type TrajectoryInput = z.input<typeof TrajectoryInputSchema>;
+
+/** Options for {@link caseloadFromRecords}. */
+export interface FromRecordsOptions {
+  /** The months the records' `use` covers, e.g. `{ start: "2026-01", months: 36 }`. */
+  readonly window: HorizonInput;
+}
+
+/**
+ * Validates plain trajectory objects and stores them as a columnar {@link Caseload}. Every record
+ * is either imported or reported: the error lists each bad field as `[index].field` with the
+ * reason, and nothing is dropped silently.
+ */
+export function caseloadFromRecords(records: readonly unknown[], options: FromRecordsOptions): Caseload {
+  const w = HorizonSchema.safeParse(options.window);
+  if (!w.success) throw new FundingInputError("caseload window", fromZodIssues(w.error.issues, ["window"]));
+  const window = { start: parseMonth(w.data.start), months: w.data.months };
+  const windowEnd = window.start + window.months - 1;
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  const municipalities = new Dictionary(65535);
+  const providers = new Dictionary(65535);
+  const profiles = new Dictionary(255);
+  const intensities = new Dictionary(255);
+  const clients = new Dictionary(2147483647);
+  const rows: TrajectoryRow[] = [];
+  if (!Array.isArray(records)) {
+    throw new FundingInputError("caseload", [{ code: "invalid_type", path: [], message: "expected an array of trajectories" }]);
+  }
+  records.forEach((raw, i) => {
+    const p = TrajectoryInputSchema.safeParse(raw);
+    if (!p.success) {
+      issues.push(...fromZodIssues(p.error.issues, [i]));
+      return;
+    }
+    const r = p.data;
+    const start = parseMonth(r.start);
+    const end = r.end === null ? OPEN_END : parseMonth(r.end);
+    const here = (field: string, message: string, code = "custom"): void => {
+      issues.push({ code, path: [i, field], message });
+    };
+    if (seen.has(r.id)) here("id", `duplicate trajectory id "${r.id}"`);
+    seen.add(r.id);
+    if (start > windowEnd) here("start", `starts ${r.start}, after the window ends`);
+    const expected = useLength(window, start, end);
+    const use = typeof r.use === "number" ? new Array<number>(expected).fill(r.use) : r.use;
+    if (use.length !== expected) {
+      here("use", `has ${use.length} months of use, expected ${expected} (months in care inside the window)`);
+    }
+    const idx = {
+      municipality: municipalities.add(r.municipality),
+      provider: providers.add(r.provider),
+      profile: profiles.add(r.profile),
+      intensity: intensities.add(r.intensity),
+      client: clients.add(r.client ?? r.id),
+    };
+    for (const [field, v] of Object.entries(idx)) if (v === undefined) here(field, `too many distinct ${field} values`);
+    if (issues.length > 0) return; // keep validating, but build nothing once anything failed
+    rows.push({
+      id: r.id,
+      client: idx.client!,
+      municipality: idx.municipality!,
+      provider: idx.provider!,
+      profile: idx.profile!,
+      intensity: idx.intensity!,
+      careForm: CARE_FORMS.indexOf(r.careForm),
+      unit: UNIT_CODES.indexOf(r.unit),
+      start,
+      end,
+      outcome: OUTCOMES.indexOf(r.outcome),
+      use,
+    });
+  });
+  if (issues.length > 0) throw new FundingInputError("caseload records", issues);
+  return buildCaseload(rows, {
+    window,
+    municipalities: municipalities.names,
+    providers: providers.names,
+    profiles: profiles.names,
+    intensities: intensities.names,
+  });
+}

@@ -1,0 +1,61 @@
+import type { z } from "zod";
+
+/** One problem with an input: where it is (a path of keys and indexes) and why it is wrong. */
+export interface Issue {
+  /** Machine-readable code, e.g. `too_small`, `invalid_value`, `unsafe_amount`. */
+  readonly code: string;
+  /** Path inside the input, e.g. `["tariffs", 2, "cents"]`. Empty for the input as a whole. */
+  readonly path: readonly (string | number)[];
+  /** Human-readable reason, in English. */
+  readonly message: string;
+}
+
+/** Prefix of every message this library throws, so a log line says where it came from. */
+export const LIBRARY = "jeugdhulp-bekostiging";
+
+/** Renders a path the way a user types it: `tariffs[2].cents`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = "";
+  for (const key of path) out += typeof key === "number" ? `[${key}]` : out === "" ? key : `.${key}`;
+  return out === "" ? "(root)" : out;
+}
+
+/**
+ * The one error class the library throws for bad input. It carries every issue found, each with a
+ * field path, so a script or CLI can point at the exact field.
+ */
+export class FundingInputError extends Error {
+  override readonly name = "FundingInputError";
+  readonly issues: readonly Issue[];
+  constructor(what: string, issues: readonly Issue[]) {
+    super(
+      `[${LIBRARY}] invalid ${what}:\n` +
+        issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join("\n"),
+    );
+    this.issues = issues;
+  }
+}
+
+/** Converts zod's issues into ours (prefixed with a base path). */
+export function fromZodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  base: readonly (string | number)[] = [],
+): Issue[] {
+  return issues.map((i) => ({
+    code: i.code,
+    path: [...base, ...i.path.map((k) => (typeof k === "symbol" ? String(k) : k))],
+    message: i.message,
+  }));
+}
+
+/** Result of a `safe*` call: expected failures are values, not exceptions. */
+export type SafeResult<T> =
+  | { readonly success: true; readonly output: T }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+/** Parses `input` with `schema`, throwing {@link FundingInputError} naming `what` on failure. */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new FundingInputError(what, fromZodIssues(r.error.issues));
+  return r.data;
+}

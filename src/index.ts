@@ -1,0 +1,116 @@
+/**
+ * jeugdhulp-bekostiging: simulate and compare Dutch youth-care funding models — taakgericht,
+ * inspanningsgericht, outputgericht, trajectfinanciering — on a caseload, with exact money.
+ *
+ * Every public name is listed here explicitly.
+ */
+
+// Errors
+export { FundingInputError, type Issue, type SafeResult, formatPath } from "./errors.js";
+
+// Money
+export {
+  type Cents,
+  MAX_CENTS,
+  assertCents,
+  addCents,
+  eurosToCents,
+  centsToDecimal,
+  type RoundingMode,
+  divRound,
+  roundDecimalCents,
+  percentOf,
+  allocate,
+  splitEvenly,
+  percentWeights,
+  formatEuro,
+  MoneySchema,
+  PercentSchema,
+  type MoneyInput,
+} from "./money/index.js";
+
+// Time
+export {
+  type Month,
+  type Horizon,
+  type HorizonInput,
+  type Dated,
+  MonthSchema,
+  HorizonSchema,
+  parseMonth,
+  formatMonth,
+  yearOf,
+  monthOfYear,
+  horizon,
+  horizonEnd,
+  horizonYears,
+  DatedValue,
+} from "./period.js";
+export { DatedPrice, DatedMoneySchema, IndexationSchema, type DatedMoneyInput, type IndexationInput } from "./tariff.js";
+export { billableHours, declaredAmount } from "./ijw.js";
+
+// Randomness
+export { Rng } from "./random.js";
+
+// Caseloads
+export {
+  CARE_FORMS,
+  type CareForm,
+  UNIT_CODES,
+  type UnitCode,
+  UNIT_MEASURE,
+  OUTCOMES,
+  type Outcome,
+  OPEN_END,
+} from "./caseload/codes.js";
+export {
+  type Caseload,
+  type TrajectoryRecord,
+  trajectoryRecord,
+  toRecords,
+  firstUseMonth,
+  monthsInWindow,
+} from "./caseload/caseload.js";
+export { caseloadFromRecords, TrajectoryInputSchema, type TrajectoryInput, type FromRecordsOptions } from "./caseload/records.js";
+export { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./caseload/spec.js";
+export { generateCaseload } from "./caseload/generate.js";
+export { DEFAULT_REGION } from "./caseload/defaultRegion.js";
+
+// Funding models
+export type { FundingModel, ExecutionVariant, ProjectionContext, ModelOutcome, CeilingSignal } from "./models/model.js";
+export { taskModel, TaskConfigSchema, type TaskConfig, corridorSettlement } from "./models/task.js";
+export { effortModel, EffortConfigSchema, type EffortConfig, CEILING_BEHAVIOURS } from "./models/effort.js";
+export { outputModel, OutputConfigSchema, type OutputConfig } from "./models/output.js";
+export { trajectoryModel, TrajectoryConfigSchema, type TrajectoryConfig } from "./models/trajectory.js";
+export { createModel, ModelConfigSchema, type ModelConfig } from "./models/index.js";
+
+// Ledger and projection
+export { LINE_KINDS, type LineKind, ALL_PROVIDERS, WHOLE_REGION, NO_TRAJECTORY } from "./ledger/lineKind.js";
+export type { LedgerWriter } from "./ledger/writer.js";
+export { type Ledger, type LedgerLine, type LedgerDimension, ledgerLine, totalLedgerBy } from "./ledger/ledger.js";
+export { type Breakdown, totalsByKey, totalsByMonth, totalsByYear, breakdownTotal } from "./projection/breakdown.js";
+export { CostPricesSchema, type CostPricesInput, costOfUse } from "./projection/cost.js";
+export {
+  project,
+  safeProject,
+  ProjectionOptionsSchema,
+  type ProjectionOptions,
+  type Projection,
+  type MessageCounts,
+  type Waiting,
+} from "./projection/project.js";
+
+// Comparison
+export { type Metrics, measure, monthlyTotals } from "./metrics/metrics.js";
+export { type Summary, summarise } from "./metrics/statistics.js";
+export {
+  compare,
+  CompareOptionsSchema,
+  type CompareOptions,
+  type Comparison,
+  type ModelComparison,
+  type OnRun,
+  SUMMARISED_METRICS,
+  type SummarisedMetric,
+} from "./metrics/compare.js";
+export { formatComparison } from "./report/table.js";

@@ -1,0 +1,131 @@
+import { z } from "zod";
+import type { Caseload } from "../caseload/caseload.js";
+import { generateCaseload } from "../caseload/generate.js";
+import type { CaseloadSpecInput } from "../caseload/spec.js";
+import { FundingInputError, parseWith } from "../errors.js";
+import { createModel, type ModelConfig } from "../models/index.js";
+import type { ExecutionVariant, FundingModel } from "../models/model.js";
+import { formatMonth, HorizonSchema } from "../period.js";
+import { CostPricesSchema } from "../projection/cost.js";
+import { project, type Projection } from "../projection/project.js";
+import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../tariff.js";
+import { measure, type Metrics } from "./metrics.js";
+import { summarise, type Summary } from "./statistics.js";
+
+/** Options of {@link compare}. */
+export const CompareOptionsSchema = z.object({
+  horizon: HorizonSchema.optional().describe("default: the caseload's window"),
+  paymentLagMonths: z.number().int().min(0).max(12).default(1),
+  costPrices: CostPricesSchema.optional(),
+  budget: z
+    .object({ perYear: DatedMoneySchema, indexation: IndexationSchema.optional() })
+    .optional()
+    .describe("the municipality's youth-care budget per calendar year, for the deviation"),
+  seed: z.number().int().default(1).describe("seed of the first run (with a caseload spec)"),
+  runs: z.number().int().min(1).max(10_000).default(1).describe("Monte Carlo runs, seeds seed … seed + runs − 1"),
+  keepProjections: z.boolean().default(false).describe("keep each model's full projection of the first run"),
+});
+export type CompareOptions = z.input<typeof CompareOptionsSchema>;
+
+/** Amount-valued metrics summarised over runs. */
+export const SUMMARISED_METRICS = [
+  "totalPaid",
+  "perClient",
+  "perClosedTrajectory",
+  "perAchievedResult",
+  "providerCost",
+  "providerMargin",
+  "budgetDeviation",
+  "dueAfterHorizon",
+] as const;
+export type SummarisedMetric = (typeof SUMMARISED_METRICS)[number];
+
+/** One model's column of a comparison. */
+export interface ModelComparison {
+  readonly label: string;
+  readonly kind: string;
+  readonly variant: ExecutionVariant;
+  /** Metrics of the first run (the only run for a given caseload). */
+  readonly metrics: Metrics;
+  /** Metrics of every run, in seed order. */
+  readonly runs: readonly Metrics[];
+  /** Mean and P5 / P50 / P95 over the runs, per amount metric (absent where a run had none). */
+  readonly summary: Partial<Record<SummarisedMetric, Summary>>;
+  /** The first run's projection, when `keepProjections`. */
+  readonly projection: Projection | null;
+}
+
+/** Result of {@link compare}: one entry per model, in the order given. */
+export interface Comparison {
+  readonly horizon: { readonly start: string; readonly months: number };
+  /** Seeds of the runs; empty when a fixed caseload was compared. */
+  readonly seeds: readonly number[];
+  readonly models: readonly ModelComparison[];
+}
+
+/** Progress callback: called after each run. */
+export type OnRun = (done: number, total: number) => void;
+
+/**
+ * Runs one caseload through several funding models and measures each side by side. Given a
+ * caseload spec instead of a caseload, it generates one caseload per seed and feeds that same
+ * caseload to every model (common random numbers: differences are the models', not noise), then
+ * summarises each amount over the runs (mean, P5, P50, P95).
+ */
+export function compare(
+  caseload: Caseload | CaseloadSpecInput,
+  models: readonly (FundingModel | ModelConfig)[],
+  options: CompareOptions = {},
+  onRun?: OnRun,
+): Comparison {
+  const o = parseWith(CompareOptionsSchema, options, "compare options");
+  if (models.length === 0) throw new FundingInputError("compare", [{ code: "too_small", path: ["models"], message: "needs at least one model" }]);
+  const built = models.map((m, i) => {
+    try {
+      return createModel(m);
+    } catch (e) {
+      if (e instanceof FundingInputError) throw new FundingInputError("model config", e.issues.map((x) => ({ ...x, path: ["models", i, ...x.path] })));
+      throw e;
+    }
+  });
+  const budget = o.budget ? new DatedPrice(o.budget.perYear, o.budget.indexation) : null;
+  const fixed = isCaseload(caseload);
+  const seeds = fixed ? [] : Array.from({ length: o.runs }, (_, i) => o.seed + i);
+  const runs = fixed ? 1 : seeds.length;
+  const perModel: Metrics[][] = built.map(() => []);
+  const kept: (Projection | null)[] = built.map(() => null);
+  let horizon: { start: string; months: number } | null = null;
+  for (let r = 0; r < runs; r++) {
+    const c = fixed ? caseload : generateCaseload(caseload, seeds[r]!);
+    const h = o.horizon ?? { start: formatMonth(c.window.start), months: c.window.months };
+    horizon ??= h;
+    built.forEach((model, i) => {
+      const p = project(c, model, {
+        horizon: h,
+        paymentLagMonths: o.paymentLagMonths,
+        ...(o.costPrices ? { costPrices: o.costPrices } : {}),
+      });
+      perModel[i]!.push(measure(p, budget));
+      if (r === 0 && o.keepProjections) kept[i] = p;
+    });
+    onRun?.(r + 1, runs);
+  }
+  return {
+    horizon: horizon!,
+    seeds,
+    models: built.map((m, i) => {
+      const ms = perModel[i]!;
+      const summary: Partial<Record<SummarisedMetric, Summary>> = {};
+      for (const key of SUMMARISED_METRICS) {
+        const values = ms.map((x) => x[key]);
+        if (values.every((v): v is number => v !== null)) summary[key] = summarise(values);
+      }
+      return { label: m.label, kind: m.kind, variant: m.variant, metrics: ms[0]!, runs: ms, summary, projection: kept[i]! };
+    }),
+  };
+}
+
+function isCaseload(x: unknown): x is Caseload {
+  return typeof x === "object" && x !== null && (x as Caseload).useOffset instanceof Int32Array;
+}
+

@@ -1,0 +1,28 @@
+import { divRound, type Cents } from "../money/index.js";
+
+/** Mean and percentiles of an amount over Monte Carlo runs, in integer cents. */
+export interface Summary {
+  readonly mean: Cents;
+  readonly p5: Cents;
+  readonly p50: Cents;
+  readonly p95: Cents;
+}
+
+/**
+ * Summarises integer amounts exactly. Rounding points: the mean is the exact sum (BigInt) divided
+ * by the count, rounded half-even to the cent; percentiles are nearest-rank, so each is one of the
+ * observed amounts and no interpolation invents a cent.
+ */
+export function summarise(values: readonly number[]): Summary {
+  if (values.length === 0) throw new RangeError("summarise: needs at least one value");
+  const sorted = [...values].sort((a, b) => a - b);
+  let sum = 0n;
+  for (const v of values) sum += BigInt(v);
+  const n = BigInt(values.length);
+  // Exact half-even division of a BigInt sum: reuse divRound on the quotient's remainder.
+  const q = sum / n;
+  const r = sum - q * n;
+  const mean = Number(q) + divRound(Number(r), values.length, "halfEven");
+  const rank = (p: number): number => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return { mean, p5: rank(5), p50: rank(50), p95: rank(95) };
+}

@@ -1,0 +1,207 @@
+import { Decimal } from "decimal.js";
+import { z } from "zod";
+import type { Caseload } from "../caseload/caseload.js";
+import { CARE_FORMS } from "../caseload/codes.js";
+import { parseWith } from "../errors.js";
+import { declaredAmount } from "../ijw.js";
+import { KIND_DECLARATION } from "../ledger/lineKind.js";
+import type { LedgerWriter } from "../ledger/writer.js";
+import { roundDecimalCents, SharePercentSchema } from "../money/index.js";
+import { formatMonth, horizonEnd, yearOf, type Horizon } from "../period.js";
+import { PriceLookup } from "../projection/cost.js";
+import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../tariff.js";
+import { indexOrThrow, LabelSchema } from "./common.js";
+import type { CeilingSignal, FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
+
+/** What happens when a provider's yearly budget ceiling (bestedingsruimte) is reached. */
+export const CEILING_BEHAVIOURS = ["providerBears", "intakeStop", "overspend"] as const;
+
+/** Config of effort-oriented funding (inspanningsgericht, p × q). */
+export const EffortConfigSchema = z.object({
+  kind: z.literal("effort"),
+  label: LabelSchema,
+  tariffs: z
+    .array(
+      z.object({
+        careForm: z.enum(CARE_FORMS),
+        provider: z.string().min(1).optional().describe("only for this provider (overrides the general tariff)"),
+        tariff: DatedMoneySchema.describe("per hour for time units (01, 04), else per etmaal / dagdeel / stuk"),
+      }),
+    )
+    .min(1, "needs at least one tariff"),
+  indexation: IndexationSchema.optional(),
+  ceiling: z
+    .object({
+      amounts: z
+        .array(z.object({ provider: z.string().min(1), perYear: DatedMoneySchema.describe("ceiling per calendar year (version in force in January)") }))
+        .min(1),
+      behaviour: z.enum(CEILING_BEHAVIOURS).describe(
+        "providerBears: declarations beyond the ceiling are not paid; intakeStop: new clients wait until January, running care is paid; overspend: all is paid and the excess reported",
+      ),
+      consultationPercent: SharePercentSchema.default("70").describe("use at which parties consult (contract standard: 70 %)"),
+    })
+    .optional(),
+});
+export type EffortConfig = z.input<typeof EffortConfigSchema>;
+
+/**
+ * Effort-oriented funding (inspanningsgericht): the contracted tariff × delivered units,
+ * declared per client per month (JW323), paid `paymentLagMonths` after the care month. Hours
+ * follow the iJw 30-minute rule. Optionally a yearly budget ceiling per provider, with the 70 %
+ * consultation signal and a chosen behaviour at 100 %.
+ */
+export function effortModel(config: EffortConfig): FundingModel {
+  const cfg = parseWith(EffortConfigSchema, config, "effort model config");
+  return {
+    kind: "effort",
+    label: cfg.label ?? "Inspanningsgericht (p×q)",
+    variant: "inspanningsgericht",
+    project(ctx: ProjectionContext, out: LedgerWriter): ModelOutcome {
+      const c = ctx.caseload;
+      const tariffs = new PriceLookup(
+        c,
+        cfg.tariffs.map((e) => ({ careForm: e.careForm, provider: e.provider, price: e.tariff })),
+        cfg.indexation,
+        "tariffs",
+      );
+      tariffs.requireCovered("tariffs");
+      const grid = tariffs.grid(c.window);
+      if (!cfg.ceiling) {
+        declareAll(c, grid, ctx.paymentLagMonths, out);
+        return {};
+      }
+      const ceilings = compileCeilings(c, cfg.ceiling.amounts);
+      return projectWithCeiling(c, ctx.horizon, grid, ctx.paymentLagMonths, ceilings, cfg.ceiling.behaviour, cfg.ceiling.consultationPercent, out);
+    },
+  };
+}
+
+/** Fast path without a ceiling: trajectory by trajectory, one declaration line per month with use. */
+function declareAll(c: Caseload, grid: Float64Array, lag: number, out: LedgerWriter): void {
+  const wm = c.window.months;
+  const nc = CARE_FORMS.length;
+  for (let t = 0; t < c.size; t++) {
+    const unit = c.unit[t]!;
+    const row = (c.provider[t]! * nc + c.careForm[t]!) * wm;
+    const first = Math.max(c.start[t]!, c.window.start);
+    let mi = first - c.window.start;
+    for (let k = c.useOffset[t]!, to = c.useOffset[t + 1]!; k < to; k++, mi++) {
+      const use = c.use[k]!;
+      if (use === 0) continue; // no care, no declaration line
+      const month = c.window.start + mi;
+      out.trajectory(t, month + lag, month, KIND_DECLARATION, declaredAmount(unit, use, grid[row + mi]!));
+    }
+  }
+}
+
+/** Ceiling per provider index (−1 = none), as a dated price evaluated each January. */
+function compileCeilings(c: Caseload, amounts: readonly { provider: string; perYear: z.output<typeof DatedMoneySchema> }[]): (DatedPrice | null)[] {
+  const out: (DatedPrice | null)[] = new Array<DatedPrice | null>(c.providers.length).fill(null);
+  amounts.forEach((a, i) => {
+    out[indexOrThrow(c.providers, a.provider, ["ceiling", "amounts", i, "provider"], "effort model config", "provider")] = new DatedPrice(a.perYear);
+  });
+  return out;
+}
+
+/**
+ * Month by month, so that a ceiling reached in May affects June: declarations are counted against
+ * the provider's ceiling of the care month's year in caseload order (sorted by start). Under
+ * `intakeStop`, a trajectory due to start while its provider is at or over the ceiling waits until
+ * January; its care, and so its cost and closure, shift by the wait.
+ */
+function projectWithCeiling(
+  c: Caseload,
+  h: Horizon,
+  grid: Float64Array,
+  lag: number,
+  ceilings: readonly (DatedPrice | null)[],
+  behaviour: (typeof CEILING_BEHAVIOURS)[number],
+  consultationPercent: string,
+  out: LedgerWriter,
+): ModelOutcome {
+  const W = c.window.start;
+  const wm = c.window.months;
+  const E = W + wm - 1;
+  const nc = CARE_FORMS.length;
+  const np = c.providers.length;
+  const delays = new Int32Array(c.size);
+  // Trajectories waiting to be admitted, bucketed by the month they (now) want to start.
+  const due: number[][] = Array.from({ length: wm }, () => []);
+  let active: number[] = [];
+  for (let t = 0; t < c.size; t++) {
+    if (c.useOffset[t + 1]! === c.useOffset[t]!) continue; // no care inside the window
+    const s = c.start[t]!;
+    // Intake stop applies only to starts inside the horizon; earlier starts are history.
+    if (s < h.start) active.push(t);
+    else due[s - W]!.push(t);
+  }
+  const spent = new Float64Array(np); // paid in the current year, per provider
+  const signals: CeilingSignal[] = [];
+  const signalOf = new Map<number, { consultation: number | null; reached: number | null; ceiling: number; declared: number; beyond: number }>();
+  let year = yearOf(W);
+  const ceilingOf = new Float64Array(np);
+  const thresholdOf = new Float64Array(np);
+  const openYear = (y: number): void => {
+    for (let p = 0; p < np; p++) {
+      const cp = ceilings[p];
+      ceilingOf[p] = cp ? cp.at(y * 12) : Infinity;
+      // Rounding point: the consultation threshold rounds up to the cent (never signal early).
+      thresholdOf[p] = cp ? roundDecimalCents(new Decimal(ceilingOf[p]!).times(consultationPercent).dividedBy(100), "up") : Infinity;
+      spent[p] = 0;
+      if (cp) signalOf.set(y * 65536 + p, { consultation: null, reached: null, ceiling: ceilingOf[p]!, declared: 0, beyond: 0 });
+    }
+  };
+  openYear(year);
+  for (let M = W; M <= E; M++) {
+    if (yearOf(M) !== year) openYear((year = yearOf(M)));
+    const mi = M - W;
+    for (const t of due[mi]!) {
+      const p = c.provider[t]!;
+      if (behaviour === "intakeStop" && spent[p]! >= ceilingOf[p]!) {
+        const wait = (year + 1) * 12 - M; // until January
+        delays[t] = delays[t]! + wait;
+        // Waiting past the window's end: never admitted here, and its delay says so.
+        if (mi + wait < wm) due[mi + wait]!.push(t);
+        continue;
+      }
+      active.push(t);
+    }
+    const still: number[] = [];
+    for (const t of active) {
+      const k = c.useOffset[t]! + (M - Math.max(c.start[t]!, W) - delays[t]!);
+      if (k >= c.useOffset[t + 1]!) continue; // care finished
+      still.push(t);
+      const use = c.use[k]!;
+      if (use === 0) continue;
+      const p = c.provider[t]!;
+      const amount = declaredAmount(c.unit[t]!, use, grid[(p * nc + c.careForm[t]!) * wm + mi]!);
+      let pay = amount;
+      const room = ceilingOf[p]! - spent[p]!;
+      if (behaviour === "providerBears" && pay > room) pay = room > 0 ? room : 0;
+      spent[p]! += pay;
+      const sig = signalOf.get(year * 65536 + p);
+      if (sig) {
+        sig.declared += amount;
+        sig.beyond = sig.declared > sig.ceiling ? sig.declared - sig.ceiling : 0;
+        if (sig.consultation === null && sig.declared >= thresholdOf[p]!) sig.consultation = M;
+        if (sig.reached === null && sig.declared >= sig.ceiling) sig.reached = M;
+      }
+      if (pay !== 0) out.trajectory(t, M + lag, M, KIND_DECLARATION, pay);
+    }
+    active = still;
+  }
+  for (const [key, s] of signalOf) {
+    const y = Math.floor(key / 65536);
+    if (y * 12 + 11 < c.window.start || y * 12 > horizonEnd(c.window)) continue;
+    signals.push({
+      provider: c.providers[key - y * 65536]!,
+      year: y,
+      consultationMonth: s.consultation === null ? null : formatMonth(s.consultation),
+      reachedMonth: s.reached === null ? null : formatMonth(s.reached),
+      ceiling: s.ceiling,
+      declared: s.declared,
+      beyondCeiling: s.beyond,
+    });
+  }
+  return { delays, ceilingSignals: signals };
+}

@@ -1,0 +1,69 @@
+import type { Caseload } from "../caseload/caseload.js";
+import { FundingInputError } from "../errors.js";
+import type { z } from "zod";
+import type { DatedMoneySchema } from "../tariff.js";
+import { DatedPrice } from "../tariff.js";
+import type { IndexationSchema } from "../tariff.js";
+import { optionalIndex } from "./common.js";
+
+type Dim = "providers" | "municipalities" | "profiles" | "intensities";
+
+/**
+ * Prices keyed by up to three caseload dimensions (e.g. provider × profile × intensity for output
+ * arrangements). An entry that leaves a dimension out applies to all its values; a more specific
+ * entry wins over a general one whatever their order.
+ */
+export class KeyedPrices {
+  private readonly sizes: number[];
+  private readonly table: (DatedPrice | undefined)[];
+
+  constructor(
+    private readonly caseload: Caseload,
+    private readonly dims: readonly Dim[],
+    entries: readonly { readonly keys: readonly (string | undefined)[]; readonly price: z.output<typeof DatedMoneySchema>; readonly path: (string | number)[] }[],
+    indexation: z.output<typeof IndexationSchema> | undefined,
+    private readonly what: string,
+  ) {
+    this.sizes = dims.map((d) => caseload[d].length);
+    this.table = new Array<DatedPrice | undefined>(this.sizes.reduce((a, b) => a * b, 1)).fill(undefined);
+    const specificity = new Int8Array(this.table.length).fill(-1);
+    for (const e of entries) {
+      const idx = dims.map((d, j) => optionalIndex(caseload, d, e.keys[j], [...e.path, SINGULAR[d]], what));
+      const score = idx.reduce((s, i, j) => s + (i >= 0 ? 1 << (dims.length - 1 - j) : 0), 0);
+      const price = new DatedPrice(e.price, indexation);
+      this.forEachCell(idx, (cell) => {
+        if (score >= specificity[cell]!) {
+          specificity[cell] = score;
+          this.table[cell] = price;
+        }
+      });
+    }
+  }
+
+  private forEachCell(idx: readonly number[], fn: (cell: number) => void, j = 0, cell = 0): void {
+    if (j === idx.length) return fn(cell);
+    const size = this.sizes[j]!;
+    if (idx[j]! >= 0) this.forEachCell(idx, fn, j + 1, cell * size + idx[j]!);
+    else for (let v = 0; v < size; v++) this.forEachCell(idx, fn, j + 1, cell * size + v);
+  }
+
+  /** The price for trajectory `t`, or throws naming the combination that has none. */
+  forTrajectory(t: number): DatedPrice {
+    const c = this.caseload;
+    let cell = 0;
+    for (let j = 0; j < this.dims.length; j++) cell = cell * this.sizes[j]! + this.column(this.dims[j]!)[t]!;
+    const price = this.table[cell];
+    if (!price) {
+      const combo = this.dims.map((d) => `${SINGULAR[d]} "${c[d][this.column(d)[t]!]}"`).join(", ");
+      throw new FundingInputError(this.what, [{ code: "missing_price", path: [], message: `no price for ${combo} (trajectory ${c.ids[t]})` }]);
+    }
+    return price;
+  }
+
+  private column(d: Dim): Uint16Array | Uint8Array {
+    const c = this.caseload;
+    return d === "providers" ? c.provider : d === "municipalities" ? c.municipality : d === "profiles" ? c.profile : c.intensity;
+  }
+}
+
+const SINGULAR = { providers: "provider", municipalities: "municipality", profiles: "profile", intensities: "intensity" } as const;

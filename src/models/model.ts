@@ -1,0 +1,66 @@
+import type { Caseload } from "../caseload/caseload.js";
+import type { LedgerWriter } from "../ledger/writer.js";
+import type { Horizon } from "../period.js";
+
+/**
+ * The iJw execution variant (uitvoeringsvariant) a model is run under. It decides which messages
+ * the model needs: `taakgericht` has no assignments and no declarations; the other two have an
+ * assignment (JW301), start and stop (JW305/JW307) per client and declarations (JW323/JW325).
+ */
+export type ExecutionVariant = "taakgericht" | "inspanningsgericht" | "outputgericht";
+
+/** What a model sees when it projects: the caseload, the horizon and the payment terms. */
+export interface ProjectionContext {
+  readonly caseload: Caseload;
+  readonly horizon: Horizon;
+  /**
+   * Months between a care month (or a start or closure) and its payment. 1 (default) means care in
+   * January is declared after the month ends and paid in February.
+   */
+  readonly paymentLagMonths: number;
+}
+
+/** A budget-ceiling (bestedingsruimte) signal: when a provider reached 70 % or 100 % in a year. */
+export interface CeilingSignal {
+  readonly provider: string;
+  readonly year: number;
+  /** First month (YYYY-MM) in which paid declarations reached 70 % of the ceiling (consultation), or null. */
+  readonly consultationMonth: string | null;
+  /** First month in which the ceiling was reached, or null. */
+  readonly reachedMonth: string | null;
+  /** The ceiling, in cents. */
+  readonly ceiling: number;
+  /** Declared value of care in the year, in cents (what would have been paid without a cap). */
+  readonly declared: number;
+  /** Declared beyond the ceiling, in cents (borne by the provider, or overspend, per the behaviour). */
+  readonly beyondCeiling: number;
+}
+
+/** What a model reports besides its payment lines. */
+export interface ModelOutcome {
+  /**
+   * Months each trajectory's care was deferred, e.g. by an intake stop (cliëntenstop); absent when
+   * every trajectory is delivered as in the caseload. The core shifts care, cost and closure by it.
+   */
+  readonly delays?: Int32Array;
+  readonly ceilingSignals?: readonly CeilingSignal[];
+}
+
+/**
+ * A funding model (bekostigingsmodel): one strategy for how a municipality pays providers. Every
+ * model implements this one interface and is configured by its own zod schema; the projection
+ * core and `compare` treat them alike. Adding a model is adding one file.
+ */
+export interface FundingModel {
+  /** The config kind, e.g. `"effort"`. */
+  readonly kind: string;
+  /** A display name, e.g. `"Inspanningsgericht (p×q)"`. */
+  readonly label: string;
+  readonly variant: ExecutionVariant;
+  /**
+   * Writes every payment the model makes for the caseload to `out` (see {@link LedgerWriter}).
+   * Throws FundingInputError when the config does not fit the caseload (an unknown provider,
+   * a care form without a tariff). Must be pure: same input, same lines.
+   */
+  project(context: ProjectionContext, out: LedgerWriter): ModelOutcome;
+}

@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { OPEN_END, OUTCOME_ACHIEVED } from "../caseload/codes.js";
+import { parseWith } from "../errors.js";
+import { KIND_ADVANCE, KIND_DECLARATION, KIND_SETTLEMENT } from "../ledger/lineKind.js";
+import { allocate, percentOf, percentWeights, requireHundred, SharePercentSchema, splitEvenly } from "../money/index.js";
+import { horizonEnd } from "../period.js";
+import { DatedMoneySchema, IndexationSchema } from "../tariff.js";
+import { LabelSchema } from "./common.js";
+import { KeyedPrices } from "./keyedPrices.js";
+import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
+
+/** Config of output-oriented funding (outputgericht / resultaatgericht). */
+export const OutputConfigSchema = z
+  .object({
+    kind: z.literal("output"),
+    label: LabelSchema,
+    prices: z
+      .array(
+        z.object({
+          profile: z.string().min(1).optional().describe("client profile; omitted: every profile"),
+          intensity: z.string().min(1).optional().describe("intensity level; omitted: every level"),
+          provider: z.string().min(1).optional().describe("only for this provider"),
+          price: DatedMoneySchema.describe("price of one arrangement; the version in force at its start applies"),
+        }),
+      )
+      .min(1, "needs at least one arrangement price"),
+    indexation: IndexationSchema.optional(),
+    validityMonths: z.number().int().min(1).max(120).default(12).describe("validity period of an arrangement"),
+    normMonths: z.number().int().min(1).max(120).optional().describe("months the instalment share is spread over (default: validityMonths)"),
+    schedule: z
+      .object({
+        atStart: SharePercentSchema.default("0"),
+        instalments: SharePercentSchema.default("100"),
+        atEnd: SharePercentSchema.default("0"),
+        onResult: SharePercentSchema.default("0").describe("paid only when the result is achieved"),
+      })
+      .default({ atStart: "0", instalments: "100", atEnd: "0", onResult: "0" }),
+    onExpiry: z
+      .enum(["followUp", "providerCarries"])
+      .default("followUp")
+      .describe("validity ends before closure: a follow-up arrangement (vervolgarrangement), or the provider carries the extra duration"),
+    followUpPercent: SharePercentSchema.default("100").describe("price of a follow-up arrangement as a share of the price"),
+    guaranteeMonths: z.number().int().min(0).max(120).default(0).describe("re-entry at the same provider within this many months after an achieved result is at the provider's cost"),
+  })
+  .superRefine((cfg, ctx) => {
+    const s = cfg.schedule;
+    requireHundred([["atStart", s.atStart], ["instalments", s.instalments], ["atEnd", s.atEnd], ["onResult", s.onResult]], ctx, ["schedule"]);
+    if (cfg.normMonths !== undefined && cfg.normMonths > cfg.validityMonths) {
+      ctx.addIssue({ code: "custom", path: ["normMonths"], message: `normMonths ${cfg.normMonths} exceeds validityMonths ${cfg.validityMonths}` });
+    }
+  });
+export type OutputConfig = z.input<typeof OutputConfigSchema>;
+
+/**
+ * Output-oriented funding (outputgericht): a fixed price per arrangement — client profile ×
+ * intensity level — for a validity period, paid by a schedule (a share at the start, instalments
+ * over the norm duration, a share at the end, a share only on result). A closed arrangement is
+ * paid its whole price (less the result share when the result was not achieved): closing early
+ * pays the remaining instalments at closure. When the validity ends first, a follow-up
+ * arrangement starts, or the provider carries the rest. Re-entry within the guarantee period
+ * after an achieved result is at the provider's cost.
+ *
+ * Rounding points: the price splits into the four shares by largest remainder, and the instalment
+ * share over the norm months by largest remainder, so an arrangement's lines add up to its price.
+ * A follow-up price is rounded half-up to the cent.
+ */
+export function outputModel(config: OutputConfig): FundingModel {
+  const cfg = parseWith(OutputConfigSchema, config, "output model config");
+  const weights = percentWeights([cfg.schedule.atStart, cfg.schedule.instalments, cfg.schedule.atEnd, cfg.schedule.onResult]);
+  const validity = cfg.validityMonths;
+  const norm = cfg.normMonths ?? validity;
+  return {
+    kind: "output",
+    label: cfg.label ?? "Outputgericht (arrangement)",
+    variant: "outputgericht",
+    project(ctx: ProjectionContext, out): ModelOutcome {
+      const c = ctx.caseload;
+      const lag = ctx.paymentLagMonths;
+      const E = horizonEnd(c.window);
+      const prices = new KeyedPrices(
+        c,
+        ["providers", "profiles", "intensities"],
+        cfg.prices.map((p, i) => ({ keys: [p.provider, p.profile, p.intensity], price: p.price, path: ["prices", i] })),
+        cfg.indexation,
+        "output model config",
+      );
+      for (let t = 0; t < c.size; t++) {
+        const price = prices.forTrajectory(t);
+        if (isGuaranteedReentry(t)) continue;
+        const end = c.end[t]!;
+        const achieved = c.outcome[t] === OUTCOME_ACHIEVED;
+        let s = c.start[t]!;
+        let amount = price.at(s);
+        for (;;) {
+          const expiry = s + validity - 1;
+          const closes = end !== OPEN_END && end <= expiry;
+          const last = closes ? end : expiry;
+          const [atStart, instalmentShare, atEnd, onResult] = allocate(amount, weights) as [number, number, number, number];
+          if (atStart !== 0) out.trajectory(t, s + lag, s, KIND_ADVANCE, atStart);
+          const instalments = splitEvenly(instalmentShare, norm);
+          let unpaid = 0;
+          for (let i = 0; i < norm; i++) {
+            if (s + i <= last) {
+              if (instalments[i] !== 0) out.trajectory(t, s + i + lag, s, KIND_DECLARATION, instalments[i]!);
+            } else unpaid += instalments[i]!;
+          }
+          const settlement = atEnd + unpaid + (closes && achieved ? onResult : 0);
+          if (settlement !== 0) out.trajectory(t, last + lag, s, KIND_SETTLEMENT, settlement);
+          // Still in care after the validity period: a follow-up arrangement, if the contract has one
+          // and the care is known to go on (inside the window).
+          if (closes || cfg.onExpiry === "providerCarries" || expiry + 1 > Math.min(end, E)) break;
+          s = expiry + 1;
+          amount = percentOf(price.at(s), cfg.followUpPercent, "halfUp");
+        }
+      }
+      return {};
+
+      function isGuaranteedReentry(t: number): boolean {
+        const prev = c.previous[t]!;
+        if (cfg.guaranteeMonths === 0 || prev < 0) return false;
+        return (
+          c.provider[prev] === c.provider[t] &&
+          c.outcome[prev] === OUTCOME_ACHIEVED &&
+          c.end[prev] !== OPEN_END &&
+          c.start[t]! - c.end[prev]! <= cfg.guaranteeMonths
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { Decimal } from "decimal.js";
+import { z } from "zod";
+import { CARE_FORMS } from "../caseload/codes.js";
+import { parseWith } from "../errors.js";
+import { declaredAmount } from "../ijw.js";
+import { ALL_PROVIDERS, KIND_INSTALMENT, KIND_SETTLEMENT, WHOLE_REGION } from "../ledger/lineKind.js";
+import type { LedgerWriter } from "../ledger/writer.js";
+import { roundDecimalCents, SharePercentSchema, splitEvenly } from "../money/index.js";
+import { horizonEnd, yearOf } from "../period.js";
+import { PriceLookup } from "../projection/cost.js";
+import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../tariff.js";
+import { LabelSchema, optionalIndex } from "./common.js";
+import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
+
+/** Config of task-oriented funding (taakgericht, lump sum). */
+export const TaskConfigSchema = z.object({
+  kind: z.literal("task"),
+  label: LabelSchema,
+  budgets: z
+    .array(
+      z.object({
+        provider: z.string().min(1).optional().describe("the provider paid; omitted: one budget for all providers together"),
+        municipality: z.string().min(1).optional().describe("the area (municipality) the task covers; omitted: the whole region"),
+        perYear: DatedMoneySchema.describe("budget per calendar year (the version in force in January)"),
+      }),
+    )
+    .min(1, "needs at least one budget"),
+  indexation: IndexationSchema.optional(),
+  corridor: z
+    .object({
+      referenceTariffs: z
+        .array(z.object({ careForm: z.enum(CARE_FORMS), provider: z.string().min(1).optional(), tariff: DatedMoneySchema }))
+        .min(1)
+        .describe("tariffs that value the realised production"),
+      lowerPercent: SharePercentSchema.default("5"),
+      upperPercent: SharePercentSchema.default("5"),
+      settlementPercent: SharePercentSchema.default("100").describe("share of the difference outside the corridor that is settled"),
+      settleMonthsAfterYearEnd: z.number().int().min(1).max(24).default(6).describe("months after December in which the settlement is paid"),
+    })
+    .optional()
+    .describe("volume corridor with year-end settlement (nacalculatie) outside it"),
+});
+export type TaskConfig = z.input<typeof TaskConfigSchema>;
+
+/**
+ * Task-oriented funding (taakgericht): a budget per provider, per area or for all providers,
+ * paid in twelve monthly instalments at the start of each month, whatever the volume. With a
+ * corridor, realised production (delivered care × reference tariffs) outside budget ± the
+ * corridor is settled after the year (nacalculatie): paid out above, recovered below.
+ *
+ * Rounding points: a yearly budget splits over the months by largest remainder (so the year pays
+ * exactly its budget); the corridor bounds and the settlement round half-up to the cent. Only
+ * years wholly inside the caseload window are settled: production of a partly seen year is
+ * unknown.
+ */
+export function taskModel(config: TaskConfig): FundingModel {
+  const cfg = parseWith(TaskConfigSchema, config, "task model config");
+  return {
+    kind: "task",
+    label: cfg.label ?? "Taakgericht (lumpsum)",
+    variant: "taakgericht",
+    project(ctx: ProjectionContext, out: LedgerWriter): ModelOutcome {
+      const c = ctx.caseload;
+      const W = c.window.start;
+      const E = horizonEnd(c.window);
+      const what = "task model config";
+      const budgets = cfg.budgets.map((b, i) => ({
+        provider: optionalIndex(c, "providers", b.provider, ["budgets", i, "provider"], what),
+        municipality: optionalIndex(c, "municipalities", b.municipality, ["budgets", i, "municipality"], what),
+        price: new DatedPrice(b.perYear, cfg.indexation),
+      }));
+      const production = cfg.corridor ? productionPerBudget(ctx, budgets, cfg.corridor.referenceTariffs) : null;
+      for (let y = yearOf(W); y <= yearOf(E); y++) {
+        budgets.forEach((b, i) => {
+          const yearly = b.price.at(y * 12);
+          const p = b.provider < 0 ? ALL_PROVIDERS : b.provider;
+          const mu = b.municipality < 0 ? WHOLE_REGION : b.municipality;
+          splitEvenly(yearly, 12).forEach((cents, m) => {
+            if (cents !== 0) out.lump(p, mu, y * 12 + m, y * 12, KIND_INSTALMENT, cents);
+          });
+          if (!production || !cfg.corridor || y * 12 < W || y * 12 + 11 > E) return;
+          const settlement = corridorSettlement(yearly, production[i]!.get(y) ?? 0, cfg.corridor);
+          if (settlement !== 0) out.lump(p, mu, y * 12 + 11 + cfg.corridor.settleMonthsAfterYearEnd, y * 12 + 11, KIND_SETTLEMENT, settlement);
+        });
+      }
+      return {};
+    },
+  };
+}
+
+/** Settlement of one year: the share of production outside [budget − lower %, budget + upper %]. */
+export function corridorSettlement(
+  budget: number,
+  production: number,
+  corridor: { readonly lowerPercent: string; readonly upperPercent: string; readonly settlementPercent: string },
+): number {
+  const upper = roundDecimalCents(new Decimal(budget).times(new Decimal(corridor.upperPercent).dividedBy(100).plus(1)), "halfUp");
+  const lower = roundDecimalCents(new Decimal(budget).times(new Decimal(1).minus(new Decimal(corridor.lowerPercent).dividedBy(100))), "halfUp");
+  const outside = production > upper ? production - upper : production < lower ? production - lower : 0;
+  return roundDecimalCents(new Decimal(outside).times(corridor.settlementPercent).dividedBy(100), "halfUp");
+}
+
+/** Realised production per budget per calendar year, valued at the reference tariffs. */
+function productionPerBudget(
+  ctx: ProjectionContext,
+  budgets: readonly { provider: number; municipality: number }[],
+  referenceTariffs: readonly { careForm: (typeof CARE_FORMS)[number]; provider?: string | undefined; tariff: z.output<typeof DatedMoneySchema> }[],
+): Map<number, number>[] {
+  const c = ctx.caseload;
+  const lookup = new PriceLookup(c, referenceTariffs.map((r) => ({ careForm: r.careForm, provider: r.provider, price: r.tariff })), undefined, "corridor.referenceTariffs");
+  lookup.requireCovered("corridor.referenceTariffs");
+  const grid = lookup.grid(c.window);
+  const wm = c.window.months;
+  const nc = CARE_FORMS.length;
+  const result = budgets.map(() => new Map<number, number>());
+  for (let t = 0; t < c.size; t++) {
+    const row = (c.provider[t]! * nc + c.careForm[t]!) * wm;
+    let mi = Math.max(c.start[t]!, c.window.start) - c.window.start;
+    for (let k = c.useOffset[t]!; k < c.useOffset[t + 1]!; k++, mi++) {
+      const value = declaredAmount(c.unit[t]!, c.use[k]!, grid[row + mi]!);
+      const y = yearOf(c.window.start + mi);
+      budgets.forEach((b, i) => {
+        if ((b.provider < 0 || b.provider === c.provider[t]) && (b.municipality < 0 || b.municipality === c.municipality[t])) {
+          const m = result[i]!;
+          m.set(y, (m.get(y) ?? 0) + value);
+        }
+      });
+    }
+  }
+  return result;
+}

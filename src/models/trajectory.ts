@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { OPEN_END, OUTCOMES } from "../caseload/codes.js";
+import { parseWith } from "../errors.js";
+import { KIND_ADVANCE, KIND_SETTLEMENT } from "../ledger/lineKind.js";
+import { percentOf, SharePercentSchema } from "../money/index.js";
+import { horizonEnd } from "../period.js";
+import { DatedMoneySchema, IndexationSchema } from "../tariff.js";
+import { LabelSchema } from "./common.js";
+import { KeyedPrices } from "./keyedPrices.js";
+import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
+
+/** Config of trajectory funding (trajectfinanciering). */
+export const TrajectoryConfigSchema = z.object({
+  kind: z.literal("trajectory"),
+  label: LabelSchema,
+  amounts: z
+    .array(
+      z.object({
+        profile: z.string().min(1).optional().describe("client profile; omitted: every profile"),
+        provider: z.string().min(1).optional().describe("only for this provider"),
+        amount: DatedMoneySchema.describe("fixed amount per trajectory; the version in force at its start applies"),
+      }),
+    )
+    .min(1, "needs at least one trajectory amount"),
+  indexation: IndexationSchema.optional(),
+  advancePercent: SharePercentSchema.default("50").describe("agreed share paid at the start (iJw: declared in two parts)"),
+  dropOutPercent: SharePercentSchema.default("100").describe("share of the amount paid in all when the client drops out"),
+});
+export type TrajectoryConfig = z.input<typeof TrajectoryConfigSchema>;
+
+/**
+ * Trajectory funding (trajectfinanciering, Overijssel 2011): a fixed amount per client
+ * trajectory, whatever its form and duration. An agreed advance is paid at the start; the rest is
+ * settled when the trajectory closes. While a trajectory is open at the window's end, its
+ * settlement is an open obligation. Rounding points: the advance and a drop-out amount round
+ * half-up to the cent; the settlement is the exact remainder, so a closed trajectory is paid
+ * exactly its amount.
+ */
+export function trajectoryModel(config: TrajectoryConfig): FundingModel {
+  const cfg = parseWith(TrajectoryConfigSchema, config, "trajectory model config");
+  const dropOut = OUTCOMES.indexOf("droppedOut");
+  return {
+    kind: "trajectory",
+    label: cfg.label ?? "Trajectfinanciering",
+    variant: "outputgericht", // iJw declares a trajectory as unit 83 with frequency 6, an output product
+    project(ctx: ProjectionContext, out): ModelOutcome {
+      const c = ctx.caseload;
+      const lag = ctx.paymentLagMonths;
+      const E = horizonEnd(c.window);
+      const prices = new KeyedPrices(
+        c,
+        ["providers", "profiles"],
+        cfg.amounts.map((a, i) => ({ keys: [a.provider, a.profile], price: a.amount, path: ["amounts", i] })),
+        cfg.indexation,
+        "trajectory model config",
+      );
+      for (let t = 0; t < c.size; t++) {
+        const s = c.start[t]!;
+        const full = prices.forTrajectory(t).at(s);
+        const end = c.end[t]!;
+        const amount = c.outcome[t] === dropOut ? percentOf(full, cfg.dropOutPercent, "halfUp") : full;
+        // The advance is paid before the outcome is known; a drop-out below it is recovered at settlement.
+        const advance = percentOf(full, cfg.advancePercent, "halfUp");
+        if (advance !== 0) out.trajectory(t, s + lag, s, KIND_ADVANCE, advance);
+        // Open at the window's end: the rest is committed and paid after it.
+        const settleAt = end === OPEN_END ? E + 1 : end;
+        if (amount - advance !== 0) out.trajectory(t, settleAt + lag, s, KIND_SETTLEMENT, amount - advance);
+      }
+      return {};
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { Decimal } from "decimal.js";
+import type { Cents } from "./cents.js";
+
+/**
+ * A named rounding mode for integer division `numerator / denominator` (denominator > 0), exact
+ * on integers. Every place in the library that rounds says which of these it uses.
+ */
+export type RoundingMode = "halfUp" | "halfEven" | "down" | "up";
+
+/**
+ * Integer division of two safe integers with a named rounding. `halfUp` is the commercial
+ * rounding the iJw prescribes ("afgerond op hele centen"): halves away from zero.
+ */
+export function divRound(numerator: number, denominator: number, mode: RoundingMode): number {
+  // Both operands are integers; the quotient and remainder below are exact for safe integers.
+  const sign = (numerator < 0) !== (denominator < 0) ? -1 : 1;
+  const n = Math.abs(numerator);
+  const d = Math.abs(denominator);
+  const q = Math.floor(n / d);
+  const r = n - q * d;
+  let up: boolean;
+  switch (mode) {
+    case "down":
+      up = false;
+      break;
+    case "up":
+      up = r > 0;
+      break;
+    case "halfUp":
+      up = 2 * r >= d;
+      break;
+    case "halfEven":
+      up = 2 * r > d || (2 * r === d && q % 2 === 1);
+      break;
+  }
+  const result = sign * (up ? q + 1 : q);
+  return result === 0 ? 0 : result; // no negative zero in a ledger
+}
+
+const DECIMAL_MODE: Record<RoundingMode, Decimal.Rounding> = {
+  halfUp: Decimal.ROUND_HALF_UP,
+  halfEven: Decimal.ROUND_HALF_EVEN,
+  down: Decimal.ROUND_DOWN,
+  up: Decimal.ROUND_UP,
+};
+
+/** Rounds a Decimal amount of cents to whole cents with a named mode. */
+export function roundDecimalCents(value: Decimal, mode: RoundingMode): Cents {
+  const r = value.toDecimalPlaces(0, DECIMAL_MODE[mode]).toNumber();
+  return r === 0 ? 0 : r;
+}
+
+/** Applies a percentage (a decimal string like "2.35" for 2.35 %) to an amount, rounded by `mode`. */
+export function percentOf(amount: Cents, percent: Decimal.Value, mode: RoundingMode): Cents {
+  return roundDecimalCents(new Decimal(amount).times(percent).dividedBy(100), mode);
+}

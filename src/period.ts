@@ -1,0 +1,116 @@
+import { z } from "zod";
+
+/**
+ * A calendar month — the iJw declaration period — as a whole number: `year × 12 + (month − 1)`.
+ * Integers make month arithmetic and typed-array storage trivial; {@link formatMonth} gives back
+ * `YYYY-MM`.
+ */
+export type Month = number;
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** A month written as `YYYY-MM`, e.g. `2026-01`. */
+export const MonthSchema = z.string().regex(MONTH_RE, "expected a month as YYYY-MM, e.g. 2026-01");
+
+/** Parses `YYYY-MM` into a {@link Month}. Throws a RangeError naming the bad text. */
+export function parseMonth(text: string): Month {
+  const m = MONTH_RE.exec(text);
+  if (!m) throw new RangeError(`parseMonth: "${text}" should be a month as YYYY-MM`);
+  return Number(m[1]) * 12 + Number(m[2]) - 1;
+}
+
+/** Formats a {@link Month} as `YYYY-MM`. */
+export function formatMonth(month: Month): string {
+  const year = Math.floor(month / 12);
+  return `${year}-${String(month - year * 12 + 1).padStart(2, "0")}`;
+}
+
+/** Calendar year of a month. */
+export function yearOf(month: Month): number {
+  return Math.floor(month / 12);
+}
+
+/** Month within the year, 1 (January) to 12 (December). */
+export function monthOfYear(month: Month): number {
+  return month - yearOf(month) * 12 + 1;
+}
+
+/** The projection horizon: `months` calendar months from `start` (inclusive). */
+export interface Horizon {
+  readonly start: Month;
+  readonly months: number;
+}
+
+/** A horizon as users write it. At most 50 years: the core keeps per-month arrays. */
+export const HorizonSchema = z.object({
+  start: MonthSchema.describe("first month of the projection, YYYY-MM"),
+  months: z.number().int().min(1).max(600).describe("number of calendar months"),
+});
+export type HorizonInput = z.input<typeof HorizonSchema>;
+
+/** Builds a {@link Horizon} from `{ start: "2026-01", months: 36 }`. */
+export function horizon(input: HorizonInput): Horizon {
+  const h = HorizonSchema.parse(input);
+  return { start: parseMonth(h.start), months: h.months };
+}
+
+/** Last month inside the horizon. */
+export function horizonEnd(h: Horizon): Month {
+  return h.start + h.months - 1;
+}
+
+/** The calendar years the horizon touches, in order. */
+export function horizonYears(h: Horizon): number[] {
+  const years: number[] = [];
+  for (let y = yearOf(h.start); y <= yearOf(horizonEnd(h)); y++) years.push(y);
+  return years;
+}
+
+/**
+ * A parameter with dated versions: each value applies from its `from` month until the next
+ * version. Used for tariffs, prices, budgets and rules that change during a horizon.
+ */
+export type Dated<T> = readonly { readonly from: string; readonly value: T }[];
+
+/** Schema for a dated parameter whose versions are strictly ordered by `from`. */
+export function datedSchema<T extends z.ZodType>(value: T) {
+  return z
+    .array(z.object({ from: MonthSchema, value }))
+    .min(1, "needs at least one dated version")
+    .superRefine((versions, ctx) => {
+      for (let i = 1; i < versions.length; i++) {
+        if (versions[i]!.from <= versions[i - 1]!.from) {
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "from"],
+            message: `versions must be in increasing order of 'from'; ${versions[i]!.from} does not follow ${versions[i - 1]!.from}`,
+          });
+        }
+      }
+    });
+}
+
+/**
+ * Compiled dated parameter: look up the value in force in a month in O(log n). Before the first
+ * version, the first version applies (a tariff list with one version is valid for all months).
+ */
+export class DatedValue<T> {
+  private readonly froms: Month[];
+  private readonly values: T[];
+  constructor(versions: Dated<T>) {
+    this.froms = versions.map((v) => parseMonth(v.from));
+    this.values = versions.map((v) => v.value);
+  }
+  /** The version in force in `month`. */
+  at(month: Month): T {
+    const f = this.froms;
+    let lo = 0;
+    let hi = f.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (f[mid]! <= month) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.values[lo]!;
+  }
+}

@@ -1,0 +1,216 @@
+import { z } from "zod";
+import type { Caseload } from "../caseload/caseload.js";
+import { CARE_FORMS, OPEN_END, OUTCOME_ACHIEVED } from "../caseload/codes.js";
+import { FundingInputError, fromZodIssues, type Issue, type SafeResult } from "../errors.js";
+import type { Ledger } from "../ledger/ledger.js";
+import { LINE_KINDS } from "../ledger/lineKind.js";
+import type { Cents } from "../money/index.js";
+import type { CeilingSignal, ExecutionVariant, FundingModel } from "../models/model.js";
+import { formatMonth, horizonEnd, HorizonSchema, parseMonth, type Horizon } from "../period.js";
+import { AggregatingWriter } from "./aggregatingWriter.js";
+import type { Breakdown } from "./breakdown.js";
+import { CostPricesSchema, costOfUse, PriceLookup, type CostPricesInput } from "./cost.js";
+
+/** Options of {@link project}. */
+export const ProjectionOptionsSchema = z.object({
+  horizon: HorizonSchema,
+  paymentLagMonths: z.number().int().min(0).max(12).default(1).describe("months from care (or start/closure) to payment"),
+  costPrices: CostPricesSchema.optional().describe("provider cost prices; without them cost and margin are not computed"),
+  lines: z.boolean().default(false).describe("keep every payment line (a Ledger); off by default to save memory"),
+});
+export type ProjectionOptions = z.input<typeof ProjectionOptionsSchema>;
+
+/** Counts of iJw messages and payment lines: the administrative burden of a model. */
+export interface MessageCounts {
+  /** Payment lines inside the horizon (declaration lines, instalments, advances, settlements). */
+  readonly paymentLines: number;
+  /** Assignments (toewijzingen, JW301) for trajectories starting inside the horizon. */
+  readonly assignments: number;
+  /** Start and stop messages (JW305 + JW307). */
+  readonly startStop: number;
+  /** Declaration messages (JW323) and their answers (JW325): one each per provider per month with lines. */
+  readonly declarationMessages: number;
+  /** All iJw messages together. */
+  readonly total: number;
+}
+
+/** Clients kept waiting by an intake stop (cliëntenstop). */
+export interface Waiting {
+  /** Clients whose start was deferred inside the horizon. */
+  readonly clients: number;
+  /** Sum over months of clients waiting. */
+  readonly clientMonths: number;
+  /** Clients waiting per month of the horizon. */
+  readonly byMonth: Int32Array;
+}
+
+/** Everything a projection of one model over one caseload produces. Amounts are integer cents. */
+export interface Projection {
+  readonly model: { readonly kind: string; readonly label: string; readonly variant: ExecutionVariant };
+  readonly horizon: Horizon;
+  /** Paid inside the horizon. */
+  readonly totalPaid: Cents;
+  readonly byKind: Breakdown;
+  readonly byProvider: Breakdown;
+  readonly byMunicipality: Breakdown;
+  readonly byProfile: Breakdown;
+  readonly byCareForm: Breakdown;
+  /** Open obligations (verplichtingen): committed, not yet paid, at each December and at the horizon's end. */
+  readonly obligations: readonly { readonly date: string; readonly cents: Cents }[];
+  /** Owed for events inside the horizon, or committed, and paid after it. */
+  readonly dueAfterHorizon: Cents;
+  /** The providers' cost of the care delivered inside the horizon, when cost prices were given. */
+  readonly cost: { readonly total: Cents; readonly byProvider: Breakdown } | null;
+  readonly messages: MessageCounts;
+  readonly waiting: Waiting;
+  readonly ceilingSignals: readonly CeilingSignal[];
+  /** Trajectories that closed inside the horizon, and those of them with the result achieved. */
+  readonly closed: number;
+  readonly achieved: number;
+  /** Distinct clients in care at some month of the horizon. */
+  readonly clients: number;
+  /** Months each trajectory was deferred, when the model deferred any. */
+  readonly delays: Int32Array | null;
+  /** Every line, when `lines: true`. */
+  readonly ledger: Ledger | null;
+}
+
+/**
+ * The cost-projection core: runs one funding model over a caseload, month by month, and totals
+ * what the municipality pays, to whom, when, for what, and what the care cost the providers.
+ * Throws {@link FundingInputError} for bad options or a config that does not fit the caseload.
+ */
+export function project(caseload: Caseload, model: FundingModel, options: ProjectionOptions): Projection {
+  const parsed = ProjectionOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new FundingInputError("projection options", fromZodIssues(parsed.error.issues));
+  const o = parsed.data;
+  const horizon: Horizon = { start: parseMonth(o.horizon.start), months: o.horizon.months };
+  checkWindow(caseload, horizon);
+  const costs = o.costPrices ? new PriceLookup(caseload, o.costPrices.prices, o.costPrices.indexation, "costPrices") : null;
+  costs?.requireCovered("costPrices");
+
+  const writer = new AggregatingWriter(caseload, horizon, o.lines, model.label);
+  const outcome = model.project({ caseload, horizon, paymentLagMonths: o.paymentLagMonths }, writer);
+  writer.assertExact();
+  const delays = outcome.delays ?? null;
+  const breakdown = (keys: readonly string[], cents: Float64Array): Breakdown => ({ keys, horizon, cents });
+  const delivery = deliveryStats(caseload, horizon, delays);
+
+  let total = 0;
+  for (let i = 0; i < writer.byKind.length; i++) total += writer.byKind[i]!;
+  let paymentLines = 0;
+  for (const n of writer.linesByKind) paymentLines += n;
+  let batches = 0;
+  for (const b of writer.batches) batches += b;
+  const perClient = model.variant !== "taakgericht";
+  const assignments = perClient ? delivery.starts : 0;
+  const startStop = perClient ? delivery.starts + delivery.closed : 0;
+  const declarationMessages = perClient ? 2 * batches : 0;
+
+  let cost: Projection["cost"] = null;
+  if (costs) {
+    const byProvider = projectCost(caseload, horizon, costs, delays);
+    let sum = 0;
+    for (const v of byProvider) sum += v;
+    cost = { total: sum, byProvider: breakdown([...caseload.providers], byProvider) };
+  }
+  return {
+    model: { kind: model.kind, label: model.label, variant: model.variant },
+    horizon,
+    totalPaid: total,
+    byKind: breakdown(LINE_KINDS, writer.byKind),
+    byProvider: breakdown([...caseload.providers, "(all providers)"], writer.byProvider),
+    byMunicipality: breakdown([...caseload.municipalities, "(whole region)"], writer.byMunicipality),
+    byProfile: breakdown([...caseload.profiles, "(not per trajectory)"], writer.byProfile),
+    byCareForm: breakdown([...CARE_FORMS, "(not per trajectory)"], writer.byCareForm),
+    obligations: writer.obligationDates.map((d, k) => ({ date: formatMonth(d), cents: writer.obligations[k]! })),
+    dueAfterHorizon: writer.dueAfterHorizon,
+    cost,
+    messages: { paymentLines, assignments, startStop, declarationMessages, total: assignments + startStop + declarationMessages },
+    waiting: delivery.waiting,
+    ceilingSignals: outcome.ceilingSignals ?? [],
+    closed: delivery.closed,
+    achieved: delivery.achieved,
+    clients: delivery.clients,
+    delays,
+    ledger: writer.ledger ? writer.ledger.build() : null,
+  };
+}
+
+/** {@link project} that returns expected failures as a value instead of throwing. */
+export function safeProject(caseload: Caseload, model: FundingModel, options: ProjectionOptions): SafeResult<Projection> {
+  try {
+    return { success: true, output: project(caseload, model, options) };
+  } catch (e) {
+    if (e instanceof FundingInputError) return { success: false, issues: e.issues };
+    throw e;
+  }
+}
+
+function checkWindow(c: Caseload, h: Horizon): void {
+  const issues: Issue[] = [];
+  if (h.start < c.window.start || horizonEnd(h) > horizonEnd(c.window)) {
+    issues.push({
+      code: "outside_window",
+      path: ["horizon"],
+      message: `horizon ${formatMonth(h.start)}–${formatMonth(horizonEnd(h))} must lie inside the caseload's window ${formatMonth(c.window.start)}–${formatMonth(horizonEnd(c.window))}`,
+    });
+  }
+  if (issues.length) throw new FundingInputError("projection options", issues);
+}
+
+/** Starts, closures, results, distinct clients and waiting inside the horizon, after delays. */
+function deliveryStats(c: Caseload, h: Horizon, delays: Int32Array | null) {
+  const first = h.start;
+  const last = horizonEnd(h);
+  const byMonth = new Int32Array(h.months);
+  let starts = 0;
+  let closed = 0;
+  let achieved = 0;
+  let waitingClients = 0;
+  let clientMonths = 0;
+  const seen = new Set<number>();
+  for (let t = 0; t < c.size; t++) {
+    const d = delays ? delays[t]! : 0;
+    const s = c.start[t]! + d;
+    const e = c.end[t] === OPEN_END ? OPEN_END : c.end[t]! + d;
+    if (s >= first && s <= last) starts++;
+    if (e >= first && e <= last) {
+      closed++;
+      if (c.outcome[t] === OUTCOME_ACHIEVED) achieved++;
+    }
+    if (s <= last && e >= first) seen.add(c.client[t]!);
+    if (d > 0) {
+      const from = Math.max(c.start[t]!, first);
+      const to = Math.min(s - 1, last);
+      if (to >= from) {
+        waitingClients++;
+        clientMonths += to - from + 1;
+        for (let mo = from; mo <= to; mo++) byMonth[mo - first]!++;
+      }
+    }
+  }
+  return { starts, closed, achieved, clients: seen.size, waiting: { clients: waitingClients, clientMonths, byMonth } };
+}
+
+/** Provider cost per month of care delivered inside the horizon (after any delay). */
+function projectCost(c: Caseload, h: Horizon, costs: PriceLookup, delays: Int32Array | null): Float64Array {
+  const m = h.months;
+  const grid = costs.grid(h);
+  const out = new Float64Array(c.providers.length * m);
+  const nc = CARE_FORMS.length;
+  for (let t = 0; t < c.size; t++) {
+    const d = delays ? delays[t]! : 0;
+    const p = c.provider[t]!;
+    const row = (p * nc + c.careForm[t]!) * m;
+    const from = c.useOffset[t]!;
+    const to = c.useOffset[t + 1]!;
+    let mi = Math.max(c.start[t]!, c.window.start) + d - h.start;
+    for (let k = from; k < to; k++, mi++) {
+      if (mi < 0) continue;
+      if (mi >= m) break;
+      out[p * m + mi]! += costOfUse(c.unit[t]!, c.use[k]!, grid[row + mi]!);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+import { formatEuro } from "../money/index.js";
+import type { Comparison, ModelComparison } from "../metrics/compare.js";
+import type { Metrics } from "../metrics/metrics.js";
+
+/** A row of the comparison table: a label and a function producing each model's cell. */
+interface RowSpec {
+  readonly label: string;
+  readonly cell: (m: Metrics, model: ModelComparison) => string;
+}
+
+const euro = (c: number | null): string => (c === null ? "—" : formatEuro(c, { decimals: false }));
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
+/** The rows every comparison shows, in reading order: money, then risk, then burden. */
+function rows(comparison: Comparison): RowSpec[] {
+  const first = comparison.models[0]!.metrics;
+  const years = first.byYear.map((y) => y.year);
+  const out: RowSpec[] = [
+    { label: "Total paid", cell: (m) => euro(m.totalPaid) },
+    ...(comparison.seeds.length > 1
+      ? [
+          {
+            label: `  P5 – P95 over ${comparison.seeds.length} runs`,
+            cell: (_: Metrics, model: ModelComparison) => {
+              const t = model.summary.totalPaid;
+              return t ? `${euro(t.p5)} – ${euro(t.p95)}` : "—";
+            },
+          },
+        ]
+      : []),
+    ...years.map((year) => ({ label: `  paid in ${year}`, cell: (m: Metrics) => euro(m.byYear.find((y) => y.year === year)?.paid ?? 0) })),
+    { label: "Per client", cell: (m) => euro(m.perClient) },
+    { label: "Per closed trajectory", cell: (m) => euro(m.perClosedTrajectory) },
+    { label: "Per achieved result", cell: (m) => euro(m.perAchievedResult) },
+  ];
+  if (first.budgetDeviation !== null) out.push({ label: "Deviation from budget", cell: (m) => euro(m.budgetDeviation) });
+  if (first.providerCost !== null) {
+    out.push(
+      { label: "Provider cost", cell: (m) => euro(m.providerCost) },
+      { label: "Provider margin", cell: (m) => `${euro(m.providerMargin)} (${(m.providerMarginPercent ?? "—").replace(".", ",")} %)` },
+    );
+  }
+  out.push(
+    ...first.obligations.map((o, k) => ({ label: `Obligations open ${o.date}`, cell: (m: Metrics) => euro(m.obligations[k]?.cents ?? null) })),
+    { label: "Monthly variation (CV)", cell: (m) => m.monthlyVariation.toFixed(3).replace(".", ",") },
+    { label: "Payment lines", cell: (m) => count(m.paymentLines) },
+    { label: "iJw messages", cell: (m) => count(m.messages) },
+    { label: "Clients waiting (intake stop)", cell: (m) => count(m.clientsWaiting) },
+    { label: "Ceilings reached", cell: (m) => count(m.ceilingsReached) },
+  );
+  return out;
+}
+
+/**
+ * Renders a comparison as a plain-text table, one column per model, money as Dutch euros
+ * (`€ 1.234.567`). With several runs, adds the P5–P95 range of the total paid.
+ */
+export function formatComparison(comparison: Comparison): string {
+  const specs = rows(comparison);
+  const header = ["", ...comparison.models.map((m) => m.label)];
+  const body = specs.map((s) => [s.label, ...comparison.models.map((m) => s.cell(m.metrics, m))]);
+  const all = [header, ...body];
+  const widths = header.map((_, j) => Math.max(...all.map((r) => r[j]!.length)));
+  const line = (r: readonly string[]): string => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join("  ");
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}

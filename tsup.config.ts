@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: { index: "src/index.ts" },
+  format: ["esm", "cjs"],
+  // tsup injects `baseUrl`, which TypeScript 6 deprecates (see shared/toolchain.md).
+  dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+  sourcemap: true,
+  clean: true,
+  target: "node20",
+  splitting: false,
+  treeshake: true,
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Property suites and the example run generate whole caseloads; give them room on 2 cores.
+    testTimeout: 60_000,
+    pool: "forks",
+  },
+});
