@@ -48,6 +48,15 @@ export type TrajectoryInput = z.input<typeof TrajectoryInputSchema>;
 export interface FromRecordsOptions {
   /** The months the records' `use` covers, e.g. `{ start: "2026-01", months: 36 }`. */
   readonly window: HorizonInput;
+  /**
+   * Names known up front, in this order, even when no record uses them — e.g. every contracted
+   * provider, so a model config naming one without clients is not an error. Names in records
+   * that are not listed are added after them.
+   */
+  readonly municipalities?: readonly string[];
+  readonly providers?: readonly string[];
+  readonly profiles?: readonly string[];
+  readonly intensities?: readonly string[];
 }
 
 /**
@@ -62,10 +71,15 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
   const windowEnd = window.start + window.months - 1;
   const issues: Issue[] = [];
   const seen = new Set<string>();
-  const municipalities = new Dictionary(65535);
-  const providers = new Dictionary(65535);
-  const profiles = new Dictionary(255);
-  const intensities = new Dictionary(255);
+  const seeded = (limit: number, names: readonly string[] | undefined): Dictionary => {
+    const d = new Dictionary(limit);
+    for (const n of names ?? []) d.add(n);
+    return d;
+  };
+  const municipalities = seeded(65535, options.municipalities);
+  const providers = seeded(65535, options.providers);
+  const profiles = seeded(255, options.profiles);
+  const intensities = seeded(255, options.intensities);
   const clients = new Dictionary(2147483647);
   const rows: TrajectoryRow[] = [];
   if (!Array.isArray(records)) {

@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { caseloadFromRecords, formatMonth, parseMonth, type Caseload, type TrajectoryInput } from "../../src/index.js";
+
+/** Care forms with the unit they use in generated caseloads, and a realistic range of monthly use. */
+export const FORM_UNITS = [
+  { careForm: "ambulant", unit: "04", maxUse: 3000 }, // minutes
+  { careForm: "wijkteam", unit: "01", maxUse: 600 }, // minutes, billed per minute
+  { careForm: "daghulp", unit: "16", maxUse: 40 }, // dagdelen
+  { careForm: "verblijf", unit: "14", maxUse: 31 }, // etmalen
+  { careForm: "pleegzorg", unit: "83", maxUse: 500_000 }, // cents (unit 83: volume is the amount)
+] as const;
+
+export const PROVIDERS = ["P0", "P1", "P2"] as const;
+export const MUNICIPALITIES = ["G0", "G1"] as const;
+export const PROFILES = ["licht", "zwaar"] as const;
+export const INTENSITIES = ["laag", "hoog"] as const;
+
+/** A caseload window: 1–36 months starting between 2024-01 and 2027-12. */
+export const windowArb = fc.record({
+  start: fc.integer({ min: parseMonth("2024-01"), max: parseMonth("2027-12") }).map(formatMonth),
+  months: fc.integer({ min: 1, max: 36 }),
+});
+
+/**
+ * Trajectory records valid for `window`: starts up to a year before the window, durations of
+ * 1–30 months, open exactly when the care runs past the window, use per month in each unit's
+ * measure (zero months included), re-entry by reusing client ids.
+ */
+export function recordsArb(window: { start: string; months: number }, maxTrajectories = 25): fc.Arbitrary<TrajectoryInput[]> {
+  const W = parseMonth(window.start);
+  const E = W + window.months - 1;
+  const one = fc
+    .record({
+      form: fc.constantFrom(...FORM_UNITS),
+      provider: fc.constantFrom(...PROVIDERS),
+      municipality: fc.constantFrom(...MUNICIPALITIES),
+      profile: fc.constantFrom(...PROFILES),
+      intensity: fc.constantFrom(...INTENSITIES),
+      start: fc.integer({ min: W - 12, max: E }),
+      duration: fc.integer({ min: 1, max: 30 }),
+      outcome: fc.constantFrom("achieved", "notAchieved", "droppedOut"),
+      client: fc.integer({ min: 0, max: 15 }),
+      seedUse: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 48, maxLength: 48 }),
+    })
+    .filter((r) => r.start + r.duration - 1 >= W); // trajectories that ended before the window are not generated here
+  return fc.array(one, { minLength: 0, maxLength: maxTrajectories }).map((rows) =>
+    rows.map((r, i) => {
+      const end = r.start + r.duration - 1;
+      const open = end > E;
+      const from = Math.max(r.start, W);
+      const to = Math.min(end, E);
+      const use = Array.from({ length: to - from + 1 }, (_, k) => Math.floor(r.seedUse[k % 48]! * (r.form.maxUse + 1)));
+      return {
+        id: `t${i}`,
+        client: `c${r.client}`,
+        municipality: r.municipality,
+        provider: r.provider,
+        profile: r.profile,
+        intensity: r.intensity,
+        careForm: r.form.careForm,
+        unit: r.form.unit,
+        start: formatMonth(r.start),
+        end: open ? null : formatMonth(end),
+        outcome: open ? "open" : r.outcome,
+        use,
+      } satisfies TrajectoryInput;
+    }),
+  );
+}
+
+/** A caseload with its window; every name in PROVIDERS etc. is known, whether or not a record uses it. */
+export const caseloadArb: fc.Arbitrary<{ window: { start: string; months: number }; caseload: Caseload }> = windowArb.chain((window) =>
+  recordsArb(window).map((records) => ({
+    window,
+    caseload: caseloadFromRecords(records, {
+      window,
+      providers: PROVIDERS,
+      municipalities: MUNICIPALITIES,
+      profiles: PROFILES,
+      intensities: INTENSITIES,
+    }),
+  })),
+);
