@@ -114,3 +114,7 @@ export {
   type SummarisedMetric,
 } from "./metrics/compare.js";
 export { formatComparison } from "./report/table.js";
+
+// Scenarios
+export { DEFAULT_SCENARIO, DEFAULT_TARIFFS, calibratedScenario, type Scenario } from "./scenario/defaultScenario.js";
+export { defaultRegionSpec } from "./caseload/defaultRegion.js";

@@ -103,7 +103,8 @@ export function compare(
       const p = project(c, model, {
         horizon: h,
         paymentLagMonths: o.paymentLagMonths,
-        ...(o.costPrices ? { costPrices: o.costPrices } : {}),
+        // The raw input: project() validates it again and would refuse already-parsed cents.
+        ...(options.costPrices ? { costPrices: options.costPrices } : {}),
       });
       perModel[i]!.push(measure(p, budget));
       if (r === 0 && o.keepProjections) kept[i] = p;

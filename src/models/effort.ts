@@ -131,8 +131,7 @@ function projectWithCeiling(
   for (let t = 0; t < c.size; t++) {
     if (c.useOffset[t + 1]! === c.useOffset[t]!) continue; // no care inside the window
     const s = c.start[t]!;
-    // Intake stop applies only to starts inside the horizon; earlier starts are history.
-    if (s < h.start) active.push(t);
+    if (s < W) active.push(t); // already in care when the window opens
     else due[s - W]!.push(t);
   }
   const spent = new Float64Array(np); // paid in the current year, per provider
@@ -157,7 +156,8 @@ function projectWithCeiling(
     const mi = M - W;
     for (const t of due[mi]!) {
       const p = c.provider[t]!;
-      if (behaviour === "intakeStop" && spent[p]! >= ceilingOf[p]!) {
+      // Intake stop applies only to starts inside the horizon; earlier starts are history.
+      if (behaviour === "intakeStop" && M >= h.start && spent[p]! >= ceilingOf[p]!) {
         const wait = (year + 1) * 12 - M; // until January
         delays[t] = delays[t]! + wait;
         // Waiting past the window's end: never admitted here, and its delay says so.
@@ -192,7 +192,7 @@ function projectWithCeiling(
   }
   for (const [key, s] of signalOf) {
     const y = Math.floor(key / 65536);
-    if (y * 12 + 11 < c.window.start || y * 12 > horizonEnd(c.window)) continue;
+    if (y * 12 + 11 < h.start || y * 12 > horizonEnd(h)) continue; // report the horizon's years only
     signals.push({
       provider: c.providers[key - y * 65536]!,
       year: y,
