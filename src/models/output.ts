@@ -69,6 +69,24 @@ export function outputModel(config: OutputConfig): FundingModel {
   const weights = percentWeights([cfg.schedule.atStart, cfg.schedule.instalments, cfg.schedule.atEnd, cfg.schedule.onResult]);
   const validity = cfg.validityMonths;
   const norm = cfg.normMonths ?? validity;
+  // A region has a few dozen prices and hundreds of thousands of arrangements: split each distinct
+  // price once. Safe because the split depends on the amount alone.
+  const schedules = new Map<number, { atStart: number; instalments: number[]; atEnd: number; onResult: number }>();
+  const scheduleOf = (amount: number) => {
+    let s = schedules.get(amount);
+    if (!s) {
+      const [atStart, instalmentShare, atEnd, onResult] = allocate(amount, weights) as [number, number, number, number];
+      s = { atStart, instalments: splitEvenly(instalmentShare, norm), atEnd, onResult };
+      schedules.set(amount, s);
+    }
+    return s;
+  };
+  const followUps = new Map<number, number>();
+  const followUpOf = (price: number): number => {
+    let v = followUps.get(price);
+    if (v === undefined) followUps.set(price, (v = percentOf(price, cfg.followUpPercent, "halfUp")));
+    return v;
+  };
   return {
     kind: "output",
     label: cfg.label ?? "Outputgericht (arrangement)",
@@ -95,9 +113,8 @@ export function outputModel(config: OutputConfig): FundingModel {
           const expiry = s + validity - 1;
           const closes = end !== OPEN_END && end <= expiry;
           const last = closes ? end : expiry;
-          const [atStart, instalmentShare, atEnd, onResult] = allocate(amount, weights) as [number, number, number, number];
+          const { atStart, instalments, atEnd, onResult } = scheduleOf(amount);
           if (atStart !== 0) out.trajectory(t, s + lag, s, KIND_ADVANCE, atStart);
-          const instalments = splitEvenly(instalmentShare, norm);
           let unpaid = 0;
           for (let i = 0; i < norm; i++) {
             if (s + i <= last) {
@@ -110,7 +127,7 @@ export function outputModel(config: OutputConfig): FundingModel {
           // and the care is known to go on (inside the window).
           if (closes || cfg.onExpiry === "providerCarries" || expiry + 1 > Math.min(end, E)) break;
           s = expiry + 1;
-          amount = percentOf(price.at(s), cfg.followUpPercent, "halfUp");
+          amount = followUpOf(price.at(s));
         }
       }
       return {};

@@ -100,7 +100,10 @@ export function corridorSettlement(
   return roundDecimalCents(new Decimal(outside).times(corridor.settlementPercent).dividedBy(100), "halfUp");
 }
 
-/** Realised production per budget per calendar year, valued at the reference tariffs. */
+/**
+ * Realised production per budget per calendar year, valued at the reference tariffs: one pass
+ * over the care totals it per provider × municipality × year, then each budget sums its cells.
+ */
 function productionPerBudget(
   ctx: ProjectionContext,
   budgets: readonly { provider: number; municipality: number }[],
@@ -110,22 +113,30 @@ function productionPerBudget(
   const lookup = new PriceLookup(c, referenceTariffs.map((r) => ({ careForm: r.careForm, provider: r.provider, price: r.tariff })), undefined, "corridor.referenceTariffs");
   lookup.requireCovered("corridor.referenceTariffs");
   const grid = lookup.grid(c.window);
+  const W = c.window.start;
   const wm = c.window.months;
   const nc = CARE_FORMS.length;
-  const result = budgets.map(() => new Map<number, number>());
+  const nMu = c.municipalities.length;
+  const firstYear = yearOf(W);
+  const years = yearOf(W + wm - 1) - firstYear + 1;
+  const cells = new Float64Array(c.providers.length * nMu * years);
   for (let t = 0; t < c.size; t++) {
     const row = (c.provider[t]! * nc + c.careForm[t]!) * wm;
-    let mi = Math.max(c.start[t]!, c.window.start) - c.window.start;
+    const base = (c.provider[t]! * nMu + c.municipality[t]!) * years;
+    let mi = Math.max(c.start[t]!, W) - W;
     for (let k = c.useOffset[t]!; k < c.useOffset[t + 1]!; k++, mi++) {
-      const value = declaredAmount(c.unit[t]!, c.use[k]!, grid[row + mi]!);
-      const y = yearOf(c.window.start + mi);
-      budgets.forEach((b, i) => {
-        if ((b.provider < 0 || b.provider === c.provider[t]) && (b.municipality < 0 || b.municipality === c.municipality[t])) {
-          const m = result[i]!;
-          m.set(y, (m.get(y) ?? 0) + value);
-        }
-      });
+      cells[base + yearOf(W + mi) - firstYear]! += declaredAmount(c.unit[t]!, c.use[k]!, grid[row + mi]!);
     }
   }
-  return result;
+  return budgets.map((b) => {
+    const perYear = new Map<number, number>();
+    for (let p = 0; p < c.providers.length; p++) {
+      if (b.provider >= 0 && b.provider !== p) continue;
+      for (let mu = 0; mu < nMu; mu++) {
+        if (b.municipality >= 0 && b.municipality !== mu) continue;
+        for (let y = 0; y < years; y++) perYear.set(firstYear + y, (perYear.get(firstYear + y) ?? 0) + cells[(p * nMu + mu) * years + y]!);
+      }
+    }
+    return perYear;
+  });
 }

@@ -39,6 +39,14 @@ export type TrajectoryConfig = z.input<typeof TrajectoryConfigSchema>;
 export function trajectoryModel(config: TrajectoryConfig): FundingModel {
   const cfg = parseWith(TrajectoryConfigSchema, config, "trajectory model config");
   const dropOut = OUTCOMES.indexOf("droppedOut");
+  // Few distinct amounts, many trajectories: compute each percentage of an amount once.
+  const advances = new Map<number, number>();
+  const dropOuts = new Map<number, number>();
+  const share = (memo: Map<number, number>, amount: number, percent: string): number => {
+    let v = memo.get(amount);
+    if (v === undefined) memo.set(amount, (v = percentOf(amount, percent, "halfUp")));
+    return v;
+  };
   return {
     kind: "trajectory",
     label: cfg.label ?? "Trajectfinanciering",
@@ -58,9 +66,9 @@ export function trajectoryModel(config: TrajectoryConfig): FundingModel {
         const s = c.start[t]!;
         const full = prices.forTrajectory(t).at(s);
         const end = c.end[t]!;
-        const amount = c.outcome[t] === dropOut ? percentOf(full, cfg.dropOutPercent, "halfUp") : full;
+        const amount = c.outcome[t] === dropOut ? share(dropOuts, full, cfg.dropOutPercent) : full;
         // The advance is paid before the outcome is known; a drop-out below it is recovered at settlement.
-        const advance = percentOf(full, cfg.advancePercent, "halfUp");
+        const advance = share(advances, full, cfg.advancePercent);
         if (advance !== 0) out.trajectory(t, s + lag, s, KIND_ADVANCE, advance);
         // Open at the window's end: the rest is committed and paid after it.
         const settleAt = end === OPEN_END ? E + 1 : end;

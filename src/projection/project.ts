@@ -169,7 +169,11 @@ function deliveryStats(c: Caseload, h: Horizon, delays: Int32Array | null) {
   let achieved = 0;
   let waitingClients = 0;
   let clientMonths = 0;
-  const seen = new Set<number>();
+  // Clients are numbered densely (0 … n−1) by the builders; a bitmap beats a Set at national scale.
+  let maxClient = 0;
+  for (let t = 0; t < c.size; t++) if (c.client[t]! > maxClient) maxClient = c.client[t]!;
+  const seen = new Uint8Array(maxClient + 1);
+  let clients = 0;
   for (let t = 0; t < c.size; t++) {
     const d = delays ? delays[t]! : 0;
     const s = c.start[t]! + d;
@@ -179,7 +183,10 @@ function deliveryStats(c: Caseload, h: Horizon, delays: Int32Array | null) {
       closed++;
       if (c.outcome[t] === OUTCOME_ACHIEVED) achieved++;
     }
-    if (s <= last && e >= first) seen.add(c.client[t]!);
+    if (s <= last && e >= first && seen[c.client[t]!] === 0) {
+      seen[c.client[t]!] = 1;
+      clients++;
+    }
     if (d > 0) {
       const from = Math.max(c.start[t]!, first);
       const to = Math.min(s - 1, last);
@@ -190,7 +197,7 @@ function deliveryStats(c: Caseload, h: Horizon, delays: Int32Array | null) {
       }
     }
   }
-  return { starts, closed, achieved, clients: seen.size, waiting: { clients: waitingClients, clientMonths, byMonth } };
+  return { starts, closed, achieved, clients, waiting: { clients: waitingClients, clientMonths, byMonth } };
 }
 
 /** Provider cost per month of care delivered inside the horizon (after any delay). */
