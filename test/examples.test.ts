@@ -1,0 +1,56 @@
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { compare, DEFAULT_SCENARIO, formatEuro } from "../src/index.js";
+
+const tsx = "node_modules/.bin/tsx";
+const run = (file: string, ...args: string[]): string => execFileSync(tsx, [file, ...args], { encoding: "utf8" });
+/** The cells of a table row, split on runs of 2+ spaces. */
+const row = (out: string, label: string): string[] =>
+  out
+    .split("\n")
+    .find((l) => l.startsWith(label))!
+    .slice(label.length)
+    .trim()
+    .split(/\s{2,}/);
+
+describe("examples/quick-start.ts", () => {
+  const out = run("examples/quick-start.ts");
+  it("prints the amounts worked out by hand", () => {
+    // Effort (lag 1, only 2026 care known):
+    //  t1: 240 min = 4 h × €70 = €280 a month, Jan–Jun → €1,680
+    //  t2: Mar–Dec 600,540,480,480,300,300,240,240,120,120 min → 10,9,8,8,5,5,4,4,2,2 h × €70 = €3,990;
+    //      December's €140 is paid in January 2027 → €3,850 inside the horizon, €140 open at 2026-12
+    //  t3: 30 etmalen × €180 = €5,400 a month, Jan–Sep → €48,600
+    //  total €54,130
+    // Trajectory (advance 50 %): t1 €1,250 + €1,250; t2 advance €1,250 (settlement after 2026, open);
+    //  t3 started 2025-10, advance paid in 2025, settlement €30,000 in Oct 2026 → total €33,750
+    expect(row(out, "Total paid")).toEqual(["€ 54.130", "€ 33.750"]);
+    expect(row(out, "Obligations open 2026-12")).toEqual(["€ 140", "€ 1.250"]);
+    // 3 clients; closed in 2026: t1 and t3; achieved: t1
+    expect(row(out, "Per client")).toEqual(["€ 18.043", "€ 11.250"]); // 54,130 / 3 = 18,043.33
+    expect(row(out, "Per closed trajectory")).toEqual(["€ 27.065", "€ 16.875"]);
+    expect(row(out, "Per achieved result")).toEqual(["€ 54.130", "€ 33.750"]);
+    // Lines paid in 2026 — effort: t1 6 + t2 9 (December's is paid in 2027) + t3 9 = 24;
+    // trajectory: t1 advance and settlement 2 + t2 advance 1 + t3 settlement 1 = 4
+
+    expect(row(out, "Payment lines")).toEqual(["24", "4"]);
+  });
+});
+
+describe("examples/compare-models.ts (the README's main command)", () => {
+  const out = run("examples/compare-models.ts");
+  const direct = compare(DEFAULT_SCENARIO.caseload, DEFAULT_SCENARIO.models, DEFAULT_SCENARIO.options);
+  it("compares every default model side by side", () => {
+    for (const m of direct.models) expect(out).toContain(m.label);
+    expect(direct.models.map((m) => m.kind)).toEqual(["task", "effort", "effort", "output", "trajectory"]);
+  });
+  it("prints what the library computes, in Dutch euros", () => {
+    expect(row(out, "Total paid")).toEqual(direct.models.map((m) => formatEuro(m.metrics.totalPaid, { decimals: false })));
+  });
+  it("a calibrated region: every model pays within 15 % of the effort model, and intake stops make clients wait", () => {
+    const effort = direct.models[1]!.metrics.totalPaid;
+    for (const m of direct.models) expect(Math.abs(m.metrics.totalPaid - effort) / effort).toBeLessThan(0.15);
+    expect(direct.models[0]!.metrics.messages).toBe(0); // taakgericht: no iJw messages
+    expect(direct.models[2]!.metrics.clientsWaiting).toBeGreaterThan(0);
+  });
+});
