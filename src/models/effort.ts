@@ -156,7 +156,7 @@ function projectWithCeiling(
     const mi = M - W;
     for (const t of due[mi]!) {
       const p = c.provider[t]!;
-      // Intake stop applies only to starts inside the horizon; earlier starts are history.
+      // Intake stops apply from the horizon's start: earlier starts are history (or warm-up).
       if (behaviour === "intakeStop" && M >= h.start && spent[p]! >= ceilingOf[p]!) {
         const wait = (year + 1) * 12 - M; // until January
         delays[t] = delays[t]! + wait;

@@ -139,6 +139,8 @@ export function outputModel(config: OutputConfig): FundingModel {
           c.provider[prev] === c.provider[t] &&
           c.outcome[prev] === OUTCOME_ACHIEVED &&
           c.end[prev] !== OPEN_END &&
+          // A re-entry starts after the earlier trajectory closed; a parallel one is not a re-entry.
+          c.start[t]! > c.end[prev]! &&
           c.start[t]! - c.end[prev]! <= cfg.guaranteeMonths
         );
       }

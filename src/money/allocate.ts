@@ -1,3 +1,4 @@
+import { Decimal } from "decimal.js";
 import type { Cents } from "./cents.js";
 
 /**
@@ -38,12 +39,14 @@ export function splitEvenly(total: Cents, count: number): Cents[] {
 
 /**
  * Integer weights proportional to decimal percentages ("33.5", "66.5" → 335, 665), so shares can
- * be allocated exactly with {@link allocate}.
+ * be allocated exactly with {@link allocate}. Exact for any notation Decimal reads ("1e-7").
  */
 export function percentWeights(percents: readonly string[]): number[] {
-  const decimals = Math.max(0, ...percents.map((p) => (p.split(".")[1] ?? "").length));
-  return percents.map((p) => {
-    const [whole = "0", frac = ""] = p.split(".");
-    return Number(whole + frac.padEnd(decimals, "0"));
+  const ds = percents.map((p) => new Decimal(p));
+  const places = Math.max(0, ...ds.map((d) => d.decimalPlaces()));
+  return ds.map((d) => {
+    const w = d.times(new Decimal(10).pow(places));
+    if (!w.isInteger() || !w.abs().lte(Number.MAX_SAFE_INTEGER)) throw new RangeError(`percentWeights: ${d.toFixed()} % has too many decimals`);
+    return w.toNumber();
   });
 }

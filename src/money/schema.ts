@@ -36,7 +36,7 @@ export const PercentSchema = z
       ctx.addIssue({ code: "custom", message: "percentage must be a finite number" });
       return z.NEVER;
     }
-    return new Decimal(v).toString();
+    return new Decimal(v).toFixed(); // plain notation: "0.0000001", never "1e-7"
   });
 
 /** A percentage between 0 and 100 inclusive. */

@@ -87,7 +87,8 @@ export class AggregatingWriter implements LedgerWriter {
     }
     if (month > incurred) this.openAt(month, incurred, cents);
     if (month > this.last) {
-      this.dueAfterHorizon += cents;
+      // Owed or committed by the horizon's end and paid after it; later events are not yet owed.
+      if (incurred <= this.last) this.dueAfterHorizon += cents;
       return;
     }
     const i = month - this.start;

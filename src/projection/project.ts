@@ -57,7 +57,10 @@ export interface Projection {
   readonly byCareForm: Breakdown;
   /** Open obligations (verplichtingen): committed, not yet paid, at each December and at the horizon's end. */
   readonly obligations: readonly { readonly date: string; readonly cents: Cents }[];
-  /** Owed for events inside the horizon, or committed, and paid after it. */
+  /**
+   * Owed for care or events up to the horizon's end, or committed by then, and paid after it —
+   * the obligations open at the horizon's end.
+   */
   readonly dueAfterHorizon: Cents;
   /** The providers' cost of the care delivered inside the horizon, when cost prices were given. */
   readonly cost: { readonly total: Cents; readonly byProvider: Breakdown } | null;

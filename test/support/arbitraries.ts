@@ -40,7 +40,8 @@ export function recordsArb(window: { start: string; months: number }, maxTraject
       duration: fc.integer({ min: 1, max: 30 }),
       outcome: fc.constantFrom("achieved", "notAchieved", "droppedOut"),
       client: fc.integer({ min: 0, max: 15 }),
-      seedUse: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 48, maxLength: 48 }),
+      // Integers, not biased doubles: fast-check's doubles cluster near 0 and made most months empty.
+      seedUse: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 48, maxLength: 48 }),
     })
     .filter((r) => r.start + r.duration - 1 >= W); // trajectories that ended before the window are not generated here
   return fc.array(one, { minLength: 0, maxLength: maxTrajectories }).map((rows) =>
@@ -49,7 +50,7 @@ export function recordsArb(window: { start: string; months: number }, maxTraject
       const open = end > E;
       const from = Math.max(r.start, W);
       const to = Math.min(end, E);
-      const use = Array.from({ length: to - from + 1 }, (_, k) => Math.floor(r.seedUse[k % 48]! * (r.form.maxUse + 1)));
+      const use = Array.from({ length: to - from + 1 }, (_, k) => Math.floor((r.seedUse[k % 48]! * r.form.maxUse) / 1000));
       return {
         id: `t${i}`,
         client: `c${r.client}`,
@@ -81,3 +82,34 @@ export const caseloadArb: fc.Arbitrary<{ window: { start: string; months: number
     }),
   })),
 );
+
+/** Like {@link caseloadArb}, but also yields the records the caseload was built from (readable counterexamples, edits). */
+export const caseloadWithRecordsArb: fc.Arbitrary<{ window: { start: string; months: number }; records: TrajectoryInput[]; caseload: Caseload }> =
+  windowArb.chain((window) =>
+    recordsArb(window).map((records) => ({
+      window,
+      records,
+      caseload: caseloadFromRecords(records, {
+        window,
+        providers: PROVIDERS,
+        municipalities: MUNICIPALITIES,
+        profiles: PROFILES,
+        intensities: INTENSITIES,
+      }),
+    })),
+  );
+
+/** Builds a caseload from records with every name of PROVIDERS etc. known (as {@link caseloadArb} does). */
+export function caseloadOf(records: readonly TrajectoryInput[], window: { start: string; months: number }): Caseload {
+  return caseloadFromRecords(records, { window, providers: PROVIDERS, municipalities: MUNICIPALITIES, profiles: PROFILES, intensities: INTENSITIES });
+}
+
+/** A busier caseload: several record sets on one window joined (ids renumbered), for properties that need volume (ceilings). */
+export function denseCaseloadArb(parts = 3): fc.Arbitrary<{ window: { start: string; months: number }; records: TrajectoryInput[]; caseload: Caseload }> {
+  return windowArb.chain((window) =>
+    fc.tuple(...Array.from({ length: parts }, () => recordsArb(window))).map((sets) => {
+      const records = sets.flat().map((r, i) => ({ ...r, id: `t${i}` }));
+      return { window, records, caseload: caseloadOf(records, window) };
+    }),
+  );
+}
