@@ -44,7 +44,7 @@ for (const size of SIZES) {
 }
 
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
-console.log("\nmodel                   trajectories  path                    mean ms   trajectory-months/s   fast ÷ reference");
+console.log(`\n${"model".padEnd(22)}  ${"trajectories".padStart(12)}  ${"path".padEnd(22)}  ${"mean ms".padStart(8)}  ${"trajectory-months/s".padStart(20)}   reference ÷ fast`);
 for (const r of rows) {
   const ref = rows.find((x) => x.model === r.model && x.size === r.size && x.path !== "fast");
   const ratio = r.path === "fast" && ref ? `${(ref.ms / r.ms).toFixed(0)}×` : "";
