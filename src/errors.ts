@@ -36,16 +36,29 @@ export class FundingInputError extends Error {
   }
 }
 
-/** Converts zod's issues into ours (prefixed with a base path). */
+/**
+ * Converts zod's issues into ours (prefixed with a base path). A failed union (one amount or a
+ * list of dated versions; euros or cents) is reported by the reasons of the branches whose shape
+ * the input had, so "€70.001 has too many decimals" is not lost in a bare "Invalid input".
+ */
 export function fromZodIssues(
   issues: readonly z.core.$ZodIssue[],
   base: readonly (string | number)[] = [],
 ): Issue[] {
-  return issues.map((i) => ({
-    code: i.code,
-    path: [...base, ...i.path.map((k) => (typeof k === "symbol" ? String(k) : k))],
-    message: i.message,
-  }));
+  const out: Issue[] = [];
+  for (const i of issues) {
+    const path = [...base, ...i.path.map((k) => (typeof k === "symbol" ? String(k) : k))];
+    if (i.code === "invalid_union") {
+      // Branches that failed only because the input had another type say nothing useful.
+      const relevant = i.errors.filter((branch) => !branch.every((b) => b.code === "invalid_type" && b.path.length === 0));
+      if (relevant.length > 0) {
+        out.push(...fromZodIssues(relevant.flat(), path));
+        continue;
+      }
+    }
+    out.push({ code: i.code, path, message: i.message });
+  }
+  return out;
 }
 
 /** Result of a `safe*` call: expected failures are values, not exceptions. */

@@ -62,9 +62,10 @@ export function effortModel(config: EffortConfig): FundingModel {
         c,
         cfg.tariffs.map((e) => ({ careForm: e.careForm, provider: e.provider, price: e.tariff })),
         cfg.indexation,
-        "tariffs",
+        "effort model config",
+        ["tariffs"],
       );
-      tariffs.requireCovered("tariffs");
+      tariffs.requireCovered();
       const grid = tariffs.grid(c.window);
       if (!cfg.ceiling) {
         declareAll(c, grid, ctx.paymentLagMonths, out);

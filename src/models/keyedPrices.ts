@@ -23,6 +23,8 @@ export class KeyedPrices {
     entries: readonly { readonly keys: readonly (string | undefined)[]; readonly price: z.output<typeof DatedMoneySchema>; readonly path: (string | number)[] }[],
     indexation: z.output<typeof IndexationSchema> | undefined,
     private readonly what: string,
+    /** Where the entries sit in the config, e.g. `["prices"]`, for the missing-price issue. */
+    private readonly path: readonly (string | number)[],
   ) {
     this.sizes = dims.map((d) => caseload[d].length);
     this.table = new Array<DatedPrice | undefined>(this.sizes.reduce((a, b) => a * b, 1)).fill(undefined);
@@ -55,7 +57,7 @@ export class KeyedPrices {
     const price = this.table[cell];
     if (!price) {
       const combo = this.dims.map((d) => `${SINGULAR[d]} "${c[d][this.column(d)[t]!]}"`).join(", ");
-      throw new FundingInputError(this.what, [{ code: "missing_price", path: [], message: `no price for ${combo} (trajectory ${c.ids[t]})` }]);
+      throw new FundingInputError(this.what, [{ code: "missing_price", path: [...this.path], message: `no price for ${combo} (trajectory ${c.ids[t]})` }]);
     }
     return price;
   }

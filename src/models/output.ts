@@ -56,9 +56,10 @@ export type OutputConfig = z.input<typeof OutputConfigSchema>;
  * intensity level — for a validity period, paid by a schedule (a share at the start, instalments
  * over the norm duration, a share at the end, a share only on result). A closed arrangement is
  * paid its whole price (less the result share when the result was not achieved): closing early
- * pays the remaining instalments at closure. When the validity ends first, a follow-up
- * arrangement starts, or the provider carries the rest. Re-entry within the guarantee period
- * after an achieved result is at the provider's cost.
+ * pays the remaining instalments at closure. When the validity ends first, the arrangement is
+ * settled without its result share and a follow-up arrangement starts — or the provider carries
+ * the rest of the care and receives the result share only if the result is achieved at closure.
+ * Re-entry within the guarantee period after an achieved result is at the provider's cost.
  *
  * Rounding points: the price splits into the four shares by largest remainder, and the instalment
  * share over the norm months by largest remainder, so an arrangement's lines add up to its price.
@@ -101,6 +102,7 @@ export function outputModel(config: OutputConfig): FundingModel {
         cfg.prices.map((p, i) => ({ keys: [p.provider, p.profile, p.intensity], price: p.price, path: ["prices", i] })),
         cfg.indexation,
         "output model config",
+        ["prices"],
       );
       for (let t = 0; t < c.size; t++) {
         const price = prices.forTrajectory(t);
@@ -123,6 +125,10 @@ export function outputModel(config: OutputConfig): FundingModel {
           }
           const settlement = atEnd + unpaid + (closes && achieved ? onResult : 0);
           if (settlement !== 0) out.trajectory(t, last + lag, s, KIND_SETTLEMENT, settlement);
+          // Carrying the care past the validity, the provider still earns the result share if it comes.
+          if (!closes && cfg.onExpiry === "providerCarries" && end !== OPEN_END && achieved && onResult !== 0) {
+            out.trajectory(t, end + lag, s, KIND_SETTLEMENT, onResult);
+          }
           // Still in care after the validity period: a follow-up arrangement, if the contract has one
           // and the care is known to go on (inside the window).
           if (closes || cfg.onExpiry === "providerCarries" || expiry + 1 > Math.min(end, E)) break;

@@ -110,8 +110,14 @@ function productionPerBudget(
   referenceTariffs: readonly { careForm: (typeof CARE_FORMS)[number]; provider?: string | undefined; tariff: z.output<typeof DatedMoneySchema> }[],
 ): Map<number, number>[] {
   const c = ctx.caseload;
-  const lookup = new PriceLookup(c, referenceTariffs.map((r) => ({ careForm: r.careForm, provider: r.provider, price: r.tariff })), undefined, "corridor.referenceTariffs");
-  lookup.requireCovered("corridor.referenceTariffs");
+  const lookup = new PriceLookup(
+    c,
+    referenceTariffs.map((r) => ({ careForm: r.careForm, provider: r.provider, price: r.tariff })),
+    undefined,
+    "task model config",
+    ["corridor", "referenceTariffs"],
+  );
+  lookup.requireCovered();
   const grid = lookup.grid(c.window);
   const W = c.window.start;
   const wm = c.window.months;

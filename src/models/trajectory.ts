@@ -61,6 +61,7 @@ export function trajectoryModel(config: TrajectoryConfig): FundingModel {
         cfg.amounts.map((a, i) => ({ keys: [a.provider, a.profile], price: a.amount, path: ["amounts", i] })),
         cfg.indexation,
         "trajectory model config",
+        ["amounts"],
       );
       for (let t = 0; t < c.size; t++) {
         const s = c.start[t]!;

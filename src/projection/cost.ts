@@ -44,11 +44,16 @@ export function costOfUse(unit: number, use: number, price: Cents): Cents {
  */
 export class PriceLookup {
   private readonly table: (DatedPrice | undefined)[];
+  /**
+   * @param path where the entries sit in the user's input, e.g. `["costPrices", "prices"]`, so
+   *   issues point at the field.
+   */
   constructor(
     private readonly caseload: Caseload,
     entries: readonly { careForm: string; provider?: string | undefined; price: z.output<typeof DatedMoneySchema> }[],
     indexation: z.output<typeof IndexationSchema> | undefined,
-    what: string,
+    private readonly what: string,
+    private readonly path: readonly (string | number)[],
   ) {
     const nc = CARE_FORMS.length;
     this.table = new Array<DatedPrice | undefined>(caseload.providers.length * nc).fill(undefined);
@@ -60,7 +65,7 @@ export class PriceLookup {
       if (e.provider !== undefined) {
         const p = caseload.providers.indexOf(e.provider);
         if (p < 0) {
-          issues.push({ code: "unknown_provider", path: [what, i, "provider"], message: `unknown provider "${e.provider}"; the caseload has ${caseload.providers.join(", ")}` });
+          issues.push({ code: "unknown_provider", path: [...path, i, "provider"], message: `unknown provider "${e.provider}"; the caseload has ${caseload.providers.join(", ")}` });
           return;
         }
         this.table[p * nc + cf] = price;
@@ -73,7 +78,7 @@ export class PriceLookup {
   }
 
   /** Throws unless every provider × care form in the caseload has a price. */
-  requireCovered(what: string): void {
+  requireCovered(): void {
     const c = this.caseload;
     const nc = CARE_FORMS.length;
     const missing = new Set<string>();
@@ -83,8 +88,8 @@ export class PriceLookup {
       if (!this.table[key]) missing.add(`${c.providers[c.provider[t]!]} / ${CARE_FORMS[c.careForm[t]!]}`);
     }
     if (missing.size) {
-      throw new FundingInputError(what, [
-        { code: "missing_price", path: [what], message: `no price for provider / care form: ${[...missing].join("; ")}` },
+      throw new FundingInputError(this.what, [
+        { code: "missing_price", path: [...this.path], message: `no price for provider / care form: ${[...missing].join("; ")}` },
       ]);
     }
   }

@@ -89,8 +89,8 @@ export function project(caseload: Caseload, model: FundingModel, options: Projec
   const o = parsed.data;
   const horizon: Horizon = { start: parseMonth(o.horizon.start), months: o.horizon.months };
   checkWindow(caseload, horizon);
-  const costs = o.costPrices ? new PriceLookup(caseload, o.costPrices.prices, o.costPrices.indexation, "costPrices") : null;
-  costs?.requireCovered("costPrices");
+  const costs = o.costPrices ? new PriceLookup(caseload, o.costPrices.prices, o.costPrices.indexation, "projection options", ["costPrices", "prices"]) : null;
+  costs?.requireCovered();
 
   const writer = new AggregatingWriter(caseload, horizon, o.lines, model.label);
   const outcome = model.project({ caseload, horizon, paymentLagMonths: o.paymentLagMonths }, writer);

@@ -418,6 +418,8 @@ function referenceOutput(cfg: z.output<typeof OutputConfigSchema>, ctx: Context)
       });
       const settlement = atEnd.plus(unpaid).plus(closes && achieved ? onResult : 0);
       out.traj(t, last + lag, start, "settlement", settlement);
+      // The provider carries the care after the validity, and earns the result share if it comes.
+      if (!closes && cfg.onExpiry === "providerCarries" && t.end !== null && achieved) out.traj(t, t.end + lag, start, "settlement", onResult);
       if (closes || cfg.onExpiry === "providerCarries") break;
       // A follow-up arrangement when care is known to go on after the expiry (inside the window).
       const next = expiry + 1;
