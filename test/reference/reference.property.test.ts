@@ -7,7 +7,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Caseload } from "../../src/caseload/caseload.js";
 import { OPEN_END, OUTCOMES } from "../../src/caseload/codes.js";
-import { caseloadFromRecords } from "../../src/caseload/records.js";
 import { CEILING_BEHAVIOURS, effortModel, type EffortConfig } from "../../src/models/effort.js";
 import type { FundingModel } from "../../src/models/model.js";
 import { outputModel, type OutputConfig } from "../../src/models/output.js";
@@ -17,7 +16,7 @@ import { formatMonth, parseMonth } from "../../src/period.js";
 import { totalsByKey, totalsByMonth } from "../../src/projection/breakdown.js";
 import type { CostPricesInput } from "../../src/projection/cost.js";
 import { project, type ProjectionOptions } from "../../src/projection/project.js";
-import { caseloadArb, FORM_UNITS, INTENSITIES, MUNICIPALITIES, PROFILES, PROVIDERS, windowArb } from "../support/arbitraries.js";
+import { caseloadArb, caseloadOf, FORM_UNITS, INTENSITIES, MUNICIPALITIES, PROFILES, PROVIDERS, reentryCaseloadArb } from "../support/arbitraries.js";
 import { referenceProject, type ReferenceModelConfig, type ReferenceOptions } from "./reference.js";
 
 /** Runs per property; `REF_RUNS=20000 vitest run test/reference` for a deep search. */
@@ -238,66 +237,6 @@ const costPricesArb: fc.Arbitrary<CostPricesInput | undefined> = fc.option(
   { nil: undefined },
 );
 
-/**
- * A second caseload arbitrary next to the shared `caseloadArb` (whose use, drawn from biased
- * doubles in [0, 1], is zero in most months): integer use in each unit's range, and re-entries —
- * a trajectory of the previous trajectory's client at its provider, 1–8 months after it closed.
- */
-const reentryCaseloadArb: fc.Arbitrary<{ window: { start: string; months: number }; caseload: Caseload }> = windowArb.chain((window) => {
-  const W = parseMonth(window.start);
-  const E = W + window.months - 1;
-  const row = fc.record({
-    form: fc.constantFrom(...FORM_UNITS),
-    provider: fc.constantFrom(...PROVIDERS),
-    municipality: fc.constantFrom(...MUNICIPALITIES),
-    profile: fc.constantFrom(...PROFILES),
-    intensity: fc.constantFrom(...INTENSITIES),
-    start: fc.integer({ min: W - 12, max: E }),
-    duration: fc.integer({ min: 1, max: 30 }),
-    outcome: fc.constantFrom("achieved", "notAchieved", "droppedOut"),
-    client: fc.integer({ min: 0, max: 15 }),
-    reentry: fc.option(fc.record({ gap: fc.integer({ min: 1, max: 8 }), achieved: fc.boolean() }), { nil: undefined }),
-    use: fc.array(fc.integer({ min: 0, max: 500_000 }), { minLength: 48, maxLength: 48 }),
-  });
-  return fc.array(row, { maxLength: 20 }).map((rows) => {
-    const kept: (typeof rows)[number][] = [];
-    for (const r0 of rows) {
-      let r = { ...r0 };
-      const prev = kept[kept.length - 1];
-      if (r.reentry && prev && prev.start + prev.duration - 1 <= E) {
-        const next = prev.start + prev.duration - 1 + r.reentry.gap;
-        if (next <= E) {
-          if (r.reentry.achieved) kept[kept.length - 1] = { ...prev, outcome: "achieved" };
-          r = { ...r, client: prev.client, provider: prev.provider, start: next };
-        }
-      }
-      if (r.start + r.duration - 1 >= W) kept.push(r);
-    }
-    const records = kept.map((r, i) => {
-      const end = r.start + r.duration - 1;
-      const open = end > E;
-      const from = Math.max(r.start, W);
-      const to = Math.min(end, E);
-      return {
-        id: `t${i}`,
-        client: `c${r.client}`,
-        municipality: r.municipality,
-        provider: r.provider,
-        profile: r.profile,
-        intensity: r.intensity,
-        careForm: r.form.careForm,
-        unit: r.form.unit,
-        start: formatMonth(r.start),
-        end: open ? null : formatMonth(end),
-        outcome: open ? "open" : r.outcome,
-        use: Array.from({ length: to - from + 1 }, (_, k) => r.use[k % 48]! % (r.form.maxUse + 1)),
-      };
-    });
-    const names = { providers: PROVIDERS, municipalities: MUNICIPALITIES, profiles: PROFILES, intensities: INTENSITIES };
-    return { window, caseload: caseloadFromRecords(records, { window, ...names }) };
-  });
-});
-
 /** The caseload window, or a sub-range of it. */
 const scenarioArb = fc.oneof(caseloadArb, reentryCaseloadArb).chain(({ window, caseload }) =>
   fc.record({
@@ -384,8 +323,6 @@ describe("fast path equals the decimal.js reference to the cent", () => {
 
 describe("regressions: discrepancies the reference found, on minimal inputs", () => {
   const base = { municipality: "G0", provider: "P0", profile: "licht", intensity: "laag", careForm: "ambulant", unit: "04" } as const;
-  const caseloadOf = (records: Parameters<typeof caseloadFromRecords>[0], window: { start: string; months: number }) =>
-    caseloadFromRecords(records, { window, providers: PROVIDERS, municipalities: MUNICIPALITIES, profiles: PROFILES, intensities: INTENSITIES });
 
   it("dueAfterHorizon leaves out the advance of a trajectory that starts after the horizon", () => {
     // Window 2026-01…02, horizon 2026-01 only; one trajectory starts 2026-02 (after the horizon).
