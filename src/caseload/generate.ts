@@ -27,7 +27,12 @@ const UNIT_ETMAAL = UNIT_CODES.indexOf("14");
  *   calendar month.
  * - **Re-entry** (herinstroom): after a trajectory closes inside the window, with the profile's
  *   probability the same client starts a new trajectory of the same profile 1 … `withinMonths`
- *   months later; this can repeat.
+ *   months later; this can repeat. When the profile has a running stock (the region is already in
+ *   care), the re-entries of trajectories that closed in the months before the window arrive too:
+ *   by Little's law about S = initialStock ÷ mean duration trajectories closed each month before
+ *   the window, so in window month k (0-based) a Poisson number with mean S × p × (withinMonths −
+ *   k) ÷ withinMonths re-enter, as clients whose earlier trajectory lies before the window.
+ *   Without them the first year would start about p ÷ 2 too few trajectories.
  * - A trajectory still running after the window ends is open (`end` = OPEN_END, outcome `open`).
  *
  * Determinism and common random numbers: the same spec and seed give a bit-identical caseload.
@@ -92,6 +97,7 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
     const draws: ProfileDraws = { start: [], end: [], intensity: [], municipality: [], provider: [], outcome: [], client: [] };
     const firstGroup: number[] = []; // running at the window start, and arrivals
     const reentryGroup: number[] = [];
+    const preWindowGroup: number[] = []; // re-entries after closures before the window
     const pending: number[][] = Array.from({ length: window.months }, () => []);
 
     const schedule = (t: number, rng: Rng): void => {
@@ -150,6 +156,12 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
     const counts = new Rng(seed, `${root}:arrivals:count`);
     const arrivals = new Rng(seed, `${root}:arrivals`);
     const reentries = new Rng(seed, `${root}:reentries`);
+    const preWindow = new Rng(seed, `${root}:prewindow`);
+    const p = params.reentryProbability;
+    const weights = profile.intensities.reduce((sum, x) => sum + x.weight, 0);
+    const meanDuration = profile.intensities.reduce((sum, x) => sum + x.weight * x.durationMonths.mean, 0) / weights;
+    // Durations are whole months, at least one: a mean below 1 would overstate closures.
+    const closuresPerMonth = profile.initialStock / Math.max(1, meanDuration);
     for (let k = 0; k < window.months; k++) {
       const m = W + k;
       for (const parent of pending[k]!) {
@@ -157,6 +169,15 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
         fresh(t, reentries, m, draws.municipality[parent]!, draws.client[parent]!);
         schedule(t, reentries);
         reentryGroup.push(t);
+      }
+      if (closuresPerMonth > 0 && k < params.reentryWithin) {
+        const count = preWindow.poisson((closuresPerMonth * p * (params.reentryWithin - k)) / params.reentryWithin);
+        for (let n = 0; n < count; n++) {
+          const t = draws.start.length;
+          fresh(t, preWindow, m, preWindow.pick(municipalityCum), nextClient++);
+          schedule(t, preWindow);
+          preWindowGroup.push(t);
+        }
       }
       const lambda = params.arrivals * Math.pow(params.growth, k / 12) * params.season[m % 12]!;
       const count = counts.poisson(lambda);
@@ -192,8 +213,8 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
     }
     fills.push({
       draws,
-      groups: [firstGroup, reentryGroup],
-      use: [new Rng(seed, `${root}:use`), new Rng(seed, `${root}:reentries:use`)],
+      groups: [firstGroup, reentryGroup, preWindowGroup],
+      use: [new Rng(seed, `${root}:use`), new Rng(seed, `${root}:reentries:use`), new Rng(seed, `${root}:prewindow:use`)],
       profile: params,
       rowBase,
     });
