@@ -46,7 +46,7 @@ export {
   horizonYears,
   DatedValue,
 } from "./period.js";
-export { DatedPrice, DatedMoneySchema, IndexationSchema, type DatedMoneyInput, type IndexationInput } from "./tariff.js";
+export { DatedPrice, DatedMoneySchema, IndexationSchema, type DatedMoneyInput, type IndexationInput } from "./prices/datedPrice.js";
 export { billableHours, declaredAmount } from "./ijw.js";
 
 // Randomness
@@ -118,3 +118,4 @@ export { formatComparison } from "./report/table.js";
 // Scenarios
 export { DEFAULT_SCENARIO, DEFAULT_TARIFFS, calibratedScenario, type Scenario } from "./scenario/defaultScenario.js";
 export { defaultRegionSpec } from "./caseload/defaultRegion.js";
+export { meanMetrics } from "./metrics/meanMetrics.js";

@@ -3,9 +3,10 @@ import { FundingInputError, fromZodIssues, type Issue } from "../errors.js";
 import { HorizonSchema, MonthSchema, parseMonth, type HorizonInput } from "../period.js";
 import { buildCaseload, Dictionary, type TrajectoryRow } from "./builder.js";
 import { useLength, type Caseload } from "./caseload.js";
+import { NameSchema } from "./names.js";
 import { CARE_FORMS, OPEN_END, OUTCOMES, UNIT_CODES } from "./codes.js";
 
-const Name = z.string().trim().min(1, "must not be empty");
+const Name = NameSchema;
 const UseValue = z
   .number()
   .int("use must be a whole number in the unit's measure (minutes for hours)")

@@ -8,7 +8,8 @@ import type { ExecutionVariant, FundingModel } from "../models/model.js";
 import { formatMonth, HorizonSchema } from "../period.js";
 import { CostPricesSchema } from "../projection/cost.js";
 import { project, type Projection } from "../projection/project.js";
-import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../tariff.js";
+import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedPrice.js";
+import { meanMetrics } from "./meanMetrics.js";
 import { measure, type Metrics } from "./metrics.js";
 import { summarise, type Summary } from "./statistics.js";
 
@@ -42,11 +43,14 @@ export type SummarisedMetric = (typeof SUMMARISED_METRICS)[number];
 
 /** One model's column of a comparison. */
 export interface ModelComparison {
+  /** The model's label; made unique by its position (`… #2`) when an earlier model has the same. */
   readonly label: string;
   readonly kind: string;
   readonly variant: ExecutionVariant;
   /** Metrics of the first run (the only run for a given caseload). */
   readonly metrics: Metrics;
+  /** The mean of every run's metrics, field by field (the first run's when there is one run). */
+  readonly mean: Metrics;
   /** Metrics of every run, in seed order. */
   readonly runs: readonly Metrics[];
   /** Mean and P5 / P50 / P95 over the runs, per amount metric (absent where a run had none). */
@@ -80,16 +84,21 @@ export function compare(
 ): Comparison {
   const o = parseWith(CompareOptionsSchema, options, "compare options");
   if (models.length === 0) throw new FundingInputError("compare", [{ code: "too_small", path: ["models"], message: "needs at least one model" }]);
-  const built = models.map((m, i) => {
-    try {
-      return createModel(m);
-    } catch (e) {
-      if (e instanceof FundingInputError) throw new FundingInputError("model config", e.issues.map((x) => ({ ...x, path: ["models", i, ...x.path] })));
-      throw e;
-    }
+  const built = models.map((m, i) => atModel(i, null, () => createModel(m)));
+  // Columns must be told apart: a label used before gets its position, e.g. "Inspanningsgericht (p×q) #2".
+  const seenLabels = new Set<string>();
+  const labels = built.map((m, i) => {
+    const label = seenLabels.has(m.label) ? `${m.label} #${i + 1}` : m.label;
+    seenLabels.add(label);
+    return label;
   });
   const budget = o.budget ? new DatedPrice(o.budget.perYear, o.budget.indexation) : null;
   const fixed = isCaseload(caseload);
+  if (fixed && (options.runs ?? 1) > 1) {
+    throw new FundingInputError("compare options", [
+      { code: "invalid_value", path: ["runs"], message: "several runs need a caseload spec to generate from; a given caseload is one run" },
+    ]);
+  }
   const seeds = fixed ? [] : Array.from({ length: o.runs }, (_, i) => o.seed + i);
   const runs = fixed ? 1 : seeds.length;
   const perModel: Metrics[][] = built.map(() => []);
@@ -100,12 +109,14 @@ export function compare(
     const h = o.horizon ?? { start: formatMonth(c.window.start), months: c.window.months };
     horizon ??= h;
     built.forEach((model, i) => {
-      const p = project(c, model, {
-        horizon: h,
-        paymentLagMonths: o.paymentLagMonths,
-        // The raw input: project() validates it again and would refuse already-parsed cents.
-        ...(options.costPrices ? { costPrices: options.costPrices } : {}),
-      });
+      const p = atModel(i, model.label, () =>
+        project(c, model, {
+          horizon: h,
+          paymentLagMonths: o.paymentLagMonths,
+          // The raw input: project() validates it again and would refuse already-parsed cents.
+          ...(options.costPrices ? { costPrices: options.costPrices } : {}),
+        }),
+      );
       perModel[i]!.push(measure(p, budget));
       if (r === 0 && o.keepProjections) kept[i] = p;
     });
@@ -121,9 +132,20 @@ export function compare(
         const values = ms.map((x) => x[key]);
         if (values.every((v): v is number => v !== null)) summary[key] = summarise(values);
       }
-      return { label: m.label, kind: m.kind, variant: m.variant, metrics: ms[0]!, runs: ms, summary, projection: kept[i]! };
+      return { label: labels[i]!, kind: m.kind, variant: m.variant, metrics: ms[0]!, mean: meanMetrics(ms), runs: ms, summary, projection: kept[i]! };
     }),
   };
+}
+
+/** Runs `fn`, re-throwing input errors with the model's place in the list (and label) in front. */
+function atModel<T>(i: number, label: string | null, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof FundingInputError)) throw e;
+    const what = label === null ? `models[${i}]` : `models[${i}] "${label}"`;
+    throw new FundingInputError(what, e.issues.map((x) => ({ ...x, path: ["models", i, ...x.path] })));
+  }
 }
 
 function isCaseload(x: unknown): x is Caseload {

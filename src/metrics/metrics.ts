@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { divRound, type Cents } from "../money/index.js";
 import { yearOf } from "../period.js";
 import type { Projection } from "../projection/project.js";
-import type { DatedPrice } from "../tariff.js";
+import type { DatedPrice } from "../prices/datedPrice.js";
 import { totalsByKey } from "../projection/breakdown.js";
 
 /**

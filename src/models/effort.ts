@@ -2,15 +2,16 @@ import { Decimal } from "decimal.js";
 import { z } from "zod";
 import type { Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS } from "../caseload/codes.js";
-import { parseWith } from "../errors.js";
+import { FundingInputError, parseWith } from "../errors.js";
 import { declaredAmount } from "../ijw.js";
 import { KIND_DECLARATION } from "../ledger/lineKind.js";
 import type { LedgerWriter } from "../ledger/writer.js";
 import { roundDecimalCents, SharePercentSchema } from "../money/index.js";
 import { formatMonth, horizonEnd, yearOf, type Horizon } from "../period.js";
-import { PriceLookup } from "../projection/cost.js";
-import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../tariff.js";
-import { indexOrThrow, LabelSchema } from "./common.js";
+import { indexOrThrow, NameSchema } from "../caseload/names.js";
+import { CareFormPrices } from "../prices/careFormPrices.js";
+import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedPrice.js";
+import { LabelSchema } from "./common.js";
 import type { CeilingSignal, FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** What happens when a provider's yearly budget ceiling (bestedingsruimte) is reached. */
@@ -24,7 +25,7 @@ export const EffortConfigSchema = z.object({
     .array(
       z.object({
         careForm: z.enum(CARE_FORMS),
-        provider: z.string().min(1).optional().describe("only for this provider (overrides the general tariff)"),
+        provider: NameSchema.optional().describe("only for this provider (overrides the general tariff)"),
         tariff: DatedMoneySchema.describe("per hour for time units (01, 04), else per etmaal / dagdeel / stuk"),
       }),
     )
@@ -33,7 +34,7 @@ export const EffortConfigSchema = z.object({
   ceiling: z
     .object({
       amounts: z
-        .array(z.object({ provider: z.string().min(1), perYear: DatedMoneySchema.describe("ceiling per calendar year (version in force in January)") }))
+        .array(z.object({ provider: NameSchema, perYear: DatedMoneySchema.describe("ceiling per calendar year (version in force in January)") }))
         .min(1),
       behaviour: z.enum(CEILING_BEHAVIOURS).describe(
         "providerBears: declarations beyond the ceiling are not paid; intakeStop: new clients wait until January, running care is paid; overspend: all is paid and the excess reported",
@@ -58,7 +59,7 @@ export function effortModel(config: EffortConfig): FundingModel {
     variant: "inspanningsgericht",
     project(ctx: ProjectionContext, out: LedgerWriter): ModelOutcome {
       const c = ctx.caseload;
-      const tariffs = new PriceLookup(
+      const tariffs = new CareFormPrices(
         c,
         cfg.tariffs.map((e) => ({ careForm: e.careForm, provider: e.provider, price: e.tariff })),
         cfg.indexation,
@@ -99,7 +100,13 @@ function declareAll(c: Caseload, grid: Float64Array, lag: number, out: LedgerWri
 function compileCeilings(c: Caseload, amounts: readonly { provider: string; perYear: z.output<typeof DatedMoneySchema> }[]): (DatedPrice | null)[] {
   const out: (DatedPrice | null)[] = new Array<DatedPrice | null>(c.providers.length).fill(null);
   amounts.forEach((a, i) => {
-    out[indexOrThrow(c.providers, a.provider, ["ceiling", "amounts", i, "provider"], "effort model config", "provider")] = new DatedPrice(a.perYear);
+    const p = indexOrThrow(c.providers, a.provider, ["ceiling", "amounts", i, "provider"], "effort model config", "provider");
+    if (out[p]) {
+      throw new FundingInputError("effort model config", [
+        { code: "duplicate_ceiling", path: ["ceiling", "amounts", i, "provider"], message: `a second ceiling for provider "${a.provider}"` },
+      ]);
+    }
+    out[p] = new DatedPrice(a.perYear);
   });
   return out;
 }

@@ -4,9 +4,10 @@ import { parseWith } from "../errors.js";
 import { KIND_ADVANCE, KIND_DECLARATION, KIND_SETTLEMENT } from "../ledger/lineKind.js";
 import { allocate, percentOf, percentWeights, requireHundred, SharePercentSchema, splitEvenly } from "../money/index.js";
 import { horizonEnd } from "../period.js";
-import { DatedMoneySchema, IndexationSchema } from "../tariff.js";
+import { NameSchema } from "../caseload/names.js";
+import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
+import { KeyedPrices } from "../prices/keyedPrices.js";
 import { LabelSchema } from "./common.js";
-import { KeyedPrices } from "./keyedPrices.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** Config of output-oriented funding (outputgericht / resultaatgericht). */
@@ -17,9 +18,9 @@ export const OutputConfigSchema = z
     prices: z
       .array(
         z.object({
-          profile: z.string().min(1).optional().describe("client profile; omitted: every profile"),
-          intensity: z.string().min(1).optional().describe("intensity level; omitted: every level"),
-          provider: z.string().min(1).optional().describe("only for this provider"),
+          profile: NameSchema.optional().describe("client profile; omitted: every profile"),
+          intensity: NameSchema.optional().describe("intensity level; omitted: every level"),
+          provider: NameSchema.optional().describe("only for this provider"),
           price: DatedMoneySchema.describe("price of one arrangement; the version in force at its start applies"),
         }),
       )

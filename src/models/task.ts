@@ -7,9 +7,10 @@ import { ALL_PROVIDERS, KIND_INSTALMENT, KIND_SETTLEMENT, WHOLE_REGION } from ".
 import type { LedgerWriter } from "../ledger/writer.js";
 import { roundDecimalCents, SharePercentSchema, splitEvenly } from "../money/index.js";
 import { horizonEnd, yearOf } from "../period.js";
-import { PriceLookup } from "../projection/cost.js";
-import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../tariff.js";
-import { LabelSchema, optionalIndex } from "./common.js";
+import { NameSchema, optionalIndex } from "../caseload/names.js";
+import { CareFormPrices } from "../prices/careFormPrices.js";
+import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedPrice.js";
+import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** Config of task-oriented funding (taakgericht, lump sum). */
@@ -19,17 +20,28 @@ export const TaskConfigSchema = z.object({
   budgets: z
     .array(
       z.object({
-        provider: z.string().min(1).optional().describe("the provider paid; omitted: one budget for all providers together"),
-        municipality: z.string().min(1).optional().describe("the area (municipality) the task covers; omitted: the whole region"),
+        provider: NameSchema.optional().describe("the provider paid; omitted: one budget for all providers together"),
+        municipality: NameSchema.optional().describe("the area (municipality) the task covers; omitted: the whole region"),
         perYear: DatedMoneySchema.describe("budget per calendar year (the version in force in January)"),
       }),
     )
-    .min(1, "needs at least one budget"),
+    .min(1, "needs at least one budget")
+    .superRefine((budgets, ctx) => {
+      // Budgets for different keys are separate contracts and are all paid (a base for the region plus
+      // one per provider is a valid hybrid); the same key twice is a mistake.
+      const seen = new Map<string, number>();
+      budgets.forEach((b, i) => {
+        const key = `${b.provider ?? ""}\u0000${b.municipality ?? ""}`;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) ctx.addIssue({ code: "custom", path: [i], message: `a second budget for the same provider and area as budgets[${earlier}]` });
+        seen.set(key, i);
+      });
+    }),
   indexation: IndexationSchema.optional(),
   corridor: z
     .object({
       referenceTariffs: z
-        .array(z.object({ careForm: z.enum(CARE_FORMS), provider: z.string().min(1).optional(), tariff: DatedMoneySchema }))
+        .array(z.object({ careForm: z.enum(CARE_FORMS), provider: NameSchema.optional(), tariff: DatedMoneySchema }))
         .min(1)
         .describe("tariffs that value the realised production"),
       lowerPercent: SharePercentSchema.default("5"),
@@ -110,7 +122,7 @@ function productionPerBudget(
   referenceTariffs: readonly { careForm: (typeof CARE_FORMS)[number]; provider?: string | undefined; tariff: z.output<typeof DatedMoneySchema> }[],
 ): Map<number, number>[] {
   const c = ctx.caseload;
-  const lookup = new PriceLookup(
+  const lookup = new CareFormPrices(
     c,
     referenceTariffs.map((r) => ({ careForm: r.careForm, provider: r.provider, price: r.tariff })),
     undefined,

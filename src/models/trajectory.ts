@@ -4,9 +4,10 @@ import { parseWith } from "../errors.js";
 import { KIND_ADVANCE, KIND_SETTLEMENT } from "../ledger/lineKind.js";
 import { percentOf, SharePercentSchema } from "../money/index.js";
 import { horizonEnd } from "../period.js";
-import { DatedMoneySchema, IndexationSchema } from "../tariff.js";
+import { NameSchema } from "../caseload/names.js";
+import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
+import { KeyedPrices } from "../prices/keyedPrices.js";
 import { LabelSchema } from "./common.js";
-import { KeyedPrices } from "./keyedPrices.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** Config of trajectory funding (trajectfinanciering). */
@@ -16,8 +17,8 @@ export const TrajectoryConfigSchema = z.object({
   amounts: z
     .array(
       z.object({
-        profile: z.string().min(1).optional().describe("client profile; omitted: every profile"),
-        provider: z.string().min(1).optional().describe("only for this provider"),
+        profile: NameSchema.optional().describe("client profile; omitted: every profile"),
+        provider: NameSchema.optional().describe("only for this provider"),
         amount: DatedMoneySchema.describe("fixed amount per trajectory; the version in force at its start applies"),
       }),
     )

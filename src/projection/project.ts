@@ -9,7 +9,8 @@ import type { CeilingSignal, ExecutionVariant, FundingModel } from "../models/mo
 import { formatMonth, horizonEnd, HorizonSchema, parseMonth, type Horizon } from "../period.js";
 import { AggregatingWriter } from "./aggregatingWriter.js";
 import type { Breakdown } from "./breakdown.js";
-import { CostPricesSchema, costOfUse, PriceLookup, type CostPricesInput } from "./cost.js";
+import { CareFormPrices } from "../prices/careFormPrices.js";
+import { CostPricesSchema, costOfUse, type CostPricesInput } from "./cost.js";
 
 /** Options of {@link project}. */
 export const ProjectionOptionsSchema = z.object({
@@ -89,7 +90,7 @@ export function project(caseload: Caseload, model: FundingModel, options: Projec
   const o = parsed.data;
   const horizon: Horizon = { start: parseMonth(o.horizon.start), months: o.horizon.months };
   checkWindow(caseload, horizon);
-  const costs = o.costPrices ? new PriceLookup(caseload, o.costPrices.prices, o.costPrices.indexation, "projection options", ["costPrices", "prices"]) : null;
+  const costs = o.costPrices ? new CareFormPrices(caseload, o.costPrices.prices, o.costPrices.indexation, "projection options", ["costPrices", "prices"]) : null;
   costs?.requireCovered();
 
   const writer = new AggregatingWriter(caseload, horizon, o.lines, model.label);
@@ -204,7 +205,7 @@ function deliveryStats(c: Caseload, h: Horizon, delays: Int32Array | null) {
 }
 
 /** Provider cost per month of care delivered inside the horizon (after any delay). */
-function projectCost(c: Caseload, h: Horizon, costs: PriceLookup, delays: Int32Array | null): Float64Array {
+function projectCost(c: Caseload, h: Horizon, costs: CareFormPrices, delays: Int32Array | null): Float64Array {
   const m = h.months;
   const grid = costs.grid(h);
   const out = new Float64Array(c.providers.length * m);

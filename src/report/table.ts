@@ -13,7 +13,7 @@ const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, 
 
 /** The rows every comparison shows, in reading order: money, then risk, then burden. */
 function rows(comparison: Comparison): RowSpec[] {
-  const first = comparison.models[0]!.metrics;
+  const first = comparison.models[0]!.mean;
   const years = first.byYear.map((y) => y.year);
   const out: RowSpec[] = [
     { label: "Total paid", cell: (m) => euro(m.totalPaid) },
@@ -53,12 +53,13 @@ function rows(comparison: Comparison): RowSpec[] {
 
 /**
  * Renders a comparison as a plain-text table, one column per model, money as Dutch euros
- * (`€ 1.234.567`). With several runs, adds the P5–P95 range of the total paid.
+ * (`€ 1.234.567`). With several runs every cell is the mean over the runs, and a row gives the
+ * P5–P95 range of the total paid.
  */
 export function formatComparison(comparison: Comparison): string {
   const specs = rows(comparison);
   const header = ["", ...comparison.models.map((m) => m.label)];
-  const body = specs.map((s) => [s.label, ...comparison.models.map((m) => s.cell(m.metrics, m))]);
+  const body = specs.map((s) => [s.label, ...comparison.models.map((m) => s.cell(m.mean, m))]);
   const all = [header, ...body];
   const widths = header.map((_, j) => Math.max(...all.map((r) => r[j]!.length)));
   const line = (r: readonly string[]): string => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join("  ");

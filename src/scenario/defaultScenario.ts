@@ -30,6 +30,11 @@ export const DEFAULT_TARIFFS: Readonly<Record<CareForm, string>> = {
 const COST_SHARE = "0.96";
 /** estimate: validity of an output arrangement, one year, as in most regional contracts. */
 const VALIDITY_MONTHS = 12;
+/** estimate: output payment schedule, in percent: start / spread over the year / end / on result. */
+const SCHEDULE = { atStart: "20", instalments: "60", atEnd: "10", onResult: "10" } as const;
+const RESULT_SHARE = Number(SCHEDULE.onResult) / 100;
+/** estimate: a re-entry within a year after a result is at the provider's cost. */
+const GUARANTEE_MONTHS = 12;
 /**
  * The municipality's budget as a share of expected spending: "national spending €5.4–5.6 billion
  * in 2019 against a €3.8 billion budget" → 3.8 / 5.5 ≈ 69 %.
@@ -102,16 +107,23 @@ export function calibratedScenario(regionInput: CaseloadSpecInput): {
     const starts = new Decimal(p.arrivalsPerMonth).dividedBy(1 - p.reentry.probability);
     const offering = region.providers.filter((pr) => pr.careForms.includes(p.careForm));
     const offeringWeight = offering.reduce((s, pr) => s + pr.weight, 0);
+    // A re-entry's provider is drawn afresh: the same one again with chance Σ share².
+    const sameProviderChance = offering.reduce((s, pr) => s + (pr.weight / offeringWeight) ** 2, 0);
     let trajectoryValue = new Decimal(0);
     for (const i of p.intensities) {
       const share = new Decimal(i.weight).dividedBy(totalWeight);
       const perMonth = monthlyValue(p, i.monthlyUse.mean);
       const { mean, cv } = i.durationMonths;
       const months = new Decimal(expected(mean, cv, (d) => d));
-      // Output: a trajectory of d months needs ceil(d / validity) arrangements, each paid in full;
-      // the price makes the expected payment equal the expected value of the care.
+      // Output: a trajectory of d months needs ceil(d / validity) arrangements, each paid without
+      // its result share; the last also pays the result share when the result is achieved; and a
+      // re-entry at the same provider after a result is unpaid (guarantee). The price makes the
+      // expected payment equal the expected value of the care.
       const arrangements = expected(mean, cv, (d) => Math.ceil(d / VALIDITY_MONTHS));
-      outputPrices.push({ profile: p.name, intensity: i.name, price: toPrice(perMonth.times(months).dividedBy(arrangements)) });
+      const paidShares = (1 - RESULT_SHARE) * arrangements + RESULT_SHARE * p.outcome.achieved;
+      const unpaidReentries = p.reentry.probability * p.outcome.achieved * sameProviderChance;
+      const price = perMonth.times(months).dividedBy(paidShares * (1 - unpaidReentries));
+      outputPrices.push({ profile: p.name, intensity: i.name, price: toPrice(price) });
       trajectoryValue = trajectoryValue.plus(share.times(perMonth).times(months));
       const yearly = starts.times(share).times(months).times(perMonth).times(12);
       for (const pr of offering) {
@@ -152,10 +164,9 @@ export function calibratedScenario(regionInput: CaseloadSpecInput): {
         label: "Outputgericht",
         prices: outputPrices,
         validityMonths: VALIDITY_MONTHS,
-        // estimate: 20 % at the start, 60 % spread over the year, 10 % at the end, 10 % on result
-        schedule: { atStart: "20", instalments: "60", atEnd: "10", onResult: "10" },
+        schedule: SCHEDULE,
         onExpiry: "followUp",
-        guaranteeMonths: 12, // estimate: re-entry within a year after a result is the provider's
+        guaranteeMonths: GUARANTEE_MONTHS,
       },
       { kind: "trajectory", label: "Trajectfinanciering", amounts: trajectoryAmounts, advancePercent: TRAJECTORY_ADVANCE_PERCENT },
     ],

@@ -62,9 +62,10 @@ const tariffTableArb = (max: number) =>
   fc
     .tuple(
       fc.tuple(...FORM_UNITS.map((f) => datedMoneyArb(max).map((tariff) => ({ careForm: f.careForm, tariff })))),
-      fc.array(
+      // One price per care form × provider: the library refuses a second as ambiguous.
+      fc.uniqueArray(
         fc.record({ careForm: fc.constantFrom(...FORM_UNITS.map((f) => f.careForm)), provider: fc.constantFrom(...PROVIDERS), tariff: datedMoneyArb(max) }),
-        { maxLength: 4 },
+        { maxLength: 4, selector: (e) => `${e.provider}|${e.careForm}` },
       ),
     )
     .chain(([general, specific]) => fc.shuffledSubarray([...general, ...specific], { minLength: general.length + specific.length }));
@@ -78,12 +79,12 @@ const effortConfigArb: fc.Arbitrary<EffortConfig> = fc
     indexation: fc.option(indexationArb, { nil: undefined }),
     ceiling: fc.option(
       fc.record({
-        amounts: fc.array(
+        amounts: fc.uniqueArray(
           fc.record({
             provider: fc.constantFrom(...PROVIDERS),
             perYear: fc.oneof(datedMoneyArb(100_000), datedMoneyArb(3_000_000), datedMoneyArb(60_000_000)),
           }),
-          { minLength: 1, maxLength: 3 },
+          { minLength: 1, maxLength: 3, selector: (a) => a.provider },
         ),
         behaviour: fc.constantFrom(...CEILING_BEHAVIOURS),
         consultationPercent: fc.option(sharePercentArb, { nil: undefined }),
@@ -103,13 +104,13 @@ const effortConfigArb: fc.Arbitrary<EffortConfig> = fc
 
 const taskConfigArb: fc.Arbitrary<TaskConfig> = fc
   .record({
-    budgets: fc.array(
+    budgets: fc.uniqueArray(
       fc.record({
         provider: fc.option(fc.constantFrom(...PROVIDERS), { nil: undefined }),
         municipality: fc.option(fc.constantFrom(...MUNICIPALITIES), { nil: undefined }),
         perYear: fc.oneof(datedMoneyArb(1_000_000), datedMoneyArb(400_000_000)),
       }),
-      { minLength: 1, maxLength: 4 },
+      { minLength: 1, maxLength: 4, selector: (b) => `${b.provider ?? ""}|${b.municipality ?? ""}` },
     ),
     indexation: fc.option(indexationArb, { nil: undefined }),
     corridor: fc.option(
@@ -155,14 +156,17 @@ const outputConfigArb: fc.Arbitrary<OutputConfig> = fc
   .record({
     // A price per profile × intensity covers every trajectory; optional extra entries override it.
     table: fc.tuple(...PROFILES.flatMap((profile) => INTENSITIES.map((intensity) => datedMoneyArb(2_000_000).map((price) => ({ profile, intensity, price }))))),
-    extra: fc.array(
-      fc.record({
-        provider: fc.option(fc.constantFrom(...PROVIDERS), { nil: undefined }),
-        profile: fc.option(fc.constantFrom(...PROFILES), { nil: undefined }),
-        intensity: fc.option(fc.constantFrom(...INTENSITIES), { nil: undefined }),
-        price: datedMoneyArb(2_000_000),
-      }),
-      { maxLength: 4 },
+    // Extra entries with keys of their own: the table already prices every profile × intensity.
+    extra: fc.uniqueArray(
+      fc
+        .record({
+          provider: fc.option(fc.constantFrom(...PROVIDERS), { nil: undefined }),
+          profile: fc.option(fc.constantFrom(...PROFILES), { nil: undefined }),
+          intensity: fc.option(fc.constantFrom(...INTENSITIES), { nil: undefined }),
+          price: datedMoneyArb(2_000_000),
+        })
+        .filter((e) => !(e.provider === undefined && e.profile !== undefined && e.intensity !== undefined)),
+      { maxLength: 4, selector: (e) => `${e.provider ?? ""}|${e.profile ?? ""}|${e.intensity ?? ""}` },
     ),
     indexation: fc.option(indexationArb, { nil: undefined }),
     validityMonths: fc.integer({ min: 1, max: 14 }),
@@ -200,13 +204,14 @@ const trajectoryConfigArb: fc.Arbitrary<TrajectoryConfig> = fc
       datedMoneyArb(5_000_000).map((amount) => [{ amount }]),
       fc.tuple(...PROFILES.map((profile) => datedMoneyArb(5_000_000).map((amount) => ({ profile, amount })))),
     ),
-    extra: fc.array(
+    // Provider-specific extras, each key once: the table holds the general entries.
+    extra: fc.uniqueArray(
       fc.record({
-        provider: fc.option(fc.constantFrom(...PROVIDERS), { nil: undefined }),
+        provider: fc.constantFrom(...PROVIDERS),
         profile: fc.option(fc.constantFrom(...PROFILES), { nil: undefined }),
         amount: datedMoneyArb(5_000_000),
       }),
-      { maxLength: 3 },
+      { maxLength: 3, selector: (e) => `${e.provider}|${e.profile ?? ""}` },
     ),
     indexation: fc.option(indexationArb, { nil: undefined }),
     advancePercent: fc.option(sharePercentArb, { nil: undefined }),

@@ -79,6 +79,11 @@ function withOptional<T extends object, K extends string, V>(o: T, key: K, v: V 
   return v === undefined ? o : { ...o, [key]: v };
 }
 
+/** The key an entry prices: its provider, profile and intensity (empty where it applies to all). */
+function keyOf(x: { provider?: string; profile?: string; intensity?: string }): string {
+  return `${x.provider ?? ""}|${x.profile ?? ""}|${x.intensity ?? ""}`;
+}
+
 /** Options shared by the config arbitraries. */
 export interface ConfigArbOptions {
   /** Only single-amount prices (no dated versions, no indexation): amounts then do not depend on the month. */
@@ -94,19 +99,23 @@ export function effortConfigArb(o: ConfigArbOptions & { ceiling?: "none" | "any"
   return fc
     .record({
       general: fc.tuple(...FORMS.map(() => money(0, 20_000))),
-      specific: fc.array(fc.record({ provider: fc.constantFrom(...PROVIDERS), careForm: fc.constantFrom(...FORMS), tariff: money(0, 20_000) }), { maxLength: 3 }),
+      // One price per care form × provider: a second one is refused as ambiguous.
+      specific: fc.uniqueArray(fc.record({ provider: fc.constantFrom(...PROVIDERS), careForm: fc.constantFrom(...FORMS), tariff: money(0, 20_000) }), {
+        maxLength: 3,
+        selector: (x) => `${x.provider}|${x.careForm}`,
+      }),
       indexation: o.constantPrices ? fc.constant(undefined) : fc.option(indexationArb, { nil: undefined }),
       ceiling:
         behaviours.length === 0
           ? fc.constant(undefined)
           : maybe(
               fc.record({
-                amounts: fc.array(
+                amounts: fc.uniqueArray(
                   fc.record({
                     provider: fc.constantFrom(...PROVIDERS),
                     perYear: fc.oneof(money(0, 20_000), money(0, 300_000), money(0, 3_000_000)),
                   }),
-                  { minLength: 1, maxLength: 4 },
+                  { minLength: 1, maxLength: 3, selector: (x) => x.provider },
                 ),
                 behaviour: fc.constantFrom(...behaviours),
                 consultationPercent: shareArb,
@@ -130,9 +139,11 @@ export function outputConfigArb(o: ConfigArbOptions = {}): fc.Arbitrary<OutputCo
   return fc
     .record({
       general: money(0, 5_000_000),
-      specific: fc.array(
-        fc.tuple(opt("provider", PROVIDERS), opt("profile", PROFILES), opt("intensity", INTENSITIES), money(0, 5_000_000)).map(([a, b, c, price]) => ({ ...a, ...b, ...c, price })),
-        { maxLength: 4 },
+      specific: fc.uniqueArray(
+        fc.tuple(opt("provider", PROVIDERS), opt("profile", PROFILES), opt("intensity", INTENSITIES), money(0, 5_000_000))
+          .map(([a, b, c, price]) => ({ ...a, ...b, ...c, price }))
+          .filter((x) => keyOf(x) !== "||"), // the general entry already has the all-empty key
+        { maxLength: 4, selector: keyOf },
       ),
       indexation: o.constantPrices ? fc.constant(undefined) : fc.option(indexationArb, { nil: undefined }),
       validityMonths: fc.integer({ min: 1, max: 24 }),
@@ -171,7 +182,13 @@ export function trajectoryConfigArb(o: ConfigArbOptions & { nonNegative?: boolea
   return fc
     .record({
       general: money(0, 10_000_000),
-      specific: fc.array(fc.tuple(opt("provider", PROVIDERS), opt("profile", PROFILES), money(0, 10_000_000)).map(([a, b, amount]) => ({ ...a, ...b, amount })), { maxLength: 3 }),
+      specific: fc.uniqueArray(
+        fc
+          .tuple(opt("provider", PROVIDERS), opt("profile", PROFILES), money(0, 10_000_000))
+          .map(([a, b, amount]) => ({ ...a, ...b, amount }))
+          .filter((x) => keyOf(x) !== "||"),
+        { maxLength: 3, selector: keyOf },
+      ),
       indexation: o.constantPrices ? fc.constant(undefined) : fc.option(indexationArb, { nil: undefined }),
       advancePercent: fc.integer({ min: 0, max: 100 }),
       dropOutPercent: fc.integer({ min: 0, max: 100 }),
@@ -189,12 +206,11 @@ export function trajectoryConfigArb(o: ConfigArbOptions & { nonNegative?: boolea
 }
 
 /** Task funding: 1–4 budgets per provider / area / all, maybe a corridor with reference tariffs for every care form. */
-export function taskConfigArb(o: ConfigArbOptions & { corridor?: boolean; distinctKeys?: boolean } = {}): fc.Arbitrary<TaskConfig> {
+export function taskConfigArb(o: ConfigArbOptions & { corridor?: boolean } = {}): fc.Arbitrary<TaskConfig> {
   const money = (min: number, max: number): fc.Arbitrary<DatedMoneyInput> => (o.constantPrices ? centsArb(min, max) : datedMoneyArb(min, max));
   const budget = fc.tuple(opt("provider", PROVIDERS), opt("municipality", MUNICIPALITIES), money(0, 100_000_000)).map(([a, b, perYear]) => ({ ...a, ...b, perYear }));
-  const budgets = o.distinctKeys
-    ? fc.uniqueArray(budget, { minLength: 1, maxLength: 4, selector: (b) => `${b.provider ?? "*"}|${b.municipality ?? "*"}` })
-    : fc.array(budget, { minLength: 1, maxLength: 4 });
+  // Budgets for the same provider and area twice are refused as ambiguous.
+  const budgets = fc.uniqueArray(budget, { minLength: 1, maxLength: 4, selector: (b) => `${b.provider ?? "*"}|${b.municipality ?? "*"}` });
   return fc
     .record({
       budgets,

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
-import { NonNegativeMoneySchema, PercentSchema, roundDecimalCents, type Cents } from "./money/index.js";
-import { datedSchema, DatedValue, parseMonth, yearOf, type Month } from "./period.js";
+import { NonNegativeMoneySchema, PercentSchema, roundDecimalCents, type Cents } from "../money/index.js";
+import { datedSchema, DatedValue, parseMonth, yearOf, type Month } from "../period.js";
 
 /**
  * A price with dated versions (a tariff from 2025-01, another from 2026-01): either one amount or
@@ -14,7 +14,9 @@ export type DatedMoneyInput = z.input<typeof DatedMoneySchema>;
  * Yearly indexation (indexering): each version's percentage applies every January from its
  * `from` month until the next version. Before the first version no indexation applies.
  */
-export const IndexationSchema = datedSchema(PercentSchema);
+export const IndexationSchema = datedSchema(
+  PercentSchema.refine((p) => new Decimal(p).gt(-100) && new Decimal(p).lte(100), "indexation must be above −100 % and at most 100 % a year"),
+);
 export type IndexationInput = z.input<typeof IndexationSchema>;
 
 /**

@@ -1,12 +1,8 @@
-import type { Caseload } from "../caseload/caseload.js";
-import { FundingInputError } from "../errors.js";
 import type { z } from "zod";
-import type { DatedMoneySchema } from "../tariff.js";
-import { DatedPrice } from "../tariff.js";
-import type { IndexationSchema } from "../tariff.js";
-import { optionalIndex } from "./common.js";
-
-type Dim = "providers" | "municipalities" | "profiles" | "intensities";
+import type { Caseload } from "../caseload/caseload.js";
+import { optionalIndex, SINGULAR, type Dimension } from "../caseload/names.js";
+import { FundingInputError } from "../errors.js";
+import { DatedPrice, type DatedMoneySchema, type IndexationSchema } from "./datedPrice.js";
 
 /**
  * Prices keyed by up to three caseload dimensions (e.g. provider × profile × intensity for output
@@ -19,7 +15,7 @@ export class KeyedPrices {
 
   constructor(
     private readonly caseload: Caseload,
-    private readonly dims: readonly Dim[],
+    private readonly dims: readonly Dimension[],
     entries: readonly { readonly keys: readonly (string | undefined)[]; readonly price: z.output<typeof DatedMoneySchema>; readonly path: (string | number)[] }[],
     indexation: z.output<typeof IndexationSchema> | undefined,
     private readonly what: string,
@@ -29,6 +25,15 @@ export class KeyedPrices {
     this.sizes = dims.map((d) => caseload[d].length);
     this.table = new Array<DatedPrice | undefined>(this.sizes.reduce((a, b) => a * b, 1)).fill(undefined);
     const specificity = new Int8Array(this.table.length).fill(-1);
+    const seen = new Map<string, number>();
+    entries.forEach((e, n) => {
+      const key = e.keys.map((k) => k ?? "").join("\u0000");
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        throw new FundingInputError(what, [{ code: "duplicate_price", path: [...e.path], message: `a second price for the same ${dims.map((d) => SINGULAR[d]).join(" × ")}; entry ${earlier} has one already` }]);
+      }
+      seen.set(key, n);
+    });
     for (const e of entries) {
       const idx = dims.map((d, j) => optionalIndex(caseload, d, e.keys[j], [...e.path, SINGULAR[d]], what));
       const score = idx.reduce((s, i, j) => s + (i >= 0 ? 1 << (dims.length - 1 - j) : 0), 0);
@@ -62,10 +67,9 @@ export class KeyedPrices {
     return price;
   }
 
-  private column(d: Dim): Uint16Array | Uint8Array {
+  private column(d: Dimension): Uint16Array | Uint8Array {
     const c = this.caseload;
     return d === "providers" ? c.provider : d === "municipalities" ? c.municipality : d === "profiles" ? c.profile : c.intensity;
   }
 }
 
-const SINGULAR = { providers: "provider", municipalities: "municipality", profiles: "profile", intensities: "intensity" } as const;

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { FundingInputError } from "../errors.js";
+import type { Caseload } from "./caseload.js";
+
+/**
+ * A name of a municipality, provider, profile or intensity, in a record or a config. Trimmed, so
+ * " Noord " in a spreadsheet export and "Noord" in a config are the same provider.
+ */
+export const NameSchema = z.string().trim().min(1, "must not be empty");
+
+/** The caseload dictionaries a config can refer to by name. */
+export type Dimension = "providers" | "municipalities" | "profiles" | "intensities";
+
+/** The singular of each dimension, for messages and paths. */
+export const SINGULAR: Readonly<Record<Dimension, string>> = {
+  providers: "provider",
+  municipalities: "municipality",
+  profiles: "profile",
+  intensities: "intensity",
+};
+
+/** Index of `name` in a caseload dictionary, or throws naming the config field and the known names. */
+export function indexOrThrow(names: readonly string[], name: string, path: (string | number)[], what: string, field: string): number {
+  const i = names.indexOf(name);
+  if (i < 0) {
+    throw new FundingInputError(what, [
+      { code: `unknown_${field}`, path, message: `unknown ${field} "${name}"; the caseload has ${names.map((n) => `"${n}"`).join(", ") || "none"}` },
+    ]);
+  }
+  return i;
+}
+
+/** Index of `name` in dimension `dim`, or −1 when absent (`undefined` means "all"). */
+export function optionalIndex(c: Caseload, dim: Dimension, name: string | undefined, path: (string | number)[], what: string): number {
+  if (name === undefined) return -1;
+  return indexOrThrow(c[dim], name, path, what, SINGULAR[dim]);
+}

@@ -1,0 +1,56 @@
+import { Decimal } from "decimal.js";
+import type { Metrics } from "./metrics.js";
+import { summarise } from "./statistics.js";
+
+/**
+ * The mean of several runs' metrics, field by field, in the same shape — what a table shows for a
+ * Monte Carlo comparison. Rounding point: amounts and counts are exact means rounded half-even to
+ * the cent (or the unit); the margin percentage is recomputed from the mean margin and mean paid.
+ */
+export function meanMetrics(runs: readonly Metrics[]): Metrics {
+  const first = runs[0];
+  if (!first) throw new RangeError("meanMetrics: needs at least one run");
+  if (runs.length === 1) return first;
+  const mean = (values: readonly number[]): number => summarise(values).mean;
+  const meanOrNull = (values: readonly (number | null)[]): number | null =>
+    values.every((v): v is number => v !== null) ? mean(values) : null;
+  const field = <K extends keyof Metrics>(key: K): Metrics[K][] => runs.map((r) => r[key]);
+  const totalPaid = mean(field("totalPaid"));
+  const providerMargin = meanOrNull(field("providerMargin"));
+  return {
+    totalPaid,
+    perClient: meanOrNull(field("perClient")),
+    perClosedTrajectory: meanOrNull(field("perClosedTrajectory")),
+    perAchievedResult: meanOrNull(field("perAchievedResult")),
+    clients: mean(field("clients")),
+    closedTrajectories: mean(field("closedTrajectories")),
+    achievedResults: mean(field("achievedResults")),
+    providerCost: meanOrNull(field("providerCost")),
+    providerMargin,
+    providerMarginPercent:
+      providerMargin === null || totalPaid === 0 ? null : new Decimal(providerMargin).times(100).dividedBy(totalPaid).toFixed(2),
+    // Every run has the same providers, years and dates in the same order: they share the caseload spec and horizon.
+    marginByProvider: first.marginByProvider.map((row) => ({
+      provider: row.provider,
+      paid: mean(runs.map((r) => r.marginByProvider.find((x) => x.provider === row.provider)?.paid ?? 0)),
+      cost: meanOrNull(runs.map((r) => r.marginByProvider.find((x) => x.provider === row.provider)?.cost ?? null)),
+      margin: meanOrNull(runs.map((r) => r.marginByProvider.find((x) => x.provider === row.provider)?.margin ?? null)),
+    })),
+    byYear: first.byYear.map((row, k) => ({
+      year: row.year,
+      paid: mean(runs.map((r) => r.byYear[k]!.paid)),
+      budget: row.budget,
+      deviation: meanOrNull(runs.map((r) => r.byYear[k]!.deviation)),
+    })),
+    budgetDeviation: meanOrNull(field("budgetDeviation")),
+    obligations: first.obligations.map((o, k) => ({ date: o.date, cents: mean(runs.map((r) => r.obligations[k]!.cents)) })),
+    dueAfterHorizon: mean(field("dueAfterHorizon")),
+    paymentLines: mean(field("paymentLines")),
+    messages: mean(field("messages")),
+    clientsWaiting: mean(field("clientsWaiting")),
+    clientMonthsWaiting: mean(field("clientMonthsWaiting")),
+    monthlyVariation: Math.round((field("monthlyVariation").reduce((a, b) => a + b, 0) / runs.length) * 1e4) / 1e4,
+    consultationSignals: mean(field("consultationSignals")),
+    ceilingsReached: mean(field("ceilingsReached")),
+  };
+}
