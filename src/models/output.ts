@@ -124,12 +124,13 @@ export function outputModel(config: OutputConfig): FundingModel {
               if (instalments[i] !== 0) out.trajectory(t, s + i + lag, s, KIND_DECLARATION, instalments[i]!);
             } else unpaid += instalments[i]!;
           }
-          const settlement = atEnd + unpaid + (closes && achieved ? onResult : 0);
+          const settlement = atEnd + unpaid;
           if (settlement !== 0) out.trajectory(t, last + lag, s, KIND_SETTLEMENT, settlement);
-          // Carrying the care past the validity, the provider still earns the result share if it comes.
-          if (!closes && cfg.onExpiry === "providerCarries" && end !== OPEN_END && achieved && onResult !== 0) {
-            out.trajectory(t, end + lag, s, KIND_SETTLEMENT, onResult);
-          }
+          // The result share is owed only once the result is there: its own line, incurred at closure,
+          // so it is never an obligation before. Carrying the care past the validity, the provider
+          // still earns it if the result comes.
+          const resultPaid = achieved && (closes || (cfg.onExpiry === "providerCarries" && end !== OPEN_END));
+          if (resultPaid && onResult !== 0) out.trajectory(t, end + lag, end, KIND_SETTLEMENT, onResult);
           // Still in care after the validity period: a follow-up arrangement, if the contract has one
           // and the care is known to go on (inside the window).
           if (closes || cfg.onExpiry === "providerCarries" || expiry + 1 > Math.min(end, E)) break;

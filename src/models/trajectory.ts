@@ -32,8 +32,8 @@ export type TrajectoryConfig = z.input<typeof TrajectoryConfigSchema>;
 /**
  * Trajectory funding (trajectfinanciering, Overijssel 2011): a fixed amount per client
  * trajectory, whatever its form and duration. An agreed advance is paid at the start; the rest is
- * settled when the trajectory closes. While a trajectory is open at the window's end, its
- * settlement is an open obligation. Rounding points: the advance and a drop-out amount round
+ * settled when the trajectory closes. The whole amount is committed at the start (an obligation
+ * until paid); a drop-out's reduction is a separate settlement line incurred at closure. Rounding points: the advance and a drop-out amount round
  * half-up to the cent; the settlement is the exact remainder, so a closed trajectory is paid
  * exactly its amount.
  */
@@ -69,12 +69,14 @@ export function trajectoryModel(config: TrajectoryConfig): FundingModel {
         const full = prices.forTrajectory(t).at(s);
         const end = c.end[t]!;
         const amount = c.outcome[t] === dropOut ? share(dropOuts, full, cfg.dropOutPercent) : full;
-        // The advance is paid before the outcome is known; a drop-out below it is recovered at settlement.
         const advance = share(advances, full, cfg.advancePercent);
         if (advance !== 0) out.trajectory(t, s + lag, s, KIND_ADVANCE, advance);
-        // Open at the window's end: the rest is committed and paid after it.
+        // The whole amount is committed at the start; open at the window's end, the rest is paid after it.
         const settleAt = end === OPEN_END ? E + 1 : end;
-        if (amount - advance !== 0) out.trajectory(t, settleAt + lag, s, KIND_SETTLEMENT, amount - advance);
+        if (full - advance !== 0) out.trajectory(t, settleAt + lag, s, KIND_SETTLEMENT, full - advance);
+        // A drop-out's reduction is only known at closure: its own line, incurred then, so an earlier
+        // year end shows what was committed at the time, not what hindsight knows.
+        if (amount !== full) out.trajectory(t, end + lag, end, KIND_SETTLEMENT, amount - full);
       }
       return {};
     },

@@ -3,8 +3,8 @@ import { CARE_FORMS } from "../caseload/codes.js";
 import { LedgerBuilder } from "../ledger/ledger.js";
 import { LINE_KINDS } from "../ledger/lineKind.js";
 import type { LedgerWriter } from "../ledger/writer.js";
-import { LIBRARY } from "../errors.js";
-import { yearOf, type Horizon, type Month } from "../period.js";
+import { FundingInputError, LIBRARY } from "../errors.js";
+import { formatMonth, yearOf, type Horizon, type Month } from "../period.js";
 
 /**
  * The projection's {@link LedgerWriter}: totals every line on the fly into per-month breakdowns
@@ -82,9 +82,7 @@ export class AggregatingWriter implements LedgerWriter {
   }
 
   private add(p: number, mu: number, pf: number, cf: number, t: number, month: Month, incurred: Month, kind: number, cents: number): void {
-    if (!Number.isSafeInteger(cents)) {
-      throw new RangeError(`[${LIBRARY}] model "${this.modelLabel}" wrote ${cents} cents: not a whole, safe amount`);
-    }
+    if (!Number.isSafeInteger(cents)) this.refuse(t, month, cents);
     if (month > incurred) this.openAt(month, incurred, cents);
     if (month > this.last) {
       // Owed or committed by the horizon's end and paid after it; later events are not yet owed.
@@ -107,6 +105,24 @@ export class AggregatingWriter implements LedgerWriter {
     }
   }
 
+  /**
+   * An amount past ±2^53 comes from the inputs (a huge tariff × use, runaway indexation): say which
+   * model, trajectory and month, as an input error. A fraction or NaN would be a bug in a model.
+   */
+  private refuse(t: number, month: Month, cents: number): never {
+    if (!Number.isInteger(cents)) {
+      throw new RangeError(`[${LIBRARY}] model "${this.modelLabel}" wrote ${cents} cents: not a whole amount (a bug in the model)`);
+    }
+    const which = t >= 0 ? `trajectory "${this.caseload.ids[t]}"` : "a lump sum";
+    throw new FundingInputError("projection", [
+      {
+        code: "unsafe_amount",
+        path: [],
+        message: `model "${this.modelLabel}" computes ${cents} cents for ${which}, paid ${formatMonth(month)}: beyond the exact range of ±${Number.MAX_SAFE_INTEGER} cents; check its tariffs, prices, indexation and use`,
+      },
+    ]);
+  }
+
   /** Adds `cents` to the obligations at every measuring date d with incurred ≤ d < month. */
   private openAt(month: Month, incurred: Month, cents: number): void {
     const dates = this.obligationDates;
@@ -120,7 +136,9 @@ export class AggregatingWriter implements LedgerWriter {
    */
   assertExact(): void {
     if (this.absSum > Number.MAX_SAFE_INTEGER) {
-      throw new RangeError(`[${LIBRARY}] totals of model "${this.modelLabel}" pass 2^53 cents; amounts would no longer be exact`);
+      throw new FundingInputError("projection", [
+        { code: "unsafe_amount", path: [], message: `totals of model "${this.modelLabel}" pass 2^53 cents; amounts would no longer be exact` },
+      ]);
     }
   }
 }

@@ -74,6 +74,16 @@ describe("the payment schedule of one arrangement", () => {
     expect(paidByMonth(p)).toEqual({ "2026-02": 90000, "2026-03": 30000, "2026-04": 30000, "2026-05": 30000, "2026-06": 30000, "2026-07": 60000, "2026-09": 30000 });
   });
 
+  it("the result share is no obligation before the result is there", () => {
+    // Start Jan, closes Mar achieved; horizon Jan–Feb, lag 1. Paid by Feb: advance 60000 + Jan's instalment 30000.
+    // Committed and unpaid at 2026-02: Feb's and Mar's instalments 2 × 30000 + the settlement at closure
+    // (atEnd 30000 + the 3 unpaid instalments 90000) = 180000 = 300000 − 90000 − the result share 30000.
+    const c = caseload([rec("a", { start: "2026-01", end: "2026-03" })], Y2026);
+    const p = project(c, outputModel(BASE), { horizon: { start: "2026-01", months: 2 } });
+    expect(p.totalPaid).toBe(90000);
+    expect(p.obligations).toEqual([{ date: "2026-02", cents: 180000 }]);
+  });
+
   it("providerCarries without the result: the result share stays withheld", () => {
     // As above, but closed in Aug without the result: only the first arrangement's 270000.
     const c = caseload([rec("a", { start: "2026-01", end: "2026-08", outcome: "notAchieved" })], Y2026);

@@ -45,8 +45,17 @@ describe("advance and settlement", () => {
     // after the horizon (what is owed or committed by its end; T3's payments arise later).
     const p = project(c, trajectoryModel(BASE), { horizon: { start: "2026-01", months: 6 } });
     expect(p.totalPaid).toBe(500001 + 500001 + 500000);
+    // The settlement 500000 was committed at T2's start; the reduction −600001 became known at its closure in June.
     expect(p.obligations).toEqual([{ date: "2026-06", cents: -100001 }]);
     expect(p.dueAfterHorizon).toBe(-100001);
+  });
+
+  it("a drop-out's reduction is not an obligation before the drop-out is known", () => {
+    // Horizon Jan–May 2026: at 2026-05 T2 (started March) is still running, so what is committed is its full
+    // remainder 1000001 − 500001 = 500000 — not the −100001 that hindsight knows. T1 closed in May: its settlement
+    // 500000 (paid June) is owed too. Obligation at 2026-05: 500000 + 500000 = 1000000.
+    const p = project(c, trajectoryModel(BASE), { horizon: { start: "2026-01", months: 5 } });
+    expect(p.obligations).toEqual([{ date: "2026-05", cents: 1000000 }]);
   });
 
   it("advance 0 % pays everything at closure; 100 % everything at the start", () => {
@@ -65,9 +74,10 @@ describe("advance and settlement", () => {
 
   it("counts iJw messages as an output product: an assignment, start and stop per trajectory, a declaration batch per provider-month", () => {
     // Starts in the horizon: T1, T2, T3 = 3 assignments; start/stop: 3 starts + 2 closures = 5.
+    // Lines: T1 advance + settlement, T2 advance + settlement + its drop-out reduction (incurred at closure), T3 advance = 6.
     // Months with lines: Feb, Apr, Jun, Jul, Nov 2026 (one provider) → 5 × (JW323 + JW325) = 10.
     const p = project(c, trajectoryModel(BASE), { horizon: WINDOW });
-    expect(p.messages).toEqual({ paymentLines: 5, assignments: 3, startStop: 5, declarationMessages: 10, total: 18 });
+    expect(p.messages).toEqual({ paymentLines: 6, assignments: 3, startStop: 5, declarationMessages: 10, total: 18 });
   });
 });
 

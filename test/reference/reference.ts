@@ -416,10 +416,11 @@ function referenceOutput(cfg: z.output<typeof OutputConfigSchema>, ctx: Context)
         if (start + i <= last) out.traj(t, start + i + lag, start, "declaration", cents);
         else unpaid = unpaid.plus(cents); // closed early: paid at closure
       });
-      const settlement = atEnd.plus(unpaid).plus(closes && achieved ? onResult : 0);
-      out.traj(t, last + lag, start, "settlement", settlement);
-      // The provider carries the care after the validity, and earns the result share if it comes.
-      if (!closes && cfg.onExpiry === "providerCarries" && t.end !== null && achieved) out.traj(t, t.end + lag, start, "settlement", onResult);
+      out.traj(t, last + lag, start, "settlement", atEnd.plus(unpaid));
+      // The result share is owed once the result is there: incurred at closure. The provider that
+      // carries the care past the validity still earns it when the result comes.
+      const resultPaid = achieved && (closes || (cfg.onExpiry === "providerCarries" && t.end !== null));
+      if (resultPaid) out.traj(t, t.end! + lag, t.end!, "settlement", onResult);
       if (closes || cfg.onExpiry === "providerCarries") break;
       // A follow-up arrangement when care is known to go on after the expiry (inside the window).
       const next = expiry + 1;
@@ -460,9 +461,11 @@ function referenceTrajectory(cfg: z.output<typeof TrajectoryConfigSchema>, ctx: 
     const amount = t.r.outcome === "droppedOut" ? halfUp(pct(full, cfg.dropOutPercent)) : full;
     const advance = halfUp(pct(full, cfg.advancePercent));
     out.traj(t, t.start + lag, t.start, "advance", advance);
-    // Open at the window's end: settled (committed) the month after the window.
+    // The whole amount is committed at the start; open at the window's end, settled the month after it.
     const settleAt = t.end === null ? E + 1 : t.end;
-    out.traj(t, settleAt + lag, t.start, "settlement", amount.minus(advance));
+    out.traj(t, settleAt + lag, t.start, "settlement", full.minus(advance));
+    // A drop-out's reduction is known only at closure: incurred then.
+    if (!amount.eq(full)) out.traj(t, t.end! + lag, t.end!, "settlement", amount.minus(full));
   }
 }
 
