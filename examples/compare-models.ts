@@ -3,12 +3,12 @@
  * in four municipalities, seven providers, 2026–2028. Run: `npm run compare` (add `-- --runs 20`
  * for a Monte Carlo run with P5–P95 ranges).
  */
-import { compare, DEFAULT_SCENARIO, formatComparison } from "../src/index.js";
+import { compare, defaultScenario, formatComparison } from "../src/index.js";
 
 const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 1;
 
-const { caseload, models, options } = DEFAULT_SCENARIO;
+const { caseload, models, options } = defaultScenario();
 const started = performance.now();
 const result = compare(caseload, models, { ...options, runs }, (done, total) => {
   if (total > 1 && process.stderr.isTTY) process.stderr.write(`\rrun ${done}/${total}`);

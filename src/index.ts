@@ -116,6 +116,6 @@ export {
 export { formatComparison } from "./report/table.js";
 
 // Scenarios
-export { DEFAULT_SCENARIO, DEFAULT_TARIFFS, calibratedScenario, type Scenario } from "./scenario/defaultScenario.js";
+export { defaultScenario, DEFAULT_TARIFFS, calibratedScenario, type Scenario } from "./scenario/defaultScenario.js";
 export { defaultRegionSpec } from "./caseload/defaultRegion.js";
 export { meanMetrics } from "./metrics/meanMetrics.js";

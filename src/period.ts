@@ -25,6 +25,16 @@ export function formatMonth(month: Month): string {
   return `${year}-${String(month - year * 12 + 1).padStart(2, "0")}`;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a calendar month (Gregorian): the most etmalen a month can hold. */
+export function daysInMonth(month: Month): number {
+  const year = yearOf(month);
+  const m = month - year * 12;
+  if (m !== 1) return DAYS[m]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
 /** Calendar year of a month. */
 export function yearOf(month: Month): number {
   return Math.floor(month / 12);

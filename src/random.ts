@@ -24,11 +24,6 @@ export class Rng {
     for (let i = 0; i < 12; i++) this.nextUint32(); // warm up: decorrelate nearby seeds
   }
 
-  /** An independent stream derived from this one's seed state and a label. */
-  fork(label: string): Rng {
-    return new Rng(this.nextUint32() ^ (this.nextUint32() * 0x10000), label);
-  }
-
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
     // sfc32 (Chris Doty-Humphrey), as in PractRand; passes BigCrush.
@@ -56,16 +51,6 @@ export class Rng {
     const u = 1 - this.next(); // (0, 1]
     const v = this.next();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-
-  /**
-   * A log-normal draw with the given mean and coefficient of variation (sd / mean). The natural
-   * shape for durations and monthly use: positive, right-skewed.
-   */
-  lognormal(mean: number, cv: number): number {
-    if (cv <= 0) return mean;
-    const s2 = Math.log(1 + cv * cv);
-    return mean * Math.exp(Math.sqrt(s2) * this.normal() - s2 / 2);
   }
 
   /** A Poisson draw: exact (Knuth) for small means, normal approximation above 30. */

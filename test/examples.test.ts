@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { compare, DEFAULT_SCENARIO, formatEuro } from "../src/index.js";
+import { compare, defaultScenario, formatEuro } from "../src/index.js";
 
 const tsx = "node_modules/.bin/tsx";
 const run = (file: string, ...args: string[]): string => execFileSync(tsx, [file, ...args], { encoding: "utf8" });
@@ -20,26 +20,28 @@ describe("examples/quick-start.ts", () => {
     //  t1: 240 min = 4 h × €70 = €280 a month, Jan–Jun → €1,680
     //  t2: Mar–Dec 600,540,480,480,300,300,240,240,120,120 min → 10,9,8,8,5,5,4,4,2,2 h × €70 = €3,990;
     //      December's €140 is paid in January 2027 → €3,850 inside the horizon, €140 open at 2026-12
-    //  t3: 30 etmalen × €180 = €5,400 a month, Jan–Sep → €48,600
-    //  total €54,130
+    //  t3: 28 etmalen × €180 = €5,040 a month, Dec 2025 – Sep 2026 paid Jan – Oct 2026 → €50,400
+    //  total €55,930
     // Trajectory (advance 50 %): t1 €1,250 + €1,250; t2 advance €1,250 (settlement after 2026, open);
     //  t3 started 2025-10, advance paid in 2025, settlement €30,000 in Oct 2026 → total €33,750
-    expect(row(out, "Total paid")).toEqual(["€ 54.130", "€ 33.750"]);
+    expect(row(out, "Total paid")).toEqual(["€ 55.930", "€ 33.750"]);
     expect(row(out, "Obligations open 2026-12")).toEqual(["€ 140", "€ 1.250"]);
     // 3 clients; closed in 2026: t1 and t3; achieved: t1
-    expect(row(out, "Per client")).toEqual(["€ 18.043", "€ 11.250"]); // 54,130 / 3 = 18,043.33
-    expect(row(out, "Per closed trajectory")).toEqual(["€ 27.065", "€ 16.875"]);
-    expect(row(out, "Per achieved result")).toEqual(["€ 54.130", "€ 33.750"]);
-    // Lines paid in 2026 — effort: t1 6 + t2 9 (December's is paid in 2027) + t3 9 = 24;
+    expect(row(out, "Per client")).toEqual(["€ 18.643", "€ 11.250"]); // 55,930 / 3 = 18,643.33
+    expect(row(out, "Per closed trajectory")).toEqual(["€ 27.965", "€ 16.875"]); // 55,930 / 2
+    expect(row(out, "Per achieved result")).toEqual(["€ 55.930", "€ 33.750"]);
+    // Lines paid in 2026 — effort: t1 6 + t2 9 (December's is paid in 2027) + t3 10 = 25;
     // trajectory: t1 advance and settlement 2 + t2 advance 1 + t3 settlement 1 = 4
 
-    expect(row(out, "Payment lines")).toEqual(["24", "4"]);
+    expect(row(out, "Payment lines")).toEqual(["25", "4"]);
+    expect(out).not.toContain("Note:"); // the window starts a month before the horizon: nothing missing
   });
 });
 
 describe("examples/compare-models.ts (the README's main command)", () => {
   const out = run("examples/compare-models.ts");
-  const direct = compare(DEFAULT_SCENARIO.caseload, DEFAULT_SCENARIO.models, DEFAULT_SCENARIO.options);
+  const scenario = defaultScenario();
+  const direct = compare(scenario.caseload, scenario.models, scenario.options);
   it("compares every default model side by side", () => {
     for (const m of direct.models) expect(out).toContain(m.label);
     expect(direct.models.map((m) => m.kind)).toEqual(["task", "effort", "effort", "output", "trajectory"]);
@@ -47,9 +49,10 @@ describe("examples/compare-models.ts (the README's main command)", () => {
   it("prints what the library computes, in Dutch euros", () => {
     expect(row(out, "Total paid")).toEqual(direct.models.map((m) => formatEuro(m.metrics.totalPaid, { decimals: false })));
   });
-  it("a calibrated region: every model pays within 15 % of the effort model, and intake stops make clients wait", () => {
+  it("a calibrated region: every model pays within 3 % of the effort model, and intake stops make clients wait", () => {
+    // Calibrated to the same expected cost, the models differ only by timing, risk and rules (one run: noise too).
     const effort = direct.models[1]!.metrics.totalPaid;
-    for (const m of direct.models) expect(Math.abs(m.metrics.totalPaid - effort) / effort).toBeLessThan(0.15);
+    for (const m of direct.models) expect(Math.abs(m.metrics.totalPaid - effort) / effort).toBeLessThan(0.03);
     expect(direct.models[0]!.metrics.messages).toBe(0); // taakgericht: no iJw messages
     expect(direct.models[2]!.metrics.clientsWaiting).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
 import { FundingInputError, fromZodIssues } from "../errors.js";
-import { parseMonth, type Horizon, type Month } from "../period.js";
+import { daysInMonth as daysOf, parseMonth, type Horizon, type Month } from "../period.js";
 import { cumulative, Rng } from "../random.js";
 import { buildCaseload, type TrajectoryRow } from "./builder.js";
 import { useLength, type Caseload } from "./caseload.js";
@@ -83,7 +83,7 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
   const municipalityCum = cumulative(spec.municipalities.map((m) => m.weight));
   const daysInMonth = new Int32Array(window.months);
   for (let k = 0; k < window.months; k++) {
-    daysInMonth[k] = daysIn(W + k);
+    daysInMonth[k] = daysOf(W + k);
   }
 
   const rows: TrajectoryRow[] = [];
@@ -245,16 +245,6 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
 }
 
 const EMPTY = new Int32Array(0);
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Days in a calendar month (Gregorian). */
-function daysIn(m: Month): number {
-  const year = Math.floor(m / 12);
-  const month = m - year * 12;
-  if (month !== 1) return DAYS[month]!;
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-}
-
 /** A profile's spec, precompiled for the draw loops. */
 interface ProfileParams {
   careForm: number;

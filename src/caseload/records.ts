@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FundingInputError, fromZodIssues, type Issue } from "../errors.js";
-import { HorizonSchema, MonthSchema, parseMonth, type HorizonInput } from "../period.js";
+import { daysInMonth, formatMonth, HorizonSchema, MonthSchema, parseMonth, type HorizonInput } from "../period.js";
 import { buildCaseload, Dictionary, type TrajectoryRow } from "./builder.js";
 import { useLength, type Caseload } from "./caseload.js";
 import { NameSchema } from "./names.js";
@@ -66,6 +66,11 @@ export interface FromRecordsOptions {
  * reason, and nothing is dropped silently.
  */
 export function caseloadFromRecords(records: readonly unknown[], options: FromRecordsOptions): Caseload {
+  if (typeof options !== "object" || options === null) {
+    throw new FundingInputError("caseload options", [
+      { code: "invalid_type", path: ["window"], message: 'needs the window the records cover, e.g. { window: { start: "2026-01", months: 12 } }' },
+    ]);
+  }
   const w = HorizonSchema.safeParse(options.window);
   if (!w.success) throw new FundingInputError("caseload window", fromZodIssues(w.error.issues, ["window"]));
   const window = { start: parseMonth(w.data.start), months: w.data.months };
@@ -105,6 +110,21 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
     const use = typeof r.use === "number" ? new Array<number>(expected).fill(r.use) : r.use;
     if (use.length !== expected) {
       here("use", `has ${use.length} months of use, expected ${expected} (months in care inside the window)`);
+    }
+    // A month holds at most its days in etmalen, and its days × 24 × 60 in minutes.
+    const perDay = r.unit === "14" ? 1 : r.unit === "01" || r.unit === "04" ? 1440 : 0;
+    if (perDay > 0) {
+      const first = Math.max(start, window.start);
+      use.forEach((v, k) => {
+        const limit = daysInMonth(first + k) * perDay;
+        if (v > limit) {
+          issues.push({
+            code: "too_big",
+            path: [i, "use", k],
+            message: `${v} ${perDay === 1 ? "etmalen" : "minutes"} in ${formatMonth(first + k)}, more than the month holds (${limit})`,
+          });
+        }
+      });
     }
     const idx = {
       municipality: municipalities.add(r.municipality),

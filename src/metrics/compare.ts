@@ -65,6 +65,8 @@ export interface Comparison {
   /** Seeds of the runs; empty when a fixed caseload was compared. */
   readonly seeds: readonly number[];
   readonly models: readonly ModelComparison[];
+  /** Warnings of the projections (first run), each once. */
+  readonly warnings: readonly string[];
 }
 
 /** Progress callback: called after each run. */
@@ -103,6 +105,7 @@ export function compare(
   const runs = fixed ? 1 : seeds.length;
   const perModel: Metrics[][] = built.map(() => []);
   const kept: (Projection | null)[] = built.map(() => null);
+  const warnings = new Set<string>();
   let horizon: { start: string; months: number } | null = null;
   for (let r = 0; r < runs; r++) {
     const c = fixed ? caseload : generateCaseload(caseload, seeds[r]!);
@@ -119,12 +122,14 @@ export function compare(
       );
       perModel[i]!.push(measure(p, budget));
       if (r === 0 && o.keepProjections) kept[i] = p;
+      if (r === 0) for (const w of p.warnings) warnings.add(w);
     });
     onRun?.(r + 1, runs);
   }
   return {
     horizon: horizon!,
     seeds,
+    warnings: [...warnings],
     models: built.map((m, i) => {
       const ms = perModel[i]!;
       const summary: Partial<Record<SummarisedMetric, Summary>> = {};

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
-import type { Caseload } from "../caseload/caseload.js";
+import { firstUseMonth, type Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS } from "../caseload/codes.js";
 import { FundingInputError, parseWith } from "../errors.js";
 import { declaredAmount } from "../ijw.js";
@@ -85,8 +85,7 @@ function declareAll(c: Caseload, grid: Float64Array, lag: number, out: LedgerWri
   for (let t = 0; t < c.size; t++) {
     const unit = c.unit[t]!;
     const row = (c.provider[t]! * nc + c.careForm[t]!) * wm;
-    const first = Math.max(c.start[t]!, c.window.start);
-    let mi = first - c.window.start;
+    let mi = firstUseMonth(c, t) - c.window.start;
     for (let k = c.useOffset[t]!, to = c.useOffset[t + 1]!; k < to; k++, mi++) {
       const use = c.use[k]!;
       if (use === 0) continue; // no care, no declaration line
@@ -176,7 +175,7 @@ function projectWithCeiling(
     }
     const still: number[] = [];
     for (const t of active) {
-      const k = c.useOffset[t]! + (M - Math.max(c.start[t]!, W) - delays[t]!);
+      const k = c.useOffset[t]! + (M - firstUseMonth(c, t) - delays[t]!);
       if (k >= c.useOffset[t + 1]!) continue; // care finished
       still.push(t);
       const use = c.use[k]!;

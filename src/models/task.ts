@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
+import { firstUseMonth } from "../caseload/caseload.js";
 import { CARE_FORMS } from "../caseload/codes.js";
 import { parseWith } from "../errors.js";
 import { declaredAmount } from "../ijw.js";
@@ -141,7 +142,7 @@ function productionPerBudget(
   for (let t = 0; t < c.size; t++) {
     const row = (c.provider[t]! * nc + c.careForm[t]!) * wm;
     const base = (c.provider[t]! * nMu + c.municipality[t]!) * years;
-    let mi = Math.max(c.start[t]!, W) - W;
+    let mi = firstUseMonth(c, t) - W;
     for (let k = c.useOffset[t]!; k < c.useOffset[t + 1]!; k++, mi++) {
       cells[base + yearOf(W + mi) - firstYear]! += declaredAmount(c.unit[t]!, c.use[k]!, grid[row + mi]!);
     }

@@ -38,7 +38,14 @@ export function addCents(a: Cents, b: Cents, where = "sum"): Cents {
  * rounded deliberately by the caller, never silently.
  */
 export function eurosToCents(euros: string | Decimal): Cents {
-  const d = new Decimal(euros).times(100);
+  let d: Decimal;
+  try {
+    d = new Decimal(euros).times(100);
+  } catch {
+    throw new FundingInputError("amount", [
+      { code: "invalid_format", path: [], message: `"${String(euros)}" is not a euro amount; write euros with a decimal point, e.g. "78.50"` },
+    ]);
+  }
   if (!d.isInteger()) {
     throw new FundingInputError("amount", [
       { code: "sub_cent", path: [], message: `€${String(euros)} has more than two decimals` },

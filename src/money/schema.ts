@@ -37,7 +37,13 @@ export const PercentSchema = z
       ctx.addIssue({ code: "custom", message: "percentage must be a finite number" });
       return z.NEVER;
     }
-    return new Decimal(v).toFixed(); // plain notation: "0.0000001", never "1e-7"
+    const d = new Decimal(v);
+    // Shares become integer weights (percentWeights); six decimals keep them exact and far below 2^53.
+    if (d.decimalPlaces() > 6 || d.abs().gt(1e6)) {
+      ctx.addIssue({ code: "custom", message: "percentage must have at most 6 decimals and lie within ±1,000,000" });
+      return z.NEVER;
+    }
+    return d.toFixed(); // plain notation: "0.0000001", never "1e-7"
   });
 
 /** A percentage between 0 and 100 inclusive. */

@@ -38,10 +38,13 @@ export function totalsByMonth(b: Breakdown): Map<string, Cents> {
 
 /** Total per calendar year over all rows. */
 export function totalsByYear(b: Breakdown): Map<number, Cents> {
+  const m = b.horizon.months;
   const out = new Map<number, Cents>();
-  for (const [month, cents] of totalsByMonth(b)) {
-    const y = yearOf(b.horizon.start) + (Number(month.slice(0, 4)) - yearOf(b.horizon.start));
-    out.set(y, (out.get(y) ?? 0) + cents);
+  for (let i = 0; i < m; i++) {
+    const y = yearOf(b.horizon.start + i);
+    let s = out.get(y) ?? 0;
+    for (let row = 0; row < b.keys.length; row++) s += b.cents[row * m + i]!;
+    out.set(y, s);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Caseload } from "../caseload/caseload.js";
+import { firstUseMonth, type Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS, OPEN_END, OUTCOME_ACHIEVED } from "../caseload/codes.js";
 import { FundingInputError, fromZodIssues, type Issue, type SafeResult } from "../errors.js";
 import type { Ledger } from "../ledger/ledger.js";
@@ -77,6 +77,8 @@ export interface Projection {
   readonly delays: Int32Array | null;
   /** Every line, when `lines: true`. */
   readonly ledger: Ledger | null;
+  /** What the analyst should know about the inputs, e.g. care before the window that goes unpaid. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -138,7 +140,25 @@ export function project(caseload: Caseload, model: FundingModel, options: Projec
     clients: delivery.clients,
     delays,
     ledger: writer.ledger ? writer.ledger.build() : null,
+    warnings: inputWarnings(caseload, horizon, o.paymentLagMonths),
   };
+}
+
+/**
+ * Care before the caseload's window is unknown, so payments for it in the horizon's first months
+ * are missing: models that pay per month of care look cheaper there. Said, not silently absorbed.
+ */
+function inputWarnings(c: Caseload, h: Horizon, lag: number): string[] {
+  const gap = c.window.start + lag - h.start;
+  if (gap <= 0) return [];
+  let runningAtStart = 0;
+  for (let t = 0; t < c.size; t++) if (c.start[t]! < c.window.start && c.useOffset[t + 1]! > c.useOffset[t]!) runningAtStart++;
+  if (runningAtStart === 0) return [];
+  return [
+    `${runningAtStart} trajectories were already in care before the caseload window (${formatMonth(c.window.start)}); ` +
+      `with payment ${lag} month(s) after the care, payments in ${formatMonth(h.start)}${gap > 1 ? ` – ${formatMonth(h.start + gap - 1)}` : ""} ` +
+      `for care before the window are missing. Start the window ${gap} month(s) before the horizon (a warm-up).`,
+  ];
 }
 
 /** {@link project} that returns expected failures as a value instead of throwing. */
@@ -216,7 +236,7 @@ function projectCost(c: Caseload, h: Horizon, costs: CareFormPrices, delays: Int
     const row = (p * nc + c.careForm[t]!) * m;
     const from = c.useOffset[t]!;
     const to = c.useOffset[t + 1]!;
-    let mi = Math.max(c.start[t]!, c.window.start) + d - h.start;
+    let mi = firstUseMonth(c, t) + d - h.start;
     for (let k = from; k < to; k++, mi++) {
       if (mi < 0) continue;
       if (mi >= m) break;

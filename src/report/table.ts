@@ -54,7 +54,7 @@ function rows(comparison: Comparison): RowSpec[] {
 /**
  * Renders a comparison as a plain-text table, one column per model, money as Dutch euros
  * (`€ 1.234.567`). With several runs every cell is the mean over the runs, and a row gives the
- * P5–P95 range of the total paid.
+ * P5–P95 range of the total paid. Warnings follow the table as notes.
  */
 export function formatComparison(comparison: Comparison): string {
   const specs = rows(comparison);
@@ -63,5 +63,6 @@ export function formatComparison(comparison: Comparison): string {
   const all = [header, ...body];
   const widths = header.map((_, j) => Math.max(...all.map((r) => r[j]!.length)));
   const line = (r: readonly string[]): string => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join("  ");
-  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");
+  const notes = comparison.warnings.map((w) => `\nNote: ${w}`);
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line), ...notes].join("\n");
 }

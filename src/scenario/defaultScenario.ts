@@ -183,26 +183,25 @@ export interface Scenario {
 }
 
 /**
- * The caseload is simulated from a year before the horizon: trajectories and re-entries are then
- * in a steady state when the horizon starts, and January's payments include December's care.
+ * The built-in default scenario: the default region (≈ 10,000 youths in care) under task, effort
+ * (with and without a budget ceiling), output and trajectory funding, calibrated to the same
+ * expected cost, with cost prices and the municipality's budget, over 2026–2028.
+ * `compare(s.caseload, s.models, s.options)` runs it. The caseload is simulated from a year before
+ * the horizon, so that January 2026 pays December's care and re-entries are in full flow.
+ * A fresh object on every call (nothing is computed at import).
  */
-const REGION = defaultRegionSpec({ window: { start: "2025-01", months: 48 } });
-const calibrated = calibratedScenario(REGION);
-
-/**
- * The built-in default scenario: the default region (≈ 10,000 youths in care, 2026–2028) under
- * task, effort (with and without a budget ceiling), output and trajectory funding, calibrated to
- * the same expected cost, with cost prices and the municipality's budget.
- * `compare(s.caseload, s.models, s.options)` runs it.
- */
-export const DEFAULT_SCENARIO: Scenario = {
-  caseload: REGION,
-  models: calibrated.models,
-  options: {
-    horizon: { start: "2026-01", months: 36 },
-    costPrices: calibrated.costPrices,
-    budget: { perYear: calibrated.budgetPerYear },
-    seed: 2026,
-    runs: 1,
-  },
-};
+export function defaultScenario(): Scenario {
+  const region = defaultRegionSpec({ window: { start: "2025-01", months: 48 } });
+  const calibrated = calibratedScenario(region);
+  return {
+    caseload: region,
+    models: calibrated.models,
+    options: {
+      horizon: { start: "2026-01", months: 36 },
+      costPrices: calibrated.costPrices,
+      budget: { perYear: calibrated.budgetPerYear },
+      seed: 2026,
+      runs: 1,
+    },
+  };
+}

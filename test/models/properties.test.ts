@@ -109,7 +109,9 @@ describe("effort funding is monotone in delivered units", () => {
           const i = ti % records.length;
           const use = records[i]!.use as number[];
           const k = ki % use.length;
-          const more = records.map((r, j) => (j === i ? { ...r, use: use.map((u, m) => (m === k ? u + delta : u)) } : r));
+          // More use, within what the month can hold (etmalen: at most 28 in every month).
+          const cap = records[i]!.unit === "14" ? 28 : Number.MAX_SAFE_INTEGER;
+          const more = records.map((r, j) => (j === i ? { ...r, use: use.map((u, m) => (m === k ? Math.min(cap, u + delta) : u)) } : r));
           const opts = { horizon: window, paymentLagMonths: lag };
           const base = project(caseloadOf(records, window), createModel(cfg), opts);
           const after = project(caseloadOf(more, window), createModel(cfg), opts);

@@ -279,3 +279,22 @@ describe("bad input", () => {
     expect(r.success && r.output.totalPaid).toBe(7000);
   });
 });
+
+describe("warnings about the inputs", () => {
+  // One trajectory in care since 2025-11; the window opens in 2026-01, so December's care is unknown.
+  const running = caseload([rec("a", { start: "2025-11", end: "2026-03" })], { start: "2026-01", months: 6 });
+  const effort = effortModel({ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] });
+
+  it("says when payments for care before the window would fall inside the horizon", () => {
+    const p = project(running, effort, { horizon: { start: "2026-01", months: 6 } });
+    expect(p.warnings).toHaveLength(1);
+    expect(p.warnings[0]).toMatch(/1 trajectories were already in care before the caseload window \(2026-01\)/);
+    expect(p.warnings[0]).toMatch(/payments in 2026-01 for care before the window are missing/);
+  });
+
+  it("is quiet when the horizon starts a lag after the window, or nothing ran before it", () => {
+    expect(project(running, effort, { horizon: { start: "2026-02", months: 5 } }).warnings).toEqual([]);
+    const fresh = caseload([rec("b", { start: "2026-01", end: "2026-03" })], { start: "2026-01", months: 6 });
+    expect(project(fresh, effort, { horizon: { start: "2026-01", months: 6 } }).warnings).toEqual([]);
+  });
+});

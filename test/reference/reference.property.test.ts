@@ -361,19 +361,19 @@ describe("regressions: discrepancies the reference found, on minimal inputs", ()
     expect(fast.totalPaid).toBe(240000);
   });
 
-  it("a schedule share Decimal prints as 1e-7 keeps its cent in the split", () => {
-    // Price 1e9 cents, atStart 0.0000001 % (= exactly 1 cent), instalments 99.9999999 %: the
-    // advance is 1 cent, however Decimal prints the share.
+  it("a schedule share JavaScript prints as 1e-6 keeps its cent in the split", () => {
+    // Price €1,000,000 = 1e8 cents, atStart 0.000001 % (the number 1e-6: exactly 1 cent), instalments 99.999999 %.
     const caseload = caseloadOf([{ ...base, id: "a", start: "2026-01", end: "2026-12", outcome: "achieved", use: 60 }], { start: "2026-01", months: 12 });
     const config: OutputConfig = {
       kind: "output",
-      prices: [{ price: { cents: 1_000_000_000 } }],
+      prices: [{ price: { cents: 100_000_000 } }],
       validityMonths: 12,
-      schedule: { atStart: "0.0000001", instalments: "99.9999999", atEnd: "0", onResult: "0" },
+      schedule: { atStart: 0.000001, instalments: "99.999999", atEnd: "0", onResult: "0" },
     };
     const options = { horizon: { start: "2026-01", months: 12 }, paymentLagMonths: 0 };
     expect(referenceProject(caseload, config, options).byKind.get("advance")!.toNumber()).toBe(1);
     const fast = totalsByKey(project(caseload, outputModel(config), options).byKind).get("advance");
     expect(fast).toBe(1);
   });
+
 });

@@ -6,7 +6,7 @@ export const FORM_UNITS = [
   { careForm: "ambulant", unit: "04", maxUse: 3000 }, // minutes
   { careForm: "wijkteam", unit: "01", maxUse: 600 }, // minutes, billed per minute
   { careForm: "daghulp", unit: "16", maxUse: 40 }, // dagdelen
-  { careForm: "verblijf", unit: "14", maxUse: 31 }, // etmalen
+  { careForm: "verblijf", unit: "14", maxUse: 28 }, // etmalen: every month holds 28
   { careForm: "pleegzorg", unit: "83", maxUse: 500_000 }, // cents (unit 83: volume is the amount)
 ] as const;
 
