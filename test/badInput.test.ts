@@ -20,7 +20,7 @@ import { caseload, inputIssues, rec } from "./support/examples.js";
 
 const W = { start: "2026-01", months: 12 };
 const one = caseload([rec("a", { start: "2026-01", end: "2026-03" })], W);
-const EFFORT: ModelConfig = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] };
+const EFFORT = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] } satisfies ModelConfig;
 
 describe("ambiguous configs are refused, not resolved by a silent choice", () => {
   it("two tariffs for the same care form (and provider)", () => {
@@ -41,7 +41,7 @@ describe("ambiguous configs are refused, not resolved by a silent choice", () =>
   });
   it("two ceilings for one provider, two budgets for the same provider and area", () => {
     const ceiling = { behaviour: "overspend" as const, amounts: [{ provider: "P0", perYear: "10.00" }, { provider: "P0", perYear: "20.00" }] };
-    expect(inputIssues(() => project(one, effortModel({ ...(EFFORT as never), ceiling }), { horizon: W }))[0]).toMatchObject({
+    expect(inputIssues(() => project(one, effortModel({ ...EFFORT, ceiling }), { horizon: W }))[0]).toMatchObject({
       code: "duplicate_ceiling",
       path: ["ceiling", "amounts", 1, "provider"],
     });
@@ -60,7 +60,7 @@ describe("ambiguous configs are refused, not resolved by a silent choice", () =>
 describe("numbers out of range", () => {
   it("indexation of −100 % or less, or above 100 % a year", () => {
     for (const value of ["-100", "150"]) {
-      const issues = inputIssues(() => effortModel({ ...(EFFORT as never), indexation: [{ from: "2026-01", value }] }));
+      const issues = inputIssues(() => effortModel({ ...EFFORT, indexation: [{ from: "2026-01", value }] }));
       expect(issues[0]).toMatchObject({ path: ["indexation", 0, "value"], message: "indexation must be above −100 % and at most 100 % a year" });
     }
   });
