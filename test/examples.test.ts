@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compare, defaultScenario, formatEuro } from "../src/index.js";
 
@@ -56,4 +57,29 @@ describe("examples/compare-models.ts (the README's main command)", () => {
     expect(direct.models[0]!.metrics.messages).toBe(0); // taakgericht: no iJw messages
     expect(direct.models[2]!.metrics.clientsWaiting).toBeGreaterThan(0);
   });
+});
+
+describe("examples/four-models.ts", () => {
+  const out = run("examples/four-models.ts");
+  it("compares the four models on the quick start's caseload", () => {
+    // Effort and trajectory as in the quick start (the ceiling of €5,000 is reached in September, after
+    // the last start, so nobody waits). Task: €12,000 + €55,000 a year, paid in full in 2026.
+    expect(row(out, "Total paid")).toEqual(["€ 67.000", "€ 55.930", expect.stringMatching(/^€ /), "€ 33.750"]);
+    expect(row(out, "Ceilings reached")).toEqual(["0", "1", "0", "0"]);
+    expect(row(out, "iJw messages")[0]).toBe("0");
+  });
+});
+
+describe("the README shows the examples as they are", () => {
+  const readme = readFileSync("README.md", "utf8");
+  for (const file of ["examples/quick-start.ts", "examples/four-models.ts"]) {
+    it(`every code line of ${file} is in the README`, () => {
+      const lines = readFileSync(file, "utf8")
+        .split("\n")
+        .filter((l) => l.trim() !== "" && !l.startsWith("//") && !l.startsWith("import "))
+        // the README quick start keeps its comment on the window; four-models omits it
+        .map((l) => l.replace(/ \/\/ .*$/, ""));
+      for (const l of lines) expect(readme).toContain(l);
+    });
+  }
 });
