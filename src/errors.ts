@@ -26,12 +26,15 @@ export function formatPath(path: readonly (string | number)[]): string {
  */
 export class FundingInputError extends Error {
   override readonly name = "FundingInputError";
+  /** What was invalid, e.g. `effort model config`, `projection options`, `caseload records`. */
+  readonly subject: string;
   readonly issues: readonly Issue[];
   constructor(what: string, issues: readonly Issue[]) {
     super(
       `[${LIBRARY}] invalid ${what}:\n` +
         issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join("\n"),
     );
+    this.subject = what;
     this.issues = issues;
   }
 }

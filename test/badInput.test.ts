@@ -124,3 +124,10 @@ describe("models with the same label stay apart in a comparison", () => {
     expect(r.models.map((m) => m.label)).toEqual(["Inspanningsgericht (p×q)", "Inspanningsgericht (p×q) #2"]);
   });
 });
+
+describe("compare keeps option errors at the options' path", () => {
+  it("a care form without a cost price is reported at costPrices, not at a model", () => {
+    const issues = inputIssues(() => compare(one, [EFFORT], { costPrices: { prices: [{ careForm: "verblijf", price: "1.00" }] } }));
+    expect(issues[0]).toMatchObject({ code: "missing_price", path: ["costPrices", "prices"] });
+  });
+});

@@ -142,12 +142,15 @@ export function compare(
   };
 }
 
-/** Runs `fn`, re-throwing input errors with the model's place in the list (and label) in front. */
+/**
+ * Runs `fn`, re-throwing a model's input errors with its place in the list (and label) in front.
+ * Errors in the shared options (cost prices, horizon) already have their path in the options.
+ */
 function atModel<T>(i: number, label: string | null, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (!(e instanceof FundingInputError)) throw e;
+    if (!(e instanceof FundingInputError) || e.subject === "projection options") throw e;
     const what = label === null ? `models[${i}]` : `models[${i}] "${label}"`;
     throw new FundingInputError(what, e.issues.map((x) => ({ ...x, path: ["models", i, ...x.path] })));
   }
