@@ -117,7 +117,17 @@ export function project(caseload: Caseload, model: FundingModel, options: Projec
   if (costs) {
     const byProvider = projectCost(caseload, horizon, costs, delays);
     let sum = 0;
-    for (const v of byProvider) sum += v;
+    let abs = 0;
+    for (const v of byProvider) {
+      sum += v;
+      abs += Math.abs(v);
+    }
+    // Each cell sums integer cents; if their absolute sum stays below 2^53, every sum was exact.
+    if (!Number.isSafeInteger(abs)) {
+      throw new FundingInputError("projection options", [
+        { code: "unsafe_amount", path: ["costPrices"], message: "the providers' cost passes 2^53 cents; amounts would no longer be exact" },
+      ]);
+    }
     cost = { total: sum, byProvider: breakdown([...caseload.providers], byProvider) };
   }
   return {
