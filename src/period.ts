@@ -56,6 +56,7 @@ export const HorizonSchema = z.object({
   start: MonthSchema.describe("first month of the projection, YYYY-MM"),
   months: z.number().int().min(1).max(600).describe("number of calendar months"),
 });
+/** A horizon as users write it: `{ start: "2026-01", months: 36 }`. */
 export type HorizonInput = z.input<typeof HorizonSchema>;
 
 /** Builds a {@link Horizon} from `{ start: "2026-01", months: 36 }`. */

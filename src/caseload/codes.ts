@@ -12,6 +12,7 @@ export const CARE_FORMS = [
   "gesloten",
   "wijkteam",
 ] as const;
+/** One of {@link CARE_FORMS}. */
 export type CareForm = (typeof CARE_FORMS)[number];
 
 /**
@@ -20,6 +21,7 @@ export type CareForm = (typeof CARE_FORMS)[number];
  * rule can be applied when hours are declared.
  */
 export const UNIT_CODES = ["01", "04", "14", "16", "82", "83", "84"] as const;
+/** One of {@link UNIT_CODES}. */
 export type UnitCode = (typeof UNIT_CODES)[number];
 
 /** What one unit of `use` is, per unit code. */
@@ -40,7 +42,9 @@ export const UNIT_EURO = 5;
 
 /** Outcome of a trajectory (resultaat). `open`: still running at the end of the caseload window. */
 export const OUTCOMES = ["open", "achieved", "notAchieved", "droppedOut"] as const;
+/** One of {@link OUTCOMES}. */
 export type Outcome = (typeof OUTCOMES)[number];
+/** Outcome index constants for the hot path. */
 export const OUTCOME_OPEN = 0;
 export const OUTCOME_ACHIEVED = 1;
 

@@ -43,6 +43,7 @@ export const TrajectoryInputSchema = z
       });
     }
   });
+/** One trajectory as users write it (see {@link TrajectoryInputSchema}). */
 export type TrajectoryInput = z.input<typeof TrajectoryInputSchema>;
 
 /** Options for {@link caseloadFromRecords}. */

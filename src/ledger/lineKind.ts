@@ -6,7 +6,9 @@
  * - `settlement`: the final part at closure, or a year-end settlement (nacalculatie). May be negative.
  */
 export const LINE_KINDS = ["instalment", "declaration", "advance", "settlement"] as const;
+/** One of {@link LINE_KINDS}. */
 export type LineKind = (typeof LINE_KINDS)[number];
+/** Line kind index constants for the hot path (index into {@link LINE_KINDS}). */
 export const KIND_INSTALMENT = 0;
 export const KIND_DECLARATION = 1;
 export const KIND_ADVANCE = 2;

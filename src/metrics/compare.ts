@@ -26,6 +26,7 @@ export const CompareOptionsSchema = z.object({
   runs: z.number().int().min(1).max(10_000).default(1).describe("Monte Carlo runs, seeds seed … seed + runs − 1"),
   keepProjections: z.boolean().default(false).describe("keep each model's full projection of the first run"),
 });
+/** Options of {@link compare}, as users write them (defaults filled in by the schema). */
 export type CompareOptions = z.input<typeof CompareOptionsSchema>;
 
 /** Amount-valued metrics summarised over runs. */
@@ -39,6 +40,7 @@ export const SUMMARISED_METRICS = [
   "budgetDeviation",
   "dueAfterHorizon",
 ] as const;
+/** An amount metric that {@link compare} summarises over runs. */
 export type SummarisedMetric = (typeof SUMMARISED_METRICS)[number];
 
 /** One model's column of a comparison. */

@@ -43,6 +43,7 @@ export const EffortConfigSchema = z.object({
     })
     .optional(),
 });
+/** An effort model config as users write it. */
 export type EffortConfig = z.input<typeof EffortConfigSchema>;
 
 /**

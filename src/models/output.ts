@@ -50,6 +50,7 @@ export const OutputConfigSchema = z
       ctx.addIssue({ code: "custom", path: ["normMonths"], message: `normMonths ${cfg.normMonths} exceeds validityMonths ${cfg.validityMonths}` });
     }
   });
+/** An output model config as users write it. */
 export type OutputConfig = z.input<typeof OutputConfigSchema>;
 
 /**

@@ -53,6 +53,7 @@ export const TaskConfigSchema = z.object({
     .optional()
     .describe("volume corridor with year-end settlement (nacalculatie) outside it"),
 });
+/** A task model config as users write it. */
 export type TaskConfig = z.input<typeof TaskConfigSchema>;
 
 /**

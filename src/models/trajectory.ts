@@ -27,6 +27,7 @@ export const TrajectoryConfigSchema = z.object({
   advancePercent: SharePercentSchema.default("50").describe("agreed share paid at the start (iJw: declared in two parts)"),
   dropOutPercent: SharePercentSchema.default("100").describe("share of the amount paid in all when the client drops out"),
 });
+/** A trajectory model config as users write it. */
 export type TrajectoryConfig = z.input<typeof TrajectoryConfigSchema>;
 
 /**

@@ -21,6 +21,7 @@ export const MoneySchema = z
     }
     return cents;
   });
+/** Money as users write it: `"78.50"` (euros) or `{ cents: 7850 }`. */
 export type MoneyInput = z.input<typeof MoneySchema>;
 
 /** A non-negative amount of money (a tariff, a price, a budget). */

@@ -8,6 +8,7 @@ import { datedSchema, DatedValue, parseMonth, yearOf, type Month } from "../peri
  * a list of `{ from, value }`.
  */
 export const DatedMoneySchema = z.union([NonNegativeMoneySchema, datedSchema(NonNegativeMoneySchema)]);
+/** A dated price as users write it. */
 export type DatedMoneyInput = z.input<typeof DatedMoneySchema>;
 
 /**
@@ -17,6 +18,7 @@ export type DatedMoneyInput = z.input<typeof DatedMoneySchema>;
 export const IndexationSchema = datedSchema(
   PercentSchema.refine((p) => new Decimal(p).gt(-100) && new Decimal(p).lte(100), "indexation must be above −100 % and at most 100 % a year"),
 );
+/** Yearly indexation as users write it. */
 export type IndexationInput = z.input<typeof IndexationSchema>;
 
 /**

@@ -21,7 +21,9 @@ export const CostPricesSchema = z.object({
     .min(1),
   indexation: IndexationSchema.optional(),
 });
+/** Cost prices as users write them. */
 export type CostPricesInput = z.input<typeof CostPricesSchema>;
+/** Cost prices after validation (amounts in cents). */
 export type CostPrices = z.output<typeof CostPricesSchema>;
 
 /**

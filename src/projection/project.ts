@@ -19,6 +19,7 @@ export const ProjectionOptionsSchema = z.object({
   costPrices: CostPricesSchema.optional().describe("provider cost prices; without them cost and margin are not computed"),
   lines: z.boolean().default(false).describe("keep every payment line (a Ledger); off by default to save memory"),
 });
+/** Options of {@link project}, as users write them. */
 export type ProjectionOptions = z.input<typeof ProjectionOptionsSchema>;
 
 /** Counts of iJw messages and payment lines: the administrative burden of a model. */
