@@ -9,6 +9,8 @@ export interface TrajectoryRow {
   provider: number;
   profile: number;
   intensity: number;
+  ageGroup: number;
+  targetGroup: number;
   careForm: number;
   unit: number;
   start: Month;
@@ -30,6 +32,8 @@ export function buildCaseload(
     providers: readonly string[];
     profiles: readonly string[];
     intensities: readonly string[];
+    ageGroups: readonly string[];
+    targetGroups: readonly string[];
   },
 ): Caseload {
   const n = rows.length;
@@ -41,6 +45,8 @@ export function buildCaseload(
   const provider = new Uint16Array(n);
   const profile = new Uint8Array(n);
   const intensity = new Uint8Array(n);
+  const ageGroup = new Uint8Array(n);
+  const targetGroup = new Uint8Array(n);
   const careForm = new Uint8Array(n);
   const unit = new Uint8Array(n);
   const start = new Int32Array(n);
@@ -61,6 +67,8 @@ export function buildCaseload(
     provider[k] = r.provider;
     profile[k] = r.profile;
     intensity[k] = r.intensity;
+    ageGroup[k] = r.ageGroup;
+    targetGroup[k] = r.targetGroup;
     careForm[k] = r.careForm;
     unit[k] = r.unit;
     start[k] = r.start;
@@ -81,12 +89,16 @@ export function buildCaseload(
     providers: dictionaries.providers,
     profiles: dictionaries.profiles,
     intensities: dictionaries.intensities,
+    ageGroups: dictionaries.ageGroups,
+    targetGroups: dictionaries.targetGroups,
     ids,
     client,
     municipality,
     provider,
     profile,
     intensity,
+    ageGroup,
+    targetGroup,
     careForm,
     unit,
     start,

@@ -23,6 +23,10 @@ export interface Caseload {
   readonly profiles: readonly string[];
   /** Intensity level names (intensiteiten), e.g. licht / middel / zwaar. */
   readonly intensities: readonly string[];
+  /** Age group names (leeftijdsgroepen), e.g. 0-4, 4-12, 12-18, 18-23; `onbekend` when not given. */
+  readonly ageGroups: readonly string[];
+  /** Target group names (doelgroepen) a funding stream may be restricted to; `algemeen` when not given. */
+  readonly targetGroups: readonly string[];
   /** External trajectory ids, as imported or generated. */
   readonly ids: readonly string[];
   /** Client number: trajectories of one client share it (re-entry, herinstroom). */
@@ -31,6 +35,8 @@ export interface Caseload {
   readonly provider: Uint16Array;
   readonly profile: Uint8Array;
   readonly intensity: Uint8Array;
+  readonly ageGroup: Uint8Array;
+  readonly targetGroup: Uint8Array;
   /** Index into {@link CARE_FORMS}. */
   readonly careForm: Uint8Array;
   /** Index into {@link UNIT_CODES}. */
@@ -65,6 +71,8 @@ export interface TrajectoryRecord {
   readonly provider: string;
   readonly profile: string;
   readonly intensity: string;
+  readonly ageGroup: string;
+  readonly targetGroup: string;
   readonly careForm: CareForm;
   readonly unit: UnitCode;
   /** `YYYY-MM`. */
@@ -86,6 +94,8 @@ export function trajectoryRecord(c: Caseload, t: number): TrajectoryRecord {
     provider: c.providers[c.provider[t]!]!,
     profile: c.profiles[c.profile[t]!]!,
     intensity: c.intensities[c.intensity[t]!]!,
+    ageGroup: c.ageGroups[c.ageGroup[t]!]!,
+    targetGroup: c.targetGroups[c.targetGroup[t]!]!,
     careForm: CARE_FORMS[c.careForm[t]!]!,
     unit: UNIT_CODES[c.unit[t]!]!,
     start: formatMonth(c.start[t]!),

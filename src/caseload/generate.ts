@@ -4,6 +4,7 @@ import { cumulative, Rng } from "../random.js";
 import { buildCaseload, type TrajectoryRow } from "./builder.js";
 import { useLength, type Caseload } from "./caseload.js";
 import { CARE_FORMS, OPEN_END, OUTCOME_OPEN, UNIT_CODES } from "./codes.js";
+import { GENERAL_TARGET_GROUP, UNKNOWN_AGE_GROUP } from "./names.js";
 import { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./spec.js";
 
 /** Longest duration a trajectory can draw, in months (100 years): keeps month arithmetic in 32 bits. */
@@ -80,6 +81,14 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
 
   const intensityIndex = new Map<string, number>();
   for (const p of spec.profiles) for (const x of p.intensities) if (!intensityIndex.has(x.name)) intensityIndex.set(x.name, intensityIndex.size);
+  // Age and target groups: names in order of first appearance over the profiles, a default when a profile gives none.
+  const groupIndex = (key: "ageGroups" | "targetGroups", fallback: string): Map<string, number> => {
+    const index = new Map<string, number>();
+    for (const p of spec.profiles) for (const g of p[key] ?? [{ name: fallback }]) if (!index.has(g.name)) index.set(g.name, index.size);
+    return index;
+  };
+  const ageIndex = groupIndex("ageGroups", UNKNOWN_AGE_GROUP);
+  const targetIndex = groupIndex("targetGroups", GENERAL_TARGET_GROUP);
   const municipalityCum = cumulative(spec.municipalities.map((m) => m.weight));
   const daysInMonth = new Int32Array(window.months);
   for (let k = 0; k < window.months; k++) {
@@ -95,6 +104,7 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
     const params = profileParams(spec, profile, intensityIndex);
     const root = `profile:${profile.name}`;
     const draws: ProfileDraws = { start: [], end: [], intensity: [], municipality: [], provider: [], outcome: [], client: [] };
+    const parentOf = new Map<number, number>(); // re-entry → the trajectory it follows
     const firstGroup: number[] = []; // running at the window start, and arrivals
     const reentryGroup: number[] = [];
     const preWindowGroup: number[] = []; // re-entries after closures before the window
@@ -167,6 +177,7 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
       for (const parent of pending[k]!) {
         const t = draws.start.length;
         fresh(t, reentries, m, draws.municipality[parent]!, draws.client[parent]!);
+        parentOf.set(t, parent);
         schedule(t, reentries);
         reentryGroup.push(t);
       }
@@ -191,6 +202,22 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
 
     const rowBase = rows.length;
     const size = draws.start.length;
+    // Groups come from a stream of their own, drawn last: specs without groups keep every other draw.
+    const groupRng = new Rng(seed, `${root}:groups`);
+    const ageCum = profile.ageGroups ? cumulative(profile.ageGroups.map((g) => g.weight)) : null;
+    const targetCum = profile.targetGroups ? cumulative(profile.targetGroups.map((g) => g.weight)) : null;
+    const ageOf = new Int32Array(size);
+    const targetOf = new Int32Array(size);
+    for (let t = 0; t < size; t++) {
+      const parent = parentOf.get(t);
+      if (parent !== undefined) {
+        ageOf[t] = ageOf[parent]!;
+        targetOf[t] = targetOf[parent]!;
+        continue;
+      }
+      ageOf[t] = ageIndex.get(ageCum ? profile.ageGroups![groupRng.pick(ageCum)]!.name : UNKNOWN_AGE_GROUP)!;
+      targetOf[t] = targetIndex.get(targetCum ? profile.targetGroups![groupRng.pick(targetCum)]!.name : GENERAL_TARGET_GROUP)!;
+    }
     let counter = 0;
     for (let t = 0; t < size; t++) {
       const start = draws.start[t]!;
@@ -203,6 +230,8 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
         provider: draws.provider[t]!,
         profile: profileIndex,
         intensity: params.intensityGlobal[draws.intensity[t]!]!,
+        ageGroup: ageOf[t]!,
+        targetGroup: targetOf[t]!,
         careForm: params.careForm,
         unit: params.unit,
         start,
@@ -241,6 +270,8 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
     providers: spec.providers.map((p) => p.name),
     profiles: spec.profiles.map((p) => p.name),
     intensities: [...intensityIndex.keys()],
+    ageGroups: [...ageIndex.keys()],
+    targetGroups: [...targetIndex.keys()],
   });
 }
 

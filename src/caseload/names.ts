@@ -8,8 +8,13 @@ import type { Caseload } from "./caseload.js";
  */
 export const NameSchema = z.string().trim().min(1, "must not be empty");
 
+/** Age group of a trajectory whose age group was not given. */
+export const UNKNOWN_AGE_GROUP = "onbekend";
+/** Target group of a trajectory whose target group was not given. */
+export const GENERAL_TARGET_GROUP = "algemeen";
+
 /** The caseload dictionaries a config can refer to by name. */
-export type Dimension = "providers" | "municipalities" | "profiles" | "intensities";
+export type Dimension = "providers" | "municipalities" | "profiles" | "intensities" | "ageGroups" | "targetGroups";
 
 /** The singular of each dimension, for messages and paths. */
 export const SINGULAR: Readonly<Record<Dimension, string>> = {
@@ -17,6 +22,8 @@ export const SINGULAR: Readonly<Record<Dimension, string>> = {
   municipalities: "municipality",
   profiles: "profile",
   intensities: "intensity",
+  ageGroups: "age group",
+  targetGroups: "target group",
 };
 
 /** Index of `name` in a caseload dictionary, or throws naming the config field and the known names. */

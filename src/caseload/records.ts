@@ -3,7 +3,7 @@ import { FundingInputError, fromZodIssues, type Issue } from "../errors.js";
 import { daysInMonth, formatMonth, HorizonSchema, MonthSchema, parseMonth, type HorizonInput } from "../period.js";
 import { buildCaseload, Dictionary, type TrajectoryRow } from "./builder.js";
 import { useLength, type Caseload } from "./caseload.js";
-import { NameSchema } from "./names.js";
+import { GENERAL_TARGET_GROUP, NameSchema, UNKNOWN_AGE_GROUP } from "./names.js";
 import { CARE_FORMS, OPEN_END, OUTCOMES, UNIT_CODES } from "./codes.js";
 
 const Name = NameSchema;
@@ -22,6 +22,8 @@ export const TrajectoryInputSchema = z
     provider: Name,
     profile: Name.describe("client profile (cliëntprofiel)"),
     intensity: Name.default("standaard").describe("intensity level (intensiteit)"),
+    ageGroup: Name.default(UNKNOWN_AGE_GROUP).describe("age group (leeftijdsgroep), e.g. 12-18"),
+    targetGroup: Name.default(GENERAL_TARGET_GROUP).describe("target group (doelgroep) a funding stream may be restricted to"),
     careForm: z.enum(CARE_FORMS),
     unit: z.enum(UNIT_CODES, { error: (i) => `unknown iJw unit code ${JSON.stringify(i.input)}; expected one of ${UNIT_CODES.join(", ")}` }),
     start: MonthSchema,
@@ -59,6 +61,8 @@ export interface FromRecordsOptions {
   readonly providers?: readonly string[];
   readonly profiles?: readonly string[];
   readonly intensities?: readonly string[];
+  readonly ageGroups?: readonly string[];
+  readonly targetGroups?: readonly string[];
 }
 
 /**
@@ -87,6 +91,8 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
   const providers = seeded(65535, options.providers);
   const profiles = seeded(255, options.profiles);
   const intensities = seeded(255, options.intensities);
+  const ageGroups = seeded(255, options.ageGroups);
+  const targetGroups = seeded(255, options.targetGroups);
   const clients = new Dictionary(2147483647);
   const rows: TrajectoryRow[] = [];
   if (!Array.isArray(records)) {
@@ -132,6 +138,8 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
       provider: providers.add(r.provider),
       profile: profiles.add(r.profile),
       intensity: intensities.add(r.intensity),
+      ageGroup: ageGroups.add(r.ageGroup),
+      targetGroup: targetGroups.add(r.targetGroup),
       client: clients.add(r.client ?? r.id),
     };
     for (const [field, v] of Object.entries(idx)) if (v === undefined) here(field, `too many distinct ${field} values`);
@@ -143,6 +151,8 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
       provider: idx.provider!,
       profile: idx.profile!,
       intensity: idx.intensity!,
+      ageGroup: idx.ageGroup!,
+      targetGroup: idx.targetGroup!,
       careForm: CARE_FORMS.indexOf(r.careForm),
       unit: UNIT_CODES.indexOf(r.unit),
       start,
@@ -158,5 +168,7 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
     providers: providers.names,
     profiles: profiles.names,
     intensities: intensities.names,
+    ageGroups: ageGroups.names,
+    targetGroups: targetGroups.names,
   });
 }

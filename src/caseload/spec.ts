@@ -132,6 +132,16 @@ const ProfileSpecSchema = z.object({
   intensities: z.array(IntensitySpecSchema).min(1, "a profile needs at least one intensity level"),
   outcome: OutcomeSpecSchema,
   reentry: ReentrySpecSchema.default({ probability: 0, withinMonths: 12 }),
+  ageGroups: z
+    .array(z.object({ name: Name, weight: Weight }))
+    .min(1)
+    .optional()
+    .describe("age groups (leeftijdsgroepen) of new clients, by weight; a re-entry keeps its client's. Default: one group 'onbekend'"),
+  targetGroups: z
+    .array(z.object({ name: Name, weight: Weight }))
+    .min(1)
+    .optional()
+    .describe("target groups (doelgroepen) of new clients, by weight, e.g. for a funding stream; a re-entry keeps its client's. Default: 'algemeen'"),
 });
 
 /** Schema of a synthetic caseload spec (see {@link CaseloadSpec}). */
@@ -167,6 +177,8 @@ export const CaseloadSpecSchema = z
     spec.profiles.forEach((p, i) => {
       unique(p.intensities.map((x) => x.name), (k) => ["profiles", i, "intensities", k, "name"], "intensity");
       for (const x of p.intensities) intensityNames.add(x.name);
+      if (p.ageGroups) unique(p.ageGroups.map((x) => x.name), (k) => ["profiles", i, "ageGroups", k, "name"], "age group");
+      if (p.targetGroups) unique(p.targetGroups.map((x) => x.name), (k) => ["profiles", i, "targetGroups", k, "name"], "target group");
       if (!offered.has(p.careForm)) {
         ctx.addIssue({
           code: "custom",
