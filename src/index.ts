@@ -44,6 +44,7 @@ export {
   horizon,
   horizonEnd,
   horizonYears,
+  daysInMonth,
   DatedValue,
 } from "./period.js";
 export { DatedPrice, DatedMoneySchema, IndexationSchema, type DatedMoneyInput, type IndexationInput } from "./prices/datedPrice.js";
@@ -72,17 +73,22 @@ export {
   monthsInWindow,
 } from "./caseload/caseload.js";
 export { caseloadFromRecords, TrajectoryInputSchema, type TrajectoryInput, type FromRecordsOptions } from "./caseload/records.js";
+export { SelectionSchema, selectTrajectories, type Selection, type SelectionInput } from "./caseload/selection.js";
+export { NameSchema, UNKNOWN_AGE_GROUP, GENERAL_TARGET_GROUP } from "./caseload/names.js";
 export { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./caseload/spec.js";
 export { generateCaseload } from "./caseload/generate.js";
 export { DEFAULT_REGION } from "./caseload/defaultRegion.js";
 
 // Funding models
-export type { FundingModel, ExecutionVariant, ProjectionContext, ModelOutcome, CeilingSignal } from "./models/model.js";
+export type { FundingModel, ExecutionVariant, ProjectionContext, ModelOutcome, CeilingSignal, ModelMeasure } from "./models/model.js";
 export { taskModel, TaskConfigSchema, type TaskConfig, corridorSettlement } from "./models/task.js";
 export { effortModel, EffortConfigSchema, type EffortConfig, CEILING_BEHAVIOURS } from "./models/effort.js";
 export { outputModel, OutputConfigSchema, type OutputConfig } from "./models/output.js";
 export { trajectoryModel, TrajectoryConfigSchema, type TrajectoryConfig } from "./models/trajectory.js";
-export { createModel, ModelConfigSchema, type ModelConfig } from "./models/index.js";
+export { perPlaceModel, PerPlaceConfigSchema, type PerPlaceConfig } from "./models/perPlace.js";
+export { reimbursementModel, ReimbursementConfigSchema, type ReimbursementConfig } from "./models/reimbursement.js";
+export { combinedModel } from "./models/combined.js";
+export { createModel, ModelConfigSchema, CombinedConfigSchema, type ModelConfig, type CoreModelConfig, type CombinedConfig } from "./models/index.js";
 
 // Ledger and projection
 export { LINE_KINDS, type LineKind, ALL_PROVIDERS, WHOLE_REGION, NO_TRAJECTORY } from "./ledger/lineKind.js";

@@ -52,5 +52,11 @@ export function meanMetrics(runs: readonly Metrics[]): Metrics {
     monthlyVariation: Math.round((field("monthlyVariation").reduce((a, b) => a + b, 0) / runs.length) * 1e4) / 1e4,
     consultationSignals: mean(field("consultationSignals")),
     ceilingsReached: mean(field("ceilingsReached")),
+    // Percentages are averaged and kept to two decimals; amounts and counts as everywhere.
+    modelMeasures: first.modelMeasures.map((m, k) => {
+      const values = runs.map((r) => r.modelMeasures[k]!.value);
+      const value = m.unit === "percent" ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : mean(values);
+      return { ...m, value };
+    }),
   };
 }

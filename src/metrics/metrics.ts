@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { divRound, type Cents } from "../money/index.js";
 import { yearOf } from "../period.js";
+import type { ModelMeasure } from "../models/model.js";
 import type { Projection } from "../projection/project.js";
 import type { DatedPrice } from "../prices/datedPrice.js";
 import { totalsByKey } from "../projection/breakdown.js";
@@ -50,6 +51,8 @@ export interface Metrics {
   /** Providers × years in which declarations reached the 70 % consultation signal and the ceiling. */
   readonly consultationSignals: number;
   readonly ceilingsReached: number;
+  /** Measures only this model has, e.g. the occupancy of funded places. */
+  readonly modelMeasures: readonly ModelMeasure[];
 }
 
 /**
@@ -109,6 +112,7 @@ export function measure(p: Projection, budget: DatedPrice | null): Metrics {
     monthlyVariation: variation(monthly),
     consultationSignals: p.ceilingSignals.filter((s) => s.consultationMonth !== null).length,
     ceilingsReached: p.ceilingSignals.filter((s) => s.reachedMonth !== null).length,
+    modelMeasures: p.measures,
   };
 }
 

@@ -1,29 +1,51 @@
 import { z } from "zod";
 import { parseWith } from "../errors.js";
-import { effortModel, EffortConfigSchema } from "./effort.js";
+import { combinedModel } from "./combined.js";
+import { LabelSchema } from "./common.js";
+import { effortModel, EffortConfigSchema, type EffortConfig } from "./effort.js";
 import type { FundingModel } from "./model.js";
-import { outputModel, OutputConfigSchema } from "./output.js";
-import { taskModel, TaskConfigSchema } from "./task.js";
-import { trajectoryModel, TrajectoryConfigSchema } from "./trajectory.js";
+import { outputModel, OutputConfigSchema, type OutputConfig } from "./output.js";
+import { perPlaceModel, PerPlaceConfigSchema, type PerPlaceConfig } from "./perPlace.js";
+import { reimbursementModel, ReimbursementConfigSchema, type ReimbursementConfig } from "./reimbursement.js";
+import { taskModel, TaskConfigSchema, type TaskConfig } from "./task.js";
+import { trajectoryModel, TrajectoryConfigSchema, type TrajectoryConfig } from "./trajectory.js";
+
+/** A combined (hybrid) model's config: a label and its parts, each any model config. */
+export interface CombinedConfig {
+  readonly kind: "combined";
+  readonly label?: string | undefined;
+  readonly parts: readonly ModelConfig[];
+}
 
 /**
  * Any built-in model's config, discriminated on `kind`: `task` (taakgericht), `effort`
- * (inspanningsgericht), `output` (outputgericht), `trajectory` (trajectfinanciering).
+ * (inspanningsgericht), `output` (outputgericht), `trajectory` (trajectfinanciering), `perPlace`
+ * (per place, e.g. BooO), `reimbursement` (realised costs, meerkosten) and `combined` (parts).
  */
-export const ModelConfigSchema = z.discriminatedUnion("kind", [
+export type ModelConfig = CoreModelConfig | PerPlaceConfig | ReimbursementConfig | CombinedConfig;
+
+/** The four core models' configs: task, effort, output, trajectory. */
+export type CoreModelConfig = TaskConfig | EffortConfig | OutputConfig | TrajectoryConfig;
+
+/** Config of a combined model: its parts are any model configs (also combined ones). */
+export const CombinedConfigSchema: z.ZodType<CombinedConfig> = z.object({
+  kind: z.literal("combined"),
+  label: LabelSchema,
+  get parts() {
+    return z.array(ModelConfigSchema).min(1, "needs at least one part");
+  },
+}) as unknown as z.ZodType<CombinedConfig>;
+
+/** Schema of {@link ModelConfig}. */
+export const ModelConfigSchema: z.ZodType<ModelConfig> = z.discriminatedUnion("kind", [
   TaskConfigSchema,
   EffortConfigSchema,
   OutputConfigSchema,
   TrajectoryConfigSchema,
-]);
-export type ModelConfig = z.input<typeof ModelConfigSchema>;
-
-const FACTORIES = {
-  task: taskModel,
-  effort: effortModel,
-  output: outputModel,
-  trajectory: trajectoryModel,
-} as const;
+  PerPlaceConfigSchema,
+  ReimbursementConfigSchema,
+  CombinedConfigSchema as unknown as typeof TaskConfigSchema,
+]) as unknown as z.ZodType<ModelConfig>;
 
 /**
  * A funding model from its config, or the model itself when one is passed (so `compare` accepts
@@ -31,6 +53,25 @@ const FACTORIES = {
  */
 export function createModel(config: ModelConfig | FundingModel): FundingModel {
   if (typeof (config as FundingModel).project === "function") return config as FundingModel;
-  const c = parseWith(ModelConfigSchema, config, "model config");
-  return (FACTORIES[c.kind] as (cfg: unknown) => FundingModel)(config);
+  parseWith(ModelConfigSchema, config, "model config");
+  const c = config as ModelConfig;
+  switch (c.kind) {
+    case "task":
+      return taskModel(c);
+    case "effort":
+      return effortModel(c);
+    case "output":
+      return outputModel(c);
+    case "trajectory":
+      return trajectoryModel(c);
+    case "perPlace":
+      return perPlaceModel(c);
+    case "reimbursement":
+      return reimbursementModel(c);
+    case "combined":
+      return combinedModel(
+        c.parts.map((p) => createModel(p)),
+        c.label,
+      );
+  }
 }

@@ -44,6 +44,18 @@ export interface ModelOutcome {
    */
   readonly delays?: Int32Array;
   readonly ceilingSignals?: readonly CeilingSignal[];
+  /** Measures only this model has, e.g. the occupancy of funded places. */
+  readonly measures?: readonly ModelMeasure[];
+}
+
+/**
+ * A model-specific measure, shown next to the common metrics. `cents` values are integer cents;
+ * `percent` values have two decimals; `count` values are whole numbers.
+ */
+export interface ModelMeasure {
+  readonly name: string;
+  readonly unit: "cents" | "percent" | "count";
+  readonly value: number;
 }
 
 /**

@@ -5,7 +5,7 @@ import { FundingInputError, fromZodIssues, type Issue, type SafeResult } from ".
 import type { Ledger } from "../ledger/ledger.js";
 import { LINE_KINDS } from "../ledger/lineKind.js";
 import type { Cents } from "../money/index.js";
-import type { CeilingSignal, ExecutionVariant, FundingModel } from "../models/model.js";
+import type { CeilingSignal, ExecutionVariant, FundingModel, ModelMeasure } from "../models/model.js";
 import { formatMonth, horizonEnd, HorizonSchema, parseMonth, type Horizon } from "../period.js";
 import { AggregatingWriter } from "./aggregatingWriter.js";
 import type { Breakdown } from "./breakdown.js";
@@ -69,6 +69,8 @@ export interface Projection {
   readonly messages: MessageCounts;
   readonly waiting: Waiting;
   readonly ceilingSignals: readonly CeilingSignal[];
+  /** Measures only this model has (e.g. the occupancy of funded places). */
+  readonly measures: readonly ModelMeasure[];
   /** Trajectories that closed inside the horizon, and those of them with the result achieved. */
   readonly closed: number;
   readonly achieved: number;
@@ -146,6 +148,7 @@ export function project(caseload: Caseload, model: FundingModel, options: Projec
     messages: { paymentLines, assignments, startStop, declarationMessages, total: assignments + startStop + declarationMessages },
     waiting: delivery.waiting,
     ceilingSignals: outcome.ceilingSignals ?? [],
+    measures: outcome.measures ?? [],
     closed: delivery.closed,
     achieved: delivery.achieved,
     clients: delivery.clients,

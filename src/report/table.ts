@@ -48,6 +48,18 @@ function rows(comparison: Comparison): RowSpec[] {
     { label: "Clients waiting (intake stop)", cell: (m) => count(m.clientsWaiting) },
     { label: "Ceilings reached", cell: (m) => count(m.ceilingsReached) },
   );
+  // Model-specific measures: one row per name, "—" for models without it.
+  const measureNames = [...new Set(comparison.models.flatMap((m) => m.mean.modelMeasures.map((x) => x.name)))];
+  for (const name of measureNames) {
+    out.push({
+      label: name.charAt(0).toUpperCase() + name.slice(1),
+      cell: (m) => {
+        const x = m.modelMeasures.find((y) => y.name === name);
+        if (!x) return "—";
+        return x.unit === "cents" ? formatEuro(x.value) : x.unit === "percent" ? `${x.value.toFixed(2).replace(".", ",")} %` : count(x.value);
+      },
+    });
+  }
   return out;
 }
 

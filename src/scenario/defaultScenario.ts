@@ -3,7 +3,7 @@ import type { CareForm } from "../caseload/codes.js";
 import { defaultRegionSpec } from "../caseload/defaultRegion.js";
 import { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "../caseload/spec.js";
 import type { CompareOptions } from "../metrics/compare.js";
-import type { ModelConfig } from "../models/index.js";
+import type { CoreModelConfig } from "../models/index.js";
 import type { CostPricesInput } from "../projection/cost.js";
 
 /*
@@ -89,7 +89,7 @@ const toPrice = (cents: Decimal): string => cents.dividedBy(1000).toDecimalPlace
 
 /** Derives the four models' calibrated configs, cost prices and budget from a region spec. */
 export function calibratedScenario(regionInput: CaseloadSpecInput): {
-  models: ModelConfig[];
+  models: CoreModelConfig[];
   costPrices: CostPricesInput;
   budgetPerYear: string;
 } {
@@ -178,7 +178,7 @@ export function calibratedScenario(regionInput: CaseloadSpecInput): {
 /** A whole comparison scenario: a caseload spec, the models, and the comparison options. */
 export interface Scenario {
   readonly caseload: CaseloadSpecInput;
-  readonly models: readonly ModelConfig[];
+  readonly models: readonly CoreModelConfig[];
   readonly options: CompareOptions;
 }
 

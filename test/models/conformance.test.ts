@@ -1,5 +1,13 @@
 import { describeConformance } from "./conformance.js";
-import { effortConfigArb, outputConfigArb, taskConfigArb, trajectoryConfigArb } from "../support/modelArbitraries.js";
+import {
+  combinedConfigArb,
+  effortConfigArb,
+  outputConfigArb,
+  perPlaceConfigArb,
+  reimbursementConfigArb,
+  taskConfigArb,
+  trajectoryConfigArb,
+} from "../support/modelArbitraries.js";
 
 // Every funding model passes the same suite; a new model adds one line here.
 describeConformance("effort (inspanningsgericht)", effortConfigArb(), { nonNegativeLines: true });
@@ -7,3 +15,6 @@ describeConformance("effort (inspanningsgericht) with a ceiling", effortConfigAr
 describeConformance("output (outputgericht)", outputConfigArb(), { nonNegativeLines: true });
 describeConformance("trajectory (trajectfinanciering)", trajectoryConfigArb());
 describeConformance("task (taakgericht)", taskConfigArb());
+describeConformance("per place (capaciteit, BooO)", perPlaceConfigArb(), { nonNegativeLines: true });
+describeConformance("reimbursement (meerkosten)", reimbursementConfigArb());
+describeConformance("combined (hybrid)", combinedConfigArb());

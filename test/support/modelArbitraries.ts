@@ -9,6 +9,8 @@ import {
   type IndexationInput,
   type ModelConfig,
   type OutputConfig,
+  type PerPlaceConfig,
+  type ReimbursementConfig,
   type TaskConfig,
   type TrajectoryConfig,
 } from "../../src/index.js";
@@ -249,3 +251,60 @@ export const costPricesArb: fc.Arbitrary<CostPricesInput> = fc
     const prices: CostPricesInput["prices"] = [...FORMS.map((careForm, i) => ({ careForm, price: r.general[i]! })), ...(r.specific ? [r.specific] : [])];
     return withOptional({ prices }, "indexation", r.indexation);
   });
+
+/** Per-place funding: 1–3 groups of places (distinct provider × area keys), a norm per day or month, maybe changing mid-month. */
+export function perPlaceConfigArb(): fc.Arbitrary<PerPlaceConfig> {
+  const count = fc.oneof(
+    fc.integer({ min: 0, max: 50 }),
+    fc
+      .uniqueArray(fc.integer({ min: parseMonth("2023-01"), max: parseMonth("2030-12") }), { minLength: 1, maxLength: 3 })
+      .chain((ms) => fc.tuple(...[...ms].sort((a, b) => a - b).map((m) => fc.integer({ min: 0, max: 50 }).map((value) => ({ from: formatMonth(m), value }))))),
+  );
+  const group = fc.tuple(opt("provider", PROVIDERS), opt("municipality", MUNICIPALITIES), count).map(([a, b, n]) => ({ ...a, ...b, count: n }));
+  const norm = fc.oneof(
+    centsArb(0, 30_000),
+    fc
+      .uniqueArray(fc.integer({ min: parseMonth("2023-01") * 32 + 1, max: parseMonth("2030-12") * 32 + 28 }), { minLength: 1, maxLength: 3 })
+      .chain((keys) =>
+        fc.tuple(
+          ...[...keys]
+            .sort((a, b) => a - b)
+            .map((k) => centsArb(0, 30_000).map((value) => ({ from: `${formatMonth(Math.floor(k / 32))}-${String(Math.max(1, k % 32)).padStart(2, "0")}`, value }))),
+        ),
+      )
+      .filter((vs) => new Set(vs.map((v) => v.from)).size === vs.length),
+  );
+  return fc
+    .record({
+      places: fc.uniqueArray(group, { minLength: 1, maxLength: 3, selector: (g) => `${g.provider ?? ""}|${g.municipality ?? ""}` }),
+      norm,
+      per: fc.constantFrom("day" as const, "month" as const),
+    })
+    .map((r) => ({ kind: "perPlace" as const, places: r.places, norm: r.norm, per: r.per }));
+}
+
+/** Reimbursement: cost prices for every care form, maybe a selection, a cap, an advance. */
+export function reimbursementConfigArb(): fc.Arbitrary<ReimbursementConfig> {
+  return fc
+    .record({
+      prices: fc.tuple(...FORMS.map(() => datedMoneyArb(0, 20_000))),
+      careForms: fc.option(fc.uniqueArray(fc.constantFrom(...FORMS), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+      cap: fc.option(datedMoneyArb(0, 5_000_000), { nil: undefined }),
+      advance: fc.option(fc.record({ percentOfCap: fc.integer({ min: 0, max: 100 }), settleMonthsAfterYearEnd: fc.integer({ min: 1, max: 12 }) }), { nil: undefined }),
+    })
+    .map((r) => {
+      const base = {
+        kind: "reimbursement" as const,
+        costPrices: FORMS.map((careForm, i) => ({ careForm, price: r.prices[i]! })),
+        ...(r.careForms ? { eligible: { careForms: r.careForms } } : {}),
+      };
+      if (r.cap === undefined) return base;
+      return { ...base, capPerYear: r.cap, ...(r.advance ? { advance: r.advance } : {}) };
+    });
+}
+
+/** A combined model of two or three parts drawn from the other arbitraries. */
+export function combinedConfigArb(): fc.Arbitrary<ModelConfig> {
+  const part = fc.oneof(taskConfigArb(), effortConfigArb({ ceiling: "none" }), outputConfigArb(), trajectoryConfigArb(), perPlaceConfigArb());
+  return fc.array(part, { minLength: 2, maxLength: 3 }).map((parts) => ({ kind: "combined" as const, parts }));
+}

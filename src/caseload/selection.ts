@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { Caseload } from "./caseload.js";
+import { CARE_FORMS } from "./codes.js";
+import { NameSchema, optionalIndex, type Dimension } from "./names.js";
+
+const names = z.array(NameSchema).min(1).optional();
+
+/**
+ * Which trajectories something applies to — the care a reimbursement pays for, the lines a funding
+ * stream may cover: by care form, client profile, municipality, provider, age group and target
+ * group. An omitted list means all; the lists must all match.
+ */
+export const SelectionSchema = z.object({
+  careForms: z.array(z.enum(CARE_FORMS)).min(1).optional(),
+  profiles: names,
+  municipalities: names,
+  providers: names,
+  ageGroups: names,
+  targetGroups: names,
+});
+export type SelectionInput = z.input<typeof SelectionSchema>;
+/** A validated selection. */
+export type Selection = z.output<typeof SelectionSchema>;
+
+/**
+ * A predicate on trajectory indexes for a selection. Names unknown to the caseload are an error
+ * naming `path` (e.g. `["eligible"]`), never a silently empty selection.
+ */
+export function selectTrajectories(c: Caseload, s: Selection, path: readonly (string | number)[], what: string): (t: number) => boolean {
+  const byName = (dim: Dimension, list: readonly string[] | undefined, column: ArrayLike<number>) => {
+    if (!list) return null;
+    const allowed = new Set(list.map((n, i) => optionalIndex(c, dim, n, [...path, dim, i], what)));
+    return (t: number) => allowed.has(column[t]!);
+  };
+  const forms = s.careForms ? new Set(s.careForms.map((f) => CARE_FORMS.indexOf(f))) : null;
+  const checks = [
+    forms && ((t: number) => forms.has(c.careForm[t]!)),
+    byName("profiles", s.profiles, c.profile),
+    byName("municipalities", s.municipalities, c.municipality),
+    byName("providers", s.providers, c.provider),
+    byName("ageGroups", s.ageGroups, c.ageGroup),
+    byName("targetGroups", s.targetGroups, c.targetGroup),
+  ].filter((f): f is (t: number) => boolean => f !== null);
+  return (t) => checks.every((f) => f(t));
+}

@@ -1,0 +1,137 @@
+import { Decimal } from "decimal.js";
+import { z } from "zod";
+import { firstUseMonth, type Caseload } from "../caseload/caseload.js";
+import { CARE_FORMS } from "../caseload/codes.js";
+import { NameSchema } from "../caseload/names.js";
+import { SelectionSchema, selectTrajectories } from "../caseload/selection.js";
+import { parseWith } from "../errors.js";
+import { ALL_PROVIDERS, KIND_DECLARATION, KIND_INSTALMENT, KIND_SETTLEMENT, WHOLE_REGION } from "../ledger/lineKind.js";
+import type { LedgerWriter } from "../ledger/writer.js";
+import { roundDecimalCents, SharePercentSchema, splitEvenly } from "../money/index.js";
+import { horizonEnd, yearOf } from "../period.js";
+import { CareFormPrices } from "../prices/careFormPrices.js";
+import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedPrice.js";
+import { costOfUse } from "../projection/cost.js";
+import { LabelSchema } from "./common.js";
+import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
+
+/** Config of reimbursement of realised costs (meerkosten, open-book). */
+export const ReimbursementConfigSchema = z
+  .object({
+    kind: z.literal("reimbursement"),
+    label: LabelSchema,
+    costPrices: z
+      .array(z.object({ careForm: z.enum(CARE_FORMS), provider: NameSchema.optional(), price: DatedMoneySchema.describe("realised cost per hour or per unit") }))
+      .min(1)
+      .describe("realised cost of one unit of care, per care form (and provider)"),
+    indexation: IndexationSchema.optional(),
+    eligible: SelectionSchema.default({}).describe("which care is reimbursed; an omitted list means all"),
+    capPerYear: DatedMoneySchema.optional().describe("most reimbursed per calendar year (the version in force in January)"),
+    advance: z
+      .object({
+        percentOfCap: SharePercentSchema.describe("share of the yearly cap paid in advance, in twelve monthly parts"),
+        settleMonthsAfterYearEnd: z.number().int().min(1).max(24).default(6),
+      })
+      .optional()
+      .describe("an advance on the cap with a settlement after the year, instead of paying each month's realised cost"),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.advance && cfg.capPerYear === undefined) ctx.addIssue({ code: "custom", path: ["advance"], message: "an advance is a share of the cap: give capPerYear too" });
+  });
+export type ReimbursementConfig = z.input<typeof ReimbursementConfigSchema>;
+
+/**
+ * Reimbursement of realised costs (meerkostenregeling-style, open-book): pays the realised cost of
+ * eligible care — use × cost price, as the provider's cost is computed — optionally up to a cap
+ * per calendar year. Without an advance, each month's realised cost is declared per client and
+ * paid after the month until the year's cap is reached (in month order, then caseload order).
+ * With an advance, a share of the cap is paid in twelve monthly parts and the year is settled
+ * after it: reimbursable (realised, capped) − advances, paid or recovered.
+ *
+ * Rounding points: cost of time units as in the provider cost (minutes × hourly price / 60,
+ * half-up per trajectory-month); the advance is `percentOfCap` of the cap rounded half-up, split
+ * over the months by largest remainder. Only years wholly inside the window are settled.
+ */
+export function reimbursementModel(config: ReimbursementConfig): FundingModel {
+  const cfg = parseWith(ReimbursementConfigSchema, config, "reimbursement model config");
+  return {
+    kind: "reimbursement",
+    label: cfg.label ?? "Vergoeding werkelijke kosten",
+    // Month by month per client without an advance; an advance and a settlement need no client messages.
+    variant: cfg.advance ? "taakgericht" : "inspanningsgericht",
+    project(ctx: ProjectionContext, out: LedgerWriter): ModelOutcome {
+      const c = ctx.caseload;
+      const what = "reimbursement model config";
+      const prices = new CareFormPrices(
+        c,
+        cfg.costPrices.map((p) => ({ careForm: p.careForm, provider: p.provider, price: p.price })),
+        cfg.indexation,
+        what,
+        ["costPrices"],
+      );
+      const eligible = selectTrajectories(c, cfg.eligible, ["eligible"], what);
+      const cap = cfg.capPerYear === undefined ? null : new DatedPrice(cfg.capPerYear);
+      // Realised cost per eligible trajectory-month, in month order (a cap cuts the latest months).
+      const W = c.window.start;
+      const wm = c.window.months;
+      const grid = prices.grid(c.window);
+      const byMonth: { t: number; cents: number }[][] = Array.from({ length: wm }, () => []);
+      const missing = new Set<string>();
+      for (let t = 0; t < c.size; t++) {
+        if (!eligible(t)) continue;
+        const row = (c.provider[t]! * CARE_FORMS.length + c.careForm[t]!) * wm;
+        let mi = firstUseMonth(c, t) - W;
+        for (let k = c.useOffset[t]!; k < c.useOffset[t + 1]!; k++, mi++) {
+          const price = grid[row + mi]!;
+          if (price < 0 && c.use[k]! > 0) missing.add(`${c.providers[c.provider[t]!]} / ${CARE_FORMS[c.careForm[t]!]}`);
+          const cents = costOfUse(c.unit[t]!, c.use[k]!, price);
+          if (cents > 0) byMonth[mi]!.push({ t, cents });
+        }
+      }
+      if (missing.size > 0) prices.requireCovered();
+      if (cfg.advance) {
+        settleWithAdvance(c, byMonth, cap!, cfg.advance, out);
+        return {};
+      }
+      let year = NaN;
+      let room = Infinity;
+      for (let mi = 0; mi < wm; mi++) {
+        const M = W + mi;
+        if (yearOf(M) !== year) {
+          year = yearOf(M);
+          room = cap ? cap.at(year * 12) : Infinity;
+        }
+        for (const { t, cents } of byMonth[mi]!) {
+          const pay = cents <= room ? cents : room;
+          room -= pay;
+          if (pay > 0) out.trajectory(t, M + ctx.paymentLagMonths, M, KIND_DECLARATION, pay);
+        }
+      }
+      return {};
+    },
+  };
+}
+
+/** Advances in twelve parts from January, and per year a settlement of capped realised cost − advances. */
+function settleWithAdvance(
+  c: Caseload,
+  byMonth: readonly (readonly { t: number; cents: number }[])[],
+  cap: DatedPrice,
+  advance: { percentOfCap: string; settleMonthsAfterYearEnd: number },
+  out: LedgerWriter,
+): void {
+  const W = c.window.start;
+  const E = horizonEnd(c.window);
+  for (let y = yearOf(W); y <= yearOf(E); y++) {
+    const capCents = cap.at(y * 12);
+    const advanceCents = roundDecimalCents(new Decimal(capCents).times(advance.percentOfCap).dividedBy(100), "halfUp");
+    splitEvenly(advanceCents, 12).forEach((cents, m) => {
+      if (cents !== 0) out.lump(ALL_PROVIDERS, WHOLE_REGION, y * 12 + m, y * 12, KIND_INSTALMENT, cents);
+    });
+    if (y * 12 < W || y * 12 + 11 > E) continue; // a partly seen year's realised cost is unknown
+    let realised = 0;
+    for (let m = y * 12; m <= y * 12 + 11; m++) for (const line of byMonth[m - W]!) realised += line.cents;
+    const settlement = Math.min(realised, capCents) - advanceCents;
+    if (settlement !== 0) out.lump(ALL_PROVIDERS, WHOLE_REGION, y * 12 + 11 + advance.settleMonthsAfterYearEnd, y * 12 + 11, KIND_SETTLEMENT, settlement);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Combined (hybrid) models: the parts add up.
+ */
+import { describe, expect, it } from "vitest";
+import { createModel, project } from "../../src/index.js";
+import { caseload, inputIssues, paidByMonth, rec } from "../support/examples.js";
+
+const Y = { start: "2026-01", months: 12 };
+const c = caseload([rec("a", { start: "2026-01", end: "2026-03" })], Y);
+
+describe("a lump-sum base plus an output top-up per client", () => {
+  it("pays both parts: €1,200 a year in instalments plus €300 per arrangement at the start", () => {
+    // Base: 120000 / 12 = 10000 a month, Jan–Dec (paid in the month). Top-up: 100 % at the start, paid Feb (lag 1).
+    const model = createModel({
+      kind: "combined",
+      label: "Basis + resultaat",
+      parts: [
+        { kind: "task", budgets: [{ perYear: "1200.00" }] },
+        { kind: "output", prices: [{ price: "300.00" }], schedule: { atStart: 100, instalments: 0, atEnd: 0, onResult: 0 } },
+      ],
+    });
+    const p = project(c, model, { horizon: Y });
+    expect(p.totalPaid).toBe(150000);
+    expect(paidByMonth(p)["2026-02"]).toBe(40000);
+    expect(p.model).toEqual({ kind: "combined", label: "Basis + resultaat", variant: "outputgericht" });
+  });
+
+  it("names a bad part by its place", () => {
+    const issues = inputIssues(() => createModel({ kind: "combined", parts: [{ kind: "task", budgets: [] }] }));
+    expect(issues[0]!.path).toEqual(["parts", 0, "budgets"]);
+  });
+});
