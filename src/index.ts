@@ -106,6 +106,16 @@ export {
   type Waiting,
 } from "./projection/project.js";
 
+// Funding streams
+export {
+  applyStreams,
+  FundingStreamSchema,
+  StreamRulesSchema,
+  type FundingStreamInput,
+  type StreamCoverage,
+  type StreamsResult,
+} from "./streams/fundingStreams.js";
+
 // Comparison
 export { type Metrics, measure, monthlyTotals } from "./metrics/metrics.js";
 export { type Summary, summarise } from "./metrics/statistics.js";
