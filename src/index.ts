@@ -116,6 +116,55 @@ export {
   type StreamsResult,
 } from "./streams/fundingStreams.js";
 
+// Interventions (LPI choice aid) and recovery initiatives (ZHI)
+export {
+  INTERVENTION_GOALS,
+  type InterventionGoal,
+  INTERVENTION_FORMS,
+  type InterventionForm,
+  InterventionSchema,
+  type InterventionInput,
+  type Intervention,
+  InterventionCatalogueSchema,
+  type InterventionCatalogueInput,
+  type InterventionCatalogue,
+  InterventionQuerySchema,
+  type InterventionQuery,
+  type InterventionOption,
+  chooseInterventions,
+  participantCost,
+  deliveryCost,
+  type DeliveryCost,
+  PreventedInflowInputSchema,
+  type PreventedInflowInput,
+  type PreventedInflow,
+  preventedInflow,
+  withPreventiveIntervention,
+  AvoidedCareInputSchema,
+  type AvoidedCareInput,
+  type AvoidedCare,
+  avoidedCare,
+} from "./streams/interventions.js";
+export { LPI_CATALOGUE } from "./streams/lpiCatalogue.js";
+export {
+  RECOVERY_FUNDING_WAYS,
+  type RecoveryFundingWay,
+  RECOVERY_FUNDING_LABELS,
+  RecoveryInitiativeSchema,
+  type RecoveryInitiativeInput,
+  type RecoveryInitiativeConfig,
+  RECOVERY_AMOUNTS,
+  type RecoveryAmount,
+  type RecoveryAmounts,
+  type RecoveryYear,
+  type RecoveryRun,
+  type RecoverySummary,
+  type RecoveryFundingResult,
+  type RecoveryComparison,
+  simulateRecoveryInitiative,
+} from "./streams/recoveryInitiative.js";
+export { ZHI_EXAMPLE } from "./streams/zhiExample.js";
+
 // Comparison
 export { type Metrics, measure, monthlyTotals } from "./metrics/metrics.js";
 export { type Summary, summarise } from "./metrics/statistics.js";
