@@ -52,3 +52,26 @@ describe("examples/vng-three-models.ts (seed 004)", () => {
     expect(output!.mean.obligations.at(-1)!.cents).toBeGreaterThan(effort!.mean.obligations.at(-1)!.cents);
   });
 });
+
+describe("examples/lpi-booo-meerkosten.ts (seed 000)", () => {
+  it("runs and shows the choice aid and who pays", () => {
+    const out = run("examples/lpi-booo-meerkosten.ts");
+    expect(out).toMatch(/Individual trauma-focused help for adolescents\s+€ 896,00/); // 8 sessions × €112
+    expect(out).toMatch(/BooO \(normbedrag per plek\)\s+€ 3\.552\.840/);
+  });
+
+  it("the BooO pays the norm for every place and day, the meerkostenregeling the displaced youth's LPIs", async () => {
+    const { lpiYear } = await import("../../examples/lpi-booo-meerkosten.js");
+    const { projection, who } = lpiYear(7);
+    // 120 places, paid a month after: July 2022 – May 2023 fall inside the horizon.
+    // Jul, Aug 31 × €100; Sep 30 × €100; Oct 14 × €100 + 17 × €83 = €2,811; then €83 a day:
+    // Nov 30, Dec 31, Jan 31, Feb 28, Mar 31, Apr 30, May 31 days.
+    const perPlace = [3100, 3100, 3000, 2811, 30 * 83, 31 * 83, 31 * 83, 28 * 83, 31 * 83, 30 * 83, 31 * 83];
+    const booo = perPlace.reduce((a, b) => a + b, 0) * 120 * 100;
+    expect(booo).toBe(355284000);
+    expect(who.streams[1]!.covered).toBe(booo);
+    expect(who.streams[0]!.covered + who.streams[1]!.covered + who.ownMeans.total).toBe(projection.totalPaid);
+    expect(who.streams[0]!.covered).toBeGreaterThan(0);
+    expect(who.ownMeans.total).toBeGreaterThan(0); // the local children in the groups
+  });
+});
