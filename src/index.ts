@@ -165,6 +165,54 @@ export {
 } from "./streams/recoveryInitiative.js";
 export { ZHI_EXAMPLE } from "./streams/zhiExample.js";
 
+// Grant pools (stimuleringsimpuls) and working days
+export {
+  type IsoDate,
+  type DayNumber,
+  DateSchema,
+  parseDate,
+  formatDate,
+  monthOfDate,
+  isoWeekday,
+  easterSunday,
+  DutchHolidayOptionsSchema,
+  type DutchHolidayOptions,
+  dutchPublicHolidays,
+  dutchPublicHolidaysBetween,
+  WorkingCalendar,
+  isWorkingDay,
+  addWorkingDays,
+  workingDaysBetween,
+} from "./streams/workingDays.js";
+export {
+  GRANT_KINDS,
+  type GrantKind,
+  GrantRulesSchema,
+  GrantPoolSchema,
+  GrantRequestSchema,
+  GrantRequestsSchema,
+  GrantPoolOptionsSchema,
+  GrantPoolsInputSchema,
+  type GrantRulesInput,
+  type GrantPoolInput,
+  type GrantRequestInput,
+  type GrantPoolOptions,
+  type GrantPoolsInput,
+} from "./streams/grantPoolSchema.js";
+export {
+  simulateGrantPool,
+  simulateGrantPools,
+  GRANT_REJECTION_REASONS,
+  type GrantRejectionReason,
+  type ReviewTrack,
+  type GrantDecision,
+  type ExecutedTransfer,
+  type GrantPoolResult,
+  type GrantPoolsResult,
+} from "./streams/grantPool.js";
+export type { GrantTotals, GrantRegionTotals, GrantMonth, GrantStop, DecisionTimeStats, GrantDecisionTimes, GrantPoolReport } from "./streams/grantPoolReport.js";
+export { generateGrantRequests, GrantRequestSpecSchema, type GrantRequestSpecInput } from "./streams/grantRequestGenerator.js";
+
 // Comparison
 export { type Metrics, measure, monthlyTotals } from "./metrics/metrics.js";
 export { type Summary, summarise } from "./metrics/statistics.js";

@@ -1,0 +1,216 @@
+import { z } from "zod";
+import { MoneySchema, NonNegativeMoneySchema } from "../money/index.js";
+import { HorizonSchema } from "../period.js";
+import { datedByDateSchema } from "./datedByDate.js";
+import { DateSchema, DutchHolidayOptionsSchema } from "./workingDays.js";
+
+/*
+ * The inputs of a capped grant pool (subsidiepot) like the stimuleringsimpuls maatwerk of
+ * Utrecht/Flevoland 2021: its dated rules, budget transfers, the requests (aanvragen) and the
+ * simulation options. Unknown keys are refused (strict objects): a misspelt `calledAmmount`
+ * would otherwise vanish and a guarantee would silently never be called.
+ */
+
+/** What a request asks money for. */
+export const GRANT_KINDS = ["maatwerk", "realEstate", "guarantee", "bridging"] as const;
+/**
+ * `maatwerk`: a custom solution (training a team, coaching, a process director, consultation);
+ * `realEstate`: adapting a building (vastgoedaanpassing, a "maatwerkhuisje"), with its own review
+ * threshold; `guarantee` (garantstelling): committed but paid only when called; `bridging`
+ * (overbrugging): a bridging solution, the one case where care costs may be paid.
+ */
+export type GrantKind = (typeof GRANT_KINDS)[number];
+
+const Name = z.string().trim().min(1, "must not be empty");
+const WorkingDays = z
+  .number()
+  .int("must be a whole number of working days")
+  .min(0, "must not be negative")
+  .max(250, "must be at most 250 working days (about a year)");
+const PositiveMoney = MoneySchema.refine((c) => c > 0, "must be more than € 0");
+
+/**
+ * One version of a pool's rules (regeling). Every field about judging a request applies from the
+ * version in force on the day the request was **received**; see `simulateGrantPool`.
+ */
+export const GrantRulesSchema = z
+  .strictObject({
+    yearlyCap: NonNegativeMoneySchema.describe("budget per calendar year (€525,000 in 2021); no split per region"),
+    release: z
+      .enum(["year", "quarter", "month"])
+      .default("year")
+      .describe(
+        "how the yearly cap is released: all on 1 January, or spread evenly over quarters or months (largest remainder, " +
+          "no cent lost); only the part released by a decision date can be committed on it",
+      ),
+    reserve: NonNegativeMoneySchema.default(0).describe(
+      "temporary stop: no commitment that would leave less than this of the year's budget for other regions; " +
+        "commitments resume as soon as releases or transfers bring the remainder above it again",
+    ),
+    reviewDays: WorkingDays.default(5).describe("working days from receipt to decision (toetsing en besluit)"),
+    largeAmount: NonNegativeMoneySchema.default(7_000_000).describe("a request above this (€70,000) gets the extended review"),
+    largeRealEstateAmount: NonNegativeMoneySchema.default(15_000_000).describe(
+      "for real-estate adaptation (vastgoedaanpassing) the extended review starts above this (€150,000)",
+    ),
+    extendedReviewDays: WorkingDays.default(20).describe(
+      "working days for an extended review (above the threshold, or information missing); the source gives none: 20 is an estimate",
+    ),
+    urgentDays: WorkingDays.default(2).describe("working days for an urgent request with a standard review"),
+    guaranteeMaximum: NonNegativeMoneySchema.optional().describe(
+      "most a guarantee (garantstelling) may commit; absent: guarantees are limited only by the budget",
+    ),
+    bridgingAllowed: z.boolean().default(true).describe("whether bridging solutions (overbruggingsoplossingen) are funded"),
+    paymentTermDays: z
+      .number()
+      .int("must be a whole number of days")
+      .min(0, "must not be negative")
+      .max(365, "must be at most 365 days")
+      .default(30)
+      .describe("calendar days from invoice (or a guarantee's call) to payment: the Dutch statutory 30 days by default"),
+  })
+  .superRefine((r, ctx) => {
+    // "Urgent requests sooner": a track that is slower than the one it shortens is a typo.
+    if (r.urgentDays > r.reviewDays) {
+      ctx.addIssue({ code: "custom", path: ["urgentDays"], message: `urgent review (${r.urgentDays} working days) must not be slower than the standard review (${r.reviewDays})` });
+    }
+    if (r.extendedReviewDays < r.reviewDays) {
+      ctx.addIssue({ code: "custom", path: ["extendedReviewDays"], message: `extended review (${r.extendedReviewDays} working days) must not be faster than the standard review (${r.reviewDays})` });
+    }
+  });
+/** One version of a pool's rules, as users write it. */
+export type GrantRulesInput = z.input<typeof GrantRulesSchema>;
+/** One version of a pool's rules, parsed: amounts in cents, defaults filled in. */
+export type GrantRules = z.output<typeof GrantRulesSchema>;
+
+/**
+ * A transfer of budget with a pool outside the simulation (in the source: the budget of the
+ * niet-casuïstiekgebonden stimuleringsimpuls). It counts for the budget year of its date. A
+ * transfer out moves at most what is uncommitted in this pool on that date; a transfer in is taken
+ * as given (the other pool's side is not simulated).
+ */
+export const ExternalTransferSchema = z.strictObject({
+  date: DateSchema,
+  amount: PositiveMoney,
+  direction: z.enum(["in", "out"]),
+  counterpart: Name.default("other pool").describe("the other pool, for reporting"),
+});
+/** A transfer with a pool outside the simulation, as users write it. */
+export type ExternalTransferInput = z.input<typeof ExternalTransferSchema>;
+
+/** A capped grant pool: a name, dated versions of its rules, and transfers with outside pools. */
+export const GrantPoolSchema = z.strictObject({
+  name: Name.default("pool"),
+  rules: datedByDateSchema(GrantRulesSchema).describe("versions of the rules; the one in force on a request's received date judges it"),
+  transfers: z.array(ExternalTransferSchema).default([]),
+});
+/** A grant pool as users write it. */
+export type GrantPoolInput = z.input<typeof GrantPoolSchema>;
+/** A grant pool, parsed. */
+export type GrantPool = z.output<typeof GrantPoolSchema>;
+
+/**
+ * A request (aanvraag) to the pool, submitted by a region's expert team. `deliveryDate` is when
+ * the solution is delivered and invoiced (for a guarantee: when its term ends). The invoice may
+ * differ from the amount asked; payment never exceeds the commitment (the opdrachtbrief).
+ */
+export const GrantRequestSchema = z
+  .strictObject({
+    id: Name,
+    region: Name.describe("youth-care region (jeugdregio) whose expert team submitted it; for reporting only"),
+    amount: PositiveMoney.describe("amount asked: what the commission letter commits when approved"),
+    kind: z.enum(GRANT_KINDS, { error: (i) => `unknown kind ${JSON.stringify(i.input)}; expected one of ${GRANT_KINDS.join(", ")}` }),
+    urgent: z.boolean().default(false),
+    costsAlreadyIncurred: z.boolean().default(false).describe("costs already made: the scheme refuses them"),
+    informationMissing: z.boolean().default(false).describe("extra information is needed: extended review"),
+    receivedDate: DateSchema,
+    deliveryDate: DateSchema,
+    invoicedAmount: NonNegativeMoneySchema.optional().describe("the invoice; absent: the amount asked. Not for guarantees"),
+    calledAmount: NonNegativeMoneySchema.optional().describe("guarantees only: amount called, 0 or absent when never called"),
+    calledDate: DateSchema.optional().describe("guarantees only: when it was called, between receipt and the end of its term"),
+  })
+  .superRefine((r, ctx) => {
+    if (r.deliveryDate < r.receivedDate) {
+      ctx.addIssue({ code: "custom", path: ["deliveryDate"], message: `delivery ${r.deliveryDate} is before the request was received (${r.receivedDate})` });
+    }
+    if (r.kind !== "guarantee") {
+      for (const key of ["calledAmount", "calledDate"] as const) {
+        if (r[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `only a guarantee can be called; this request is ${r.kind}` });
+      }
+      return;
+    }
+    if (r.invoicedAmount !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["invoicedAmount"], message: "a guarantee is not invoiced: give calledAmount and calledDate when it is called" });
+    }
+    const called = r.calledAmount ?? 0;
+    if (called > 0 && r.calledDate === undefined) {
+      ctx.addIssue({ code: "custom", path: ["calledDate"], message: "a called guarantee needs the date it was called" });
+    }
+    if (called === 0 && r.calledDate !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["calledDate"], message: "calledDate given but calledAmount is 0: was the guarantee called?" });
+    }
+    if (r.calledDate !== undefined && (r.calledDate < r.receivedDate || r.calledDate > r.deliveryDate)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["calledDate"],
+        message: `called ${r.calledDate}, outside the guarantee's term from receipt ${r.receivedDate} to ${r.deliveryDate}`,
+      });
+    }
+  });
+/** A grant request as users write it. */
+export type GrantRequestInput = z.input<typeof GrantRequestSchema>;
+/** A grant request, parsed: amounts in cents. */
+export type GrantRequest = z.output<typeof GrantRequestSchema>;
+
+/** A list of requests: ids must be unique (they order same-day requests and name decisions). */
+export const GrantRequestsSchema = z.array(GrantRequestSchema).superRefine((requests, ctx) => {
+  const seen = new Map<string, number>();
+  requests.forEach((r, i) => {
+    const first = seen.get(r.id);
+    if (first !== undefined) ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate id "${r.id}" (also at [${first}])` });
+    else seen.set(r.id, i);
+  });
+});
+
+/** Options of a grant-pool simulation. */
+export const GrantPoolOptionsSchema = z.strictObject({
+  dutchHolidays: z
+    .union([z.literal(false), DutchHolidayOptionsSchema])
+    .prefault({})
+    .describe("count the Dutch public holidays of every year needed (options as dutchPublicHolidays), or false for none"),
+  extraHolidays: z.array(DateSchema).default([]).describe("more days off (a regional holiday, a closing day)"),
+  horizon: HorizonSchema.optional().describe(
+    "months reported in byMonth; default: from the month of the first request or transfer to the month of the last event",
+  ),
+});
+/** Options of a grant-pool simulation, as users write them. */
+export type GrantPoolOptions = z.input<typeof GrantPoolOptionsSchema>;
+
+/** A transfer between two simulated pools (by name), at most what is uncommitted in `from` on its date. */
+export const PoolTransferSchema = z.strictObject({
+  date: DateSchema,
+  from: Name,
+  to: Name,
+  amount: PositiveMoney,
+});
+
+/** Several pools simulated together, so budget can move between them. */
+export const GrantPoolsInputSchema = z
+  .strictObject({
+    pools: z.array(z.strictObject({ pool: GrantPoolSchema, requests: GrantRequestsSchema })).min(1, "needs at least one pool"),
+    transfers: z.array(PoolTransferSchema).default([]),
+  })
+  .superRefine((input, ctx) => {
+    const names = new Map<string, number>();
+    input.pools.forEach((p, i) => {
+      if (names.has(p.pool.name)) ctx.addIssue({ code: "custom", path: ["pools", i, "pool", "name"], message: `duplicate pool name "${p.pool.name}"` });
+      else names.set(p.pool.name, i);
+    });
+    input.transfers.forEach((t, i) => {
+      for (const key of ["from", "to"] as const) {
+        if (!names.has(t[key])) ctx.addIssue({ code: "custom", path: ["transfers", i, key], message: `no pool named "${t[key]}"` });
+      }
+      if (t.from === t.to) ctx.addIssue({ code: "custom", path: ["transfers", i, "to"], message: "a transfer needs two different pools" });
+    });
+  });
+/** Several pools and the transfers between them, as users write them. */
+export type GrantPoolsInput = z.input<typeof GrantPoolsInputSchema>;
