@@ -83,12 +83,17 @@ export function horizonYears(h: Horizon): number[] {
  */
 export type Dated<T> = readonly { readonly from: string; readonly value: T }[];
 
-/** Schema for a dated parameter whose versions are strictly ordered by `from`. */
-export function datedSchema<T extends z.ZodType>(value: T) {
+/**
+ * Schema for versions `{ from, value }` strictly ordered by `from`, where `from` is a month
+ * (`YYYY-MM`) or a day (`YYYY-MM-DD`) schema: both order correctly as strings.
+ */
+export function versionsSchema<F extends z.ZodType<string>, T extends z.ZodType>(from: F, value: T) {
   return z
-    .array(z.object({ from: MonthSchema, value }))
+    .array(z.object({ from, value }))
     .min(1, "needs at least one dated version")
-    .superRefine((versions, ctx) => {
+    .superRefine((parsed, ctx) => {
+      // `from` is a string whatever F is; the generic type cannot show it.
+      const versions = parsed as unknown as readonly { from: string }[];
       for (let i = 1; i < versions.length; i++) {
         if (versions[i]!.from <= versions[i - 1]!.from) {
           ctx.addIssue({
@@ -99,6 +104,11 @@ export function datedSchema<T extends z.ZodType>(value: T) {
         }
       }
     });
+}
+
+/** Schema for a dated parameter with versions by month, strictly ordered by `from`. */
+export function datedSchema<T extends z.ZodType>(value: T) {
+  return versionsSchema(MonthSchema, value);
 }
 
 /**

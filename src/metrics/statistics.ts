@@ -1,4 +1,4 @@
-import type { Cents } from "../money/index.js";
+import { divRoundBig, type Cents } from "../money/index.js";
 
 /** Mean and percentiles of an amount over Monte Carlo runs, in integer cents. */
 export interface Summary {
@@ -18,17 +18,7 @@ export function summarise(values: readonly number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   let sum = 0n;
   for (const v of values) sum += BigInt(v);
-  const mean = divHalfEven(sum, BigInt(values.length));
+  const mean = Number(divRoundBig(sum, BigInt(values.length), "halfEven"));
   const rank = (p: number): number => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
   return { mean, p5: rank(5), p50: rank(50), p95: rank(95) };
-}
-
-/** `numerator / denominator` (denominator > 0) rounded half to even, exact for any BigInt sum. */
-function divHalfEven(numerator: bigint, denominator: bigint): number {
-  let q = numerator / denominator; // truncates toward zero
-  const r = numerator - q * denominator;
-  const twice = 2n * (r < 0n ? -r : r);
-  const away = numerator < 0n ? -1n : 1n;
-  if (twice > denominator || (twice === denominator && q % 2n !== 0n)) q += away;
-  return Number(q);
 }

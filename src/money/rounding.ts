@@ -18,23 +18,40 @@ export function divRound(numerator: number, denominator: number, mode: RoundingM
   const d = Math.abs(denominator);
   const q = Math.floor(n / d);
   const r = n - q * d;
-  let up: boolean;
+  const result = sign * (roundsAway(mode, Math.sign(2 * r - d), r > 0, q % 2 === 1) ? q + 1 : q);
+  return result === 0 ? 0 : result; // no negative zero in a ledger
+}
+
+/**
+ * {@link divRound} for BigInt operands (denominator > 0): exact for sums and products beyond
+ * 2^53, where the number version would lose digits.
+ */
+export function divRoundBig(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+  const negative = numerator < 0n;
+  const n = negative ? -numerator : numerator;
+  const q = n / denominator;
+  const r = n - q * denominator;
+  const twice = 2n * r;
+  const cmp = twice > denominator ? 1 : twice === denominator ? 0 : -1;
+  const m = roundsAway(mode, cmp, r > 0n, q % 2n === 1n) ? q + 1n : q;
+  return negative ? -m : m;
+}
+
+/**
+ * Whether a quotient rounds away from zero, from how twice the remainder compares with the
+ * divisor (−1, 0, 1): the one statement of each named mode.
+ */
+function roundsAway(mode: RoundingMode, twiceRemainderVsDivisor: number, hasRemainder: boolean, quotientOdd: boolean): boolean {
   switch (mode) {
     case "down":
-      up = false;
-      break;
+      return false;
     case "up":
-      up = r > 0;
-      break;
+      return hasRemainder;
     case "halfUp":
-      up = 2 * r >= d;
-      break;
+      return twiceRemainderVsDivisor >= 0 && hasRemainder;
     case "halfEven":
-      up = 2 * r > d || (2 * r === d && q % 2 === 1);
-      break;
+      return twiceRemainderVsDivisor > 0 || (twiceRemainderVsDivisor === 0 && hasRemainder && quotientOdd);
   }
-  const result = sign * (up ? q + 1 : q);
-  return result === 0 ? 0 : result; // no negative zero in a ledger
 }
 
 const DECIMAL_MODE: Record<RoundingMode, Decimal.Rounding> = {

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { versionsSchema } from "../period.js";
 import { DateSchema, parseDate, type DayNumber, type IsoDate } from "./workingDays.js";
 
 /**
@@ -11,21 +12,7 @@ export type DatedByDate<T> = readonly { readonly from: IsoDate; readonly value: 
 
 /** Schema for day-dated versions: at least one, `from` strictly increasing. */
 export function datedByDateSchema<T extends z.ZodType>(value: T) {
-  return z
-    .array(z.object({ from: DateSchema.describe("first day this version is in force, YYYY-MM-DD"), value }))
-    .min(1, "needs at least one dated version")
-    .superRefine((versions, ctx) => {
-      for (let i = 1; i < versions.length; i++) {
-        // ISO dates of four-digit years order as strings.
-        if (versions[i]!.from <= versions[i - 1]!.from) {
-          ctx.addIssue({
-            code: "custom",
-            path: [i, "from"],
-            message: `versions must be in increasing order of 'from'; ${versions[i]!.from} does not follow ${versions[i - 1]!.from}`,
-          });
-        }
-      }
-    });
+  return versionsSchema(DateSchema.describe("first day this version is in force, YYYY-MM-DD"), value);
 }
 
 /** The version found for a day: its position, its first day and its value. */

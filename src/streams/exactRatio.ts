@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { FundingInputError } from "../errors.js";
-import { MAX_CENTS, type Cents, type RoundingMode } from "../money/index.js";
+import { divRoundBig, MAX_CENTS, type Cents, type RoundingMode } from "../money/index.js";
 
 /*
  * Exact fractions for the stream calculators. An expected count of avoided trajectories is a
@@ -56,31 +56,6 @@ export function over(a: Ratio, b: Ratio | bigint | number): Ratio {
 /** Whether `a < b`, exactly. */
 export function lessThan(a: Ratio, b: Ratio): boolean {
   return a.n * b.d < b.n * a.d;
-}
-
-/** `n / d` (d > 0) rounded to an integer with a named mode, exact for any size. */
-export function divRoundBig(n: bigint, d: bigint, mode: RoundingMode): bigint {
-  const negative = n < 0n;
-  const a = negative ? -n : n;
-  const q = a / d;
-  const r = a - q * d;
-  let up: boolean;
-  switch (mode) {
-    case "down":
-      up = false;
-      break;
-    case "up":
-      up = r > 0n;
-      break;
-    case "halfUp":
-      up = 2n * r >= d;
-      break;
-    case "halfEven":
-      up = 2n * r > d || (2n * r === d && q % 2n === 1n);
-      break;
-  }
-  const m = up ? q + 1n : q;
-  return negative ? -m : m;
 }
 
 /**

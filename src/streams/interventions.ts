@@ -3,9 +3,9 @@ import { z } from "zod";
 import { NameSchema } from "../caseload/names.js";
 import { CaseloadSpecSchema, type CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError, parseWith } from "../errors.js";
-import { assertCents, divRound, NonNegativeMoneySchema, SharePercentSchema, type Cents } from "../money/index.js";
+import { assertCents, divRound, divRoundBig, NonNegativeMoneySchema, SharePercentSchema, type Cents } from "../money/index.js";
 import { MonthSchema, parseMonth } from "../period.js";
-import { divRoundBig, lessThan, over, ratioOf, roundToCents, times, toNumber, type Ratio } from "./exactRatio.js";
+import { lessThan, over, ratioOf, roundToCents, times, toNumber, type Ratio } from "./exactRatio.js";
 
 /*
  * The LPI choice aid (keuzehulp laagdrempelige psychosociale interventies, seed 000): pick
