@@ -16,6 +16,7 @@ import {
   applyStreams,
   chooseInterventions,
   createModel,
+  divRound,
   formatEuro,
   generateCaseload,
   LPI_CATALOGUE,
@@ -106,10 +107,13 @@ export const RECEPTION: ModelConfig = {
 
 export function lpiYear(seed = 2022) {
   const { group, individual } = pickInterventions();
-  // Per participant per session, as the catalogue prices them: a group place at the largest group, an individual session.
-  const groupSession = Math.round(group.costPerParticipant.atMaxGroupSize / group.sessions);
-  const individualSession = Math.round(individual.costPerParticipant.atMaxGroupSize / individual.sessions);
-  const caseload = generateCaseload(receptionSpec(Math.round(group.sessions / 3)), seed);
+  // Per participant per session, as the catalogue prices them: about 8 children start a month, so
+  // groups run at their smallest size (not the cheapest per head); an individual session as is.
+  // Rounding point: the price per participant-session is rounded half-up to the cent.
+  const groupSession = divRound(group.costPerParticipant.atMinGroupSize, group.sessions, "halfUp");
+  const individualSession = divRound(individual.costPerParticipant.atMinGroupSize, individual.sessions, "halfUp");
+  // A group's sessions spread over about three months.
+  const caseload = generateCaseload(receptionSpec(divRound(group.sessions, 3, "halfUp")), seed);
   const model = createModel({
     kind: "combined",
     label: "Opvang en LPI's",
@@ -129,7 +133,7 @@ export function lpiYear(seed = 2022) {
   const projection = project(caseload, model, { horizon: { start: "2022-07", months: 12 }, lines: true });
   const streams: FundingStreamInput[] = [
     { name: "meerkostenregeling (VWS)", rules: [{ from: "2022-03", value: { covers: { targetGroups: [DISPLACED], careForms: ["ambulant", "wijkteam"] } } }] },
-    { name: "BooO (normbedrag per plek)", decidingDate: "paymentMonth", rules: [{ from: "2022-03", value: { lumpSums: true, covers: { careForms: ["verblijf"] } } }] },
+    { name: "BooO (normbedrag per plek)", decidingDate: "paymentMonth", rules: [{ from: "2022-03", value: { lumpSums: true, covers: { providers: ["Opvanglocatie"] } } }] },
   ];
   return { projection, who: applyStreams(caseload, projection, streams), groupSession, individualSession };
 }

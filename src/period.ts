@@ -122,7 +122,7 @@ export class DatedValue<T> {
     this.froms = versions.map((v) => parseMonth(v.from));
     this.values = versions.map((v) => v.value);
   }
-  /** The version in force in `month`. */
+  /** The version in force in `month`; before the first version, the first. */
   at(month: Month): T {
     const f = this.froms;
     let lo = 0;
@@ -133,5 +133,16 @@ export class DatedValue<T> {
       else hi = mid - 1;
     }
     return this.values[lo]!;
+  }
+  /**
+   * The version in force in `month`, or null before the first version — for rules that did not
+   * exist yet (a scheme, a number of places), where "the first version" would be wrong.
+   */
+  inForce(month: Month): T | null {
+    return month < this.froms[0]! ? null : this.at(month);
+  }
+  /** Every version's first month, in order. */
+  get fromMonths(): readonly Month[] {
+    return this.froms;
   }
 }

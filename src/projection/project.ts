@@ -49,6 +49,8 @@ export interface Waiting {
 /** Everything a projection of one model over one caseload produces. Amounts are integer cents. */
 export interface Projection {
   readonly model: { readonly kind: string; readonly label: string; readonly variant: ExecutionVariant };
+  /** Which caseload was projected (its size and window), so later steps can check they get the same one. */
+  readonly caseload: { readonly size: number; readonly windowStart: number; readonly windowMonths: number };
   readonly horizon: Horizon;
   /** Paid inside the horizon. */
   readonly totalPaid: Cents;
@@ -135,6 +137,7 @@ export function project(caseload: Caseload, model: FundingModel, options: Projec
   }
   return {
     model: { kind: model.kind, label: model.label, variant: model.variant },
+    caseload: { size: caseload.size, windowStart: caseload.window.start, windowMonths: caseload.window.months },
     horizon,
     totalPaid: total,
     byKind: breakdown(LINE_KINDS, writer.byKind),

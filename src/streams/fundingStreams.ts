@@ -1,12 +1,13 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import type { Caseload } from "../caseload/caseload.js";
-import { NameSchema } from "../caseload/names.js";
+import { NameSchema, optionalIndex } from "../caseload/names.js";
 import { SelectionSchema, selectTrajectories } from "../caseload/selection.js";
 import { FundingInputError, fromZodIssues, type Issue } from "../errors.js";
 import { LINE_KINDS, NO_TRAJECTORY } from "../ledger/lineKind.js";
-import { NonNegativeMoneySchema, roundDecimalCents, SharePercentSchema, splitEvenly, type Cents } from "../money/index.js";
-import { datedSchema, formatMonth, horizonEnd, parseMonth, yearOf, type Month } from "../period.js";
+import { divRoundBig, NonNegativeMoneySchema, roundDecimalCents, SharePercentSchema, type Cents } from "../money/index.js";
+import { DatedValue, datedSchema, formatMonth, horizonEnd, yearOf } from "../period.js";
+import { yearlyAdvance } from "../ledger/yearlyAdvance.js";
 import type { Projection } from "../projection/project.js";
 
 /** One version of a stream's rules (regeling): what it covers, how much of it, up to what cap. */
@@ -14,9 +15,30 @@ export const StreamRulesSchema = z.object({
   active: z.boolean().default(true).describe("false: the scheme covers nothing under this version (ended, suspended)"),
   covers: SelectionSchema.default({}).describe("the trajectories whose lines it may cover; an omitted list means all"),
   kinds: z.array(z.enum(LINE_KINDS)).min(1).optional().describe("the line kinds it may cover; omitted: all"),
-  lumpSums: z.boolean().default(false).describe("may it cover lines that belong to no trajectory (lump sums, per-place payments)?"),
+  lumpSums: z
+    .boolean()
+    .default(false)
+    .describe("may it cover lines that belong to no trajectory (lump sums, per-place payments)? Such lines are judged by provider and municipality only"),
   coverPercent: SharePercentSchema.default("100").describe("share of each eligible line it covers"),
-  capPerYear: NonNegativeMoneySchema.optional().describe("most it covers per calendar year of payment"),
+  capPerYear: NonNegativeMoneySchema.optional().describe(
+    "most it covers per calendar year of payment; a line is held to the cap of the version in force in its payment month",
+  ),
+});
+
+/** Filters that only a trajectory has: they cannot judge a lump sum. */
+const TRAJECTORY_ONLY = ["careForms", "profiles", "ageGroups", "targetGroups"] as const;
+
+const CheckedRulesSchema = StreamRulesSchema.superRefine((r, ctx) => {
+  if (!r.lumpSums) return;
+  for (const key of TRAJECTORY_ONLY) {
+    if (r.covers[key]) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["covers", key],
+        message: `a stream that covers lump sums can only be limited by providers and municipalities: a lump sum has no ${key.slice(0, -1)}; use a separate stream for trajectories`,
+      });
+    }
+  }
 });
 
 /** A funding stream (regeling) next to the payment model, with dated versions of its rules. */
@@ -28,7 +50,7 @@ export const FundingStreamSchema = z.object({
     .describe(
       "which month picks the version of the rules for a line: the start of its trajectory (the assignment, like a request's receipt; a lump sum uses its payment month) or the month it is paid",
     ),
-  rules: datedSchema(StreamRulesSchema).describe("versions of the rules; before the first version the stream covers nothing"),
+  rules: datedSchema(CheckedRulesSchema).describe("versions of the rules; before the first version the stream covers nothing"),
   payments: z
     .object({
       advancePercentOfCap: SharePercentSchema.describe("share of the yearly cap the stream pays the municipality in advance, in twelve parts"),
@@ -45,9 +67,17 @@ export interface StreamCoverage {
   readonly name: string;
   readonly covered: Cents;
   readonly byMonth: readonly Cents[];
+  /**
+   * Per calendar year: what it covered, and its cap — the largest cap in force in any month of
+   * the year (null when no version in force that year has a cap).
+   */
   readonly byYear: readonly { readonly year: number; readonly covered: Cents; readonly cap: Cents | null }[];
   readonly linesCovered: number;
-  /** The stream's payments to the municipality (advances and settlements) per month of the horizon, when it has `payments`. */
+  /**
+   * The stream's payments to the municipality (advances and settlements) per month of the horizon,
+   * when it has `payments`. A year only partly inside the horizon gets its advance but no
+   * settlement (its coverage is not fully known); a warning says so.
+   */
   readonly income: readonly Cents[] | null;
 }
 
@@ -57,6 +87,7 @@ export interface StreamsResult {
   readonly totalPaid: Cents;
   readonly streams: readonly StreamCoverage[];
   readonly ownMeans: { readonly total: Cents; readonly byMonth: readonly Cents[] };
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -64,19 +95,29 @@ export interface StreamsResult {
  * order given, and the rest to the municipality's own means (eigen middelen): every cent to
  * exactly one. A line is covered by the version of a stream's rules in force in its deciding month
  * (the trajectory's start, or the payment month — `decidingDate`), up to `coverPercent` of the line
- * and what is left of the stream's cap for the payment's calendar year. A negative line (a
- * recovery) first gives back, in reverse order, what streams covered of the same trajectory (or
- * lump-sum recipient), so no stream keeps more than the care cost.
+ * and what is left of the cap (of the version in force in the payment month) for the payment's
+ * calendar year. Lump sums (no trajectory) are judged by their provider and municipality.
  *
- * Rounding point: a stream's share of a line is rounded down to the cent (a scheme never pays a
- * fraction more than its share); the remainder is the next stream's or the municipality's.
+ * A negative line (a recovery) is shared back like the payments it corrects: each stream gives back
+ * the part of it that matches its share of what was paid for the same trajectory (or to the same
+ * lump-sum recipient), so a co-funder of half the care bears half the recovery, and no stream ends
+ * up covering more than the care cost.
  *
- * Needs the projection's ledger: project with `lines: true`.
+ * Rounding points: a stream's share of a line, and its share of a recovery, are rounded down to
+ * the cent; the remainder is the next payer's, finally the municipality's.
+ *
+ * Needs the projection's ledger (project with `lines: true`) of this same caseload.
  */
 export function applyStreams(caseload: Caseload, projection: Projection, streams: readonly FundingStreamInput[]): StreamsResult {
   const ledger = projection.ledger;
   if (!ledger) {
     throw new FundingInputError("funding streams", [{ code: "missing_ledger", path: [], message: "the projection has no lines: project with { lines: true }" }]);
+  }
+  const from = projection.caseload;
+  if (from.size !== caseload.size || from.windowStart !== caseload.window.start || from.windowMonths !== caseload.window.months) {
+    throw new FundingInputError("funding streams", [
+      { code: "other_caseload", path: [], message: "the projection was made from another caseload: pass the caseload it was projected from" },
+    ]);
   }
   const parsed: FundingStream[] = [];
   const issues: Issue[] = [];
@@ -95,8 +136,8 @@ export function applyStreams(caseload: Caseload, projection: Projection, streams
   const own = new Array<number>(m).fill(0);
   const lines = new Array<number>(ns).fill(0);
   const usedByYear = parsed.map(() => new Map<number, number>());
-  // What each stream has covered per trajectory (or lump-sum recipient), for give-backs.
-  const coveredOf = new Map<string, Float64Array>();
+  // Per trajectory (or lump-sum recipient): what was paid, and what each stream covered of it.
+  const accounts = new Map<string, { paid: number; covered: Float64Array }>();
   const keyOf = (i: number): string =>
     ledger.trajectory[i] === NO_TRAJECTORY ? `L${ledger.provider[i]}:${ledger.municipality[i]}` : `T${ledger.trajectory[i]}`;
   // Month order, then ledger order: a cap is used up in the order payments are made.
@@ -104,32 +145,38 @@ export function applyStreams(caseload: Caseload, projection: Projection, streams
 
   for (const i of order) {
     const cents = ledger.cents[i]!;
-    const mi = ledger.month[i]! - h.start;
+    const month = ledger.month[i]!;
+    const mi = month - h.start;
+    const y = yearOf(month);
     const key = keyOf(i);
-    let per = coveredOf.get(key);
-    if (!per) coveredOf.set(key, (per = new Float64Array(ns)));
+    let account = accounts.get(key);
+    if (!account) accounts.set(key, (account = { paid: 0, covered: new Float64Array(ns) }));
     let left = cents;
     if (cents < 0) {
-      for (let s = ns - 1; s >= 0 && left < 0; s--) {
-        const back = Math.min(per[s]!, -left);
+      // Each stream bears the share of the recovery that it bore of the payments.
+      const paid = account.paid;
+      for (let s = 0; s < ns && paid > 0; s++) {
+        const c = account.covered[s]!;
+        if (c === 0) continue;
+        const back = Math.min(c, Number(divRoundBig(BigInt(-cents) * BigInt(c), BigInt(paid), "down")));
         if (back === 0) continue;
-        per[s]! -= back;
+        account.covered[s] = c - back;
         byMonth[s]![mi]! -= back;
-        const y = yearOf(ledger.month[i]!);
         usedByYear[s]!.set(y, (usedByYear[s]!.get(y) ?? 0) - back);
         left += back;
       }
+      account.paid = Math.max(0, account.paid + cents);
     } else {
+      account.paid += cents;
       for (let s = 0; s < ns && left > 0; s++) {
         const rules = compiled[s]!.rulesFor(i, ledger, caseload);
         if (!rules) continue;
-        const y = yearOf(ledger.month[i]!);
         const used = usedByYear[s]!.get(y) ?? 0;
-        const room = rules.cap === null ? Infinity : rules.cap - used;
+        const room = rules.cap === null ? Infinity : Math.max(0, rules.cap - used);
         const share = rules.percent === "100" ? cents : roundDecimalCents(new Decimal(cents).times(rules.percent).dividedBy(100), "down");
-        const take = Math.max(0, Math.min(share, left, room));
-        if (take === 0) continue;
-        per[s]! += take;
+        const take = Math.min(share, left, room);
+        if (take <= 0) continue;
+        account.covered[s]! += take;
         byMonth[s]![mi]! += take;
         usedByYear[s]!.set(y, used + take);
         lines[s]!++;
@@ -141,77 +188,90 @@ export function applyStreams(caseload: Caseload, projection: Projection, streams
 
   const years: number[] = [];
   for (let y = yearOf(h.start); y <= yearOf(horizonEnd(h)); y++) years.push(y);
+  const warnings: string[] = [];
+  const result = parsed.map((s, k) => {
+    const coveredByYear = years.map((year) => byMonth[k]!.reduce((sum, v, mi) => (yearOf(h.start + mi) === year ? sum + v : sum), 0));
+    let income: number[] | null = null;
+    if (s.payments) {
+      const paid = (income = new Array<number>(m).fill(0));
+      years.forEach((year, n) => {
+        const whole = year * 12 >= h.start && year * 12 + 11 <= horizonEnd(h);
+        if (!whole) warnings.push(`${s.name}: ${year} is only partly inside the horizon; its advance is shown, its settlement is not`);
+        const base = compiled[k]!.advanceCapOfYear(year);
+        for (const p of yearlyAdvance(year, base ?? 0, s.payments!.advancePercentOfCap, whole ? coveredByYear[n]! : null, s.payments!.settleMonthsAfterYearEnd)) {
+          if (p.month >= h.start && p.month <= horizonEnd(h)) paid[p.month - h.start]! += p.cents;
+        }
+      });
+    }
+    return {
+      name: s.name,
+      covered: coveredByYear.reduce((a, b) => a + b, 0),
+      byMonth: byMonth[k]!,
+      byYear: years.map((year, n) => ({ year, covered: coveredByYear[n]!, cap: compiled[k]!.largestCapOfYear(year) })),
+      linesCovered: lines[k]!,
+      income,
+    };
+  });
   return {
     horizon: { start: formatMonth(h.start), months: m },
     totalPaid: projection.totalPaid,
-    streams: parsed.map((s, k) => {
-      const covered = byMonth[k]!.reduce((a, b) => a + b, 0);
-      return {
-        name: s.name,
-        covered,
-        byMonth: byMonth[k]!,
-        byYear: years.map((year) => ({
-          year,
-          covered: byMonth[k]!.reduce((sum, v, mi) => (yearOf(h.start + mi) === year ? sum + v : sum), 0),
-          cap: compiled[k]!.capOfYear(year),
-        })),
-        linesCovered: lines[k]!,
-        income: s.payments ? streamIncome(s, compiled[k]!, byMonth[k]!, h.start, m) : null,
-      };
-    }),
+    streams: result,
     ownMeans: { total: own.reduce((a, b) => a + b, 0), byMonth: own },
+    warnings,
   };
 }
 
-/** A stream's rules compiled against a caseload: the version for a line, the cap of a year. */
+type Rules = z.output<typeof StreamRulesSchema>;
+
+/** A stream's rules compiled against a caseload: the version for a line, the caps of a year. */
 function compile(c: Caseload, s: FundingStream, index: number) {
-  const versions = s.rules.map((v, k) => ({
-    from: parseMonth(v.from),
-    rules: v.value,
-    selected: selectTrajectories(c, v.value.covers, [index, "rules", k, "value", "covers"], "funding streams"),
-    kinds: v.value.kinds ? new Set(v.value.kinds.map((x) => LINE_KINDS.indexOf(x))) : null,
-  }));
-  const versionAt = (month: Month) => {
-    let found: (typeof versions)[number] | null = null;
-    for (const v of versions) if (v.from <= month) found = v;
-    return found; // before the first version the scheme did not exist
+  const what = "funding streams";
+  const compiled = s.rules.map((v, k) => {
+    const path = [index, "rules", k, "value", "covers"];
+    const byName = (dim: "providers" | "municipalities", list: readonly string[] | undefined) =>
+      list ? new Set(list.map((n, j) => optionalIndex(c, dim, n, [...path, dim, j], what))) : null;
+    return {
+      rules: v.value as Rules,
+      selected: selectTrajectories(c, v.value.covers, path, what),
+      kinds: v.value.kinds ? new Set(v.value.kinds.map((x) => LINE_KINDS.indexOf(x))) : null,
+      providers: byName("providers", v.value.covers.providers),
+      municipalities: byName("municipalities", v.value.covers.municipalities),
+    };
+  });
+  const versions = new DatedValue(s.rules.map((v, k) => ({ from: v.from, value: compiled[k]! })));
+  const capsOfYear = (year: number): (number | null)[] => {
+    const caps: (number | null)[] = [];
+    for (let mo = year * 12; mo < year * 12 + 12; mo++) {
+      const v = versions.inForce(mo);
+      if (v && v.rules.active) caps.push(v.rules.capPerYear ?? null);
+    }
+    return caps;
   };
   return {
     rulesFor(i: number, ledger: NonNullable<Projection["ledger"]>, caseload: Caseload): { percent: string; cap: number | null } | null {
       const t = ledger.trajectory[i]!;
       const deciding = s.decidingDate === "trajectoryStart" && t !== NO_TRAJECTORY ? caseload.start[t]! : ledger.month[i]!;
-      const v = versionAt(deciding);
+      const v = versions.inForce(deciding);
       if (!v || !v.rules.active) return null;
       if (v.kinds && !v.kinds.has(ledger.kind[i]!)) return null;
-      if (t === NO_TRAJECTORY ? !v.rules.lumpSums : !v.selected(t)) return null;
-      // The cap that binds a payment is the one of the version in force in its payment year.
-      const capVersion = versionAt(yearOf(ledger.month[i]!) * 12) ?? v;
+      if (t === NO_TRAJECTORY) {
+        // A lump sum to all providers (or the whole region) is no single provider's (or municipality's).
+        if (!v.rules.lumpSums) return null;
+        if (v.providers && !v.providers.has(ledger.provider[i]!)) return null;
+        if (v.municipalities && !v.municipalities.has(ledger.municipality[i]!)) return null;
+      } else if (!v.selected(t)) return null;
+      // The cap that binds a payment is the one of the version in force in its payment month.
+      const capVersion = versions.inForce(ledger.month[i]!) ?? v;
       return { percent: v.rules.coverPercent, cap: capVersion.rules.capPerYear ?? null };
     },
-    capOfYear(year: number): number | null {
-      return versionAt(year * 12)?.rules.capPerYear ?? null;
+    /** The largest cap in force in any month of the year; null when none is capped. */
+    largestCapOfYear(year: number): number | null {
+      const caps = capsOfYear(year).filter((x): x is number => x !== null);
+      return caps.length ? Math.max(...caps) : null;
+    },
+    /** The cap an advance is based on: that of the first version in force in the year. */
+    advanceCapOfYear(year: number): number | null {
+      return capsOfYear(year)[0] ?? null;
     },
   };
-}
-
-/**
- * A stream's payments to the municipality: an advance on each year's cap in twelve parts, and a
- * settlement of what it covered in the year minus the advance, `settleMonthsAfterYearEnd` after
- * December. Per month of the horizon; payments after it are left out. Rounding: the advance is
- * rounded half-up to the cent and split by largest remainder.
- */
-function streamIncome(s: FundingStream, compiled: ReturnType<typeof compile>, covered: readonly number[], start: Month, months: number): number[] {
-  const income = new Array<number>(months).fill(0);
-  const add = (month: Month, cents: number): void => {
-    if (month >= start && month < start + months) income[month - start]! += cents;
-  };
-  const p = s.payments!;
-  for (let y = yearOf(start); y <= yearOf(start + months - 1); y++) {
-    const cap = compiled.capOfYear(y) ?? 0;
-    const advance = roundDecimalCents(new Decimal(cap).times(p.advancePercentOfCap).dividedBy(100), "halfUp");
-    splitEvenly(advance, 12).forEach((cents, k) => add(y * 12 + k, cents));
-    const coveredInYear = covered.reduce((sum, v, mi) => (yearOf(start + mi) === y ? sum + v : sum), 0);
-    add(y * 12 + 11 + p.settleMonthsAfterYearEnd, coveredInYear - advance);
-  }
-  return income;
 }

@@ -22,12 +22,17 @@ const rulesArb = fc.record({
   capPerYear: fc.option(fc.integer({ min: 0, max: 5_000_000 }).map((cents) => ({ cents })), { nil: undefined }),
 });
 
+/** A stream covering lump sums is limited by provider and municipality only (the schema refuses more). */
+const validRulesArb = rulesArb.map((r) =>
+  r.lumpSums ? { ...r, covers: { ...(r.covers.municipalities ? { municipalities: r.covers.municipalities } : {}), ...(r.covers.providers ? { providers: r.covers.providers } : {}) } } : r,
+);
+
 const streamArb: fc.Arbitrary<FundingStreamInput> = fc.record({
   name: fc.constantFrom("a", "b", "c"),
   decidingDate: fc.constantFrom("trajectoryStart" as const, "paymentMonth" as const),
   rules: fc
     .uniqueArray(fc.integer({ min: parseMonth("2023-01"), max: parseMonth("2030-12") }), { minLength: 1, maxLength: 2 })
-    .chain((ms) => fc.tuple(...[...ms].sort((a, b) => a - b).map((m) => rulesArb.map((value) => ({ from: formatMonth(m), value }))))),
+    .chain((ms) => fc.tuple(...[...ms].sort((a, b) => a - b).map((m) => validRulesArb.map((value) => ({ from: formatMonth(m), value }))))),
 });
 
 const modelArb = fc.oneof(effortConfigArb(), outputConfigArb(), trajectoryConfigArb(), taskConfigArb(), perPlaceConfigArb());
