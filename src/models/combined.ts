@@ -1,11 +1,12 @@
+import { FundingInputError } from "../errors.js";
 import type { LedgerWriter } from "../ledger/writer.js";
 import type { CeilingSignal, FundingModel, ModelMeasure, ModelOutcome, ProjectionContext } from "./model.js";
 
 /**
  * A model made of parts (a hybrid contract): e.g. a lump sum base per provider plus an output
  * top-up per client. Every part writes its own payments to the same ledger, so the parts add up;
- * nothing is shared between them but the caseload. When parts defer care (an intake stop), the
- * longest wait of a trajectory counts. The variant is the first part's that messages per client,
+ * nothing is shared between them but the caseload. A part that makes clients wait (an intake stop)
+ * cannot be combined with others: they would pay for care that was deferred. The variant is the first part's that messages per client,
  * else taakgericht. Build it from configs with `createModel({ kind: "combined", parts: [...] })`.
  */
 export function combinedModel(parts: readonly FundingModel[], label?: string): FundingModel {
@@ -18,16 +19,27 @@ export function combinedModel(parts: readonly FundingModel[], label?: string): F
       let delays: Int32Array | undefined;
       const ceilingSignals: CeilingSignal[] = [];
       const measures: ModelMeasure[] = [];
+      const warnings: string[] = [];
       for (const part of parts) {
         const o = part.project(ctx, out);
-        if (o.delays) {
-          if (!delays) delays = new Int32Array(o.delays);
-          else for (let t = 0; t < delays.length; t++) if (o.delays[t]! > delays[t]!) delays[t] = o.delays[t]!;
+        if (o.delays && o.delays.some((d) => d > 0)) {
+          // The other parts paid for care as it was in the caseload; waiting clients would make them wrong.
+          if (parts.length > 1) {
+            throw new FundingInputError("combined model", [
+              {
+                code: "delays_in_combination",
+                path: ["parts", parts.indexOf(part)],
+                message: `part "${part.label}" made clients wait (an intake stop); the other parts cannot follow that yet — compare it as a model of its own`,
+              },
+            ]);
+          }
+          delays = o.delays;
         }
         ceilingSignals.push(...(o.ceilingSignals ?? []));
         measures.push(...(o.measures ?? []).map((m) => ({ ...m, name: `${part.label}: ${m.name}` })));
+        warnings.push(...(o.warnings ?? []).map((w) => `${part.label}: ${w}`));
       }
-      return { ...(delays ? { delays } : {}), ceilingSignals, measures };
+      return { ...(delays ? { delays } : {}), ceilingSignals, measures, warnings };
     },
   };
 }

@@ -46,6 +46,8 @@ export interface ModelOutcome {
   readonly ceilingSignals?: readonly CeilingSignal[];
   /** Measures only this model has, e.g. the occupancy of funded places. */
   readonly measures?: readonly ModelMeasure[];
+  /** What the analyst should know, e.g. a year whose settlement is left out because it is only partly seen. */
+  readonly warnings?: readonly string[];
 }
 
 /**

@@ -1,16 +1,18 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { firstUseMonth } from "../caseload/caseload.js";
+import { CARE_FORMS } from "../caseload/codes.js";
 import { NameSchema, optionalIndex } from "../caseload/names.js";
+import { DateSchema } from "../streams/workingDays.js";
 import { parseWith } from "../errors.js";
 import { ALL_PROVIDERS, KIND_INSTALMENT, WHOLE_REGION } from "../ledger/lineKind.js";
 import { divRound, NonNegativeMoneySchema } from "../money/index.js";
-import { daysInMonth, datedSchema, horizonEnd, MonthSchema, type Month } from "../period.js";
+import { DatedValue, daysInMonth, datedSchema, horizonEnd, MonthSchema, type Month } from "../period.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelMeasure, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** A day `YYYY-MM-DD` or a month `YYYY-MM` (= its first day), for norms that change mid-month. */
-const DayOrMonthSchema = z.union([MonthSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "expected YYYY-MM or YYYY-MM-DD")]);
+const DayOrMonthSchema = z.union([MonthSchema, DateSchema], { error: "expected a month YYYY-MM or a real day YYYY-MM-DD" });
 
 /** Config of per-place (capacity) funding. */
 export const PerPlaceConfigSchema = z.object({
@@ -21,6 +23,11 @@ export const PerPlaceConfigSchema = z.object({
       z.object({
         provider: NameSchema.optional().describe("the provider holding the places; omitted: all providers together"),
         municipality: NameSchema.optional().describe("the municipality whose places these are; omitted: the whole region"),
+        careForms: z
+          .array(z.enum(CARE_FORMS))
+          .min(1)
+          .optional()
+          .describe("the care forms that occupy these places (for occupancy); omitted: any care at the provider and area"),
         count: z
           .union([z.number().int().min(0), datedSchema(z.number().int().min(0))])
           .describe("number of realised places (opvangplekken), or dated versions of it per month"),
@@ -89,7 +96,8 @@ export function perPlaceModel(config: PerPlaceConfig): FundingModel {
       const groups = cfg.places.map((g, i) => ({
         provider: optionalIndex(c, "providers", g.provider, ["places", i, "provider"], what),
         municipality: optionalIndex(c, "municipalities", g.municipality, ["places", i, "municipality"], what),
-        count: typeof g.count === "number" ? () => g.count as number : datedCount(g.count),
+        careForms: g.careForms ? new Set(g.careForms.map((f) => CARE_FORMS.indexOf(f))) : null,
+        count: typeof g.count === "number" ? () => g.count as number : placesInForce(new DatedValue(g.count)),
       }));
       const first = ctx.horizon.start;
       const last = horizonEnd(ctx.horizon);
@@ -121,27 +129,27 @@ export function perPlaceModel(config: PerPlaceConfig): FundingModel {
   };
 }
 
-/** The dated count in force in a month. */
-function datedCount(versions: readonly { from: string; value: number }[]): (m: Month) => number {
-  const keyed = versions.map((v) => ({ key: dayKey(v.from), value: v.value }));
-  return (m) => {
-    let value = keyed[0]!.value;
-    for (const v of keyed) if (v.key <= m * 32 + 1) value = v.value;
-    return value;
-  };
+/** Places in a month: the version in force; none before the first version (the places did not exist yet). */
+function placesInForce(versions: DatedValue<number>): (m: Month) => number {
+  return (m) => versions.inForce(m) ?? 0;
 }
 
 /**
  * Trajectory-months in care inside the horizon at the places' provider and municipality: the
  * occupied places (one trajectory holds one place for a month).
  */
-function occupiedPlaceMonths(ctx: ProjectionContext, groups: readonly { provider: number; municipality: number }[]): number {
+function occupiedPlaceMonths(ctx: ProjectionContext, groups: readonly { provider: number; municipality: number; careForms: ReadonlySet<number> | null }[]): number {
   const c = ctx.caseload;
   const first = ctx.horizon.start;
   const last = horizonEnd(ctx.horizon);
   let occupied = 0;
   for (let t = 0; t < c.size; t++) {
-    const held = groups.some((g) => (g.provider < 0 || g.provider === c.provider[t]) && (g.municipality < 0 || g.municipality === c.municipality[t]));
+    const held = groups.some(
+      (g) =>
+        (g.provider < 0 || g.provider === c.provider[t]) &&
+        (g.municipality < 0 || g.municipality === c.municipality[t]) &&
+        (g.careForms === null || g.careForms.has(c.careForm[t]!)),
+    );
     if (!held) continue;
     const from = firstUseMonth(c, t);
     for (let k = c.useOffset[t]!; k < c.useOffset[t + 1]!; k++) {

@@ -1,4 +1,3 @@
-import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { firstUseMonth, type Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS } from "../caseload/codes.js";
@@ -7,7 +6,8 @@ import { SelectionSchema, selectTrajectories } from "../caseload/selection.js";
 import { parseWith } from "../errors.js";
 import { ALL_PROVIDERS, KIND_DECLARATION, KIND_INSTALMENT, KIND_SETTLEMENT, WHOLE_REGION } from "../ledger/lineKind.js";
 import type { LedgerWriter } from "../ledger/writer.js";
-import { roundDecimalCents, SharePercentSchema, splitEvenly } from "../money/index.js";
+import { SharePercentSchema } from "../money/index.js";
+import { yearlyAdvance } from "../ledger/yearlyAdvance.js";
 import { horizonEnd, yearOf } from "../period.js";
 import { CareFormPrices } from "../prices/careFormPrices.js";
 import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedPrice.js";
@@ -89,10 +89,7 @@ export function reimbursementModel(config: ReimbursementConfig): FundingModel {
         }
       }
       if (missing.size > 0) prices.requireCovered();
-      if (cfg.advance) {
-        settleWithAdvance(c, byMonth, cap!, cfg.advance, out);
-        return {};
-      }
+      if (cfg.advance) return { warnings: settleWithAdvance(c, byMonth, cap!, cfg.advance, out) };
       let year = NaN;
       let room = Infinity;
       for (let mi = 0; mi < wm; mi++) {
@@ -112,26 +109,34 @@ export function reimbursementModel(config: ReimbursementConfig): FundingModel {
   };
 }
 
-/** Advances in twelve parts from January, and per year a settlement of capped realised cost − advances. */
+/**
+ * Advances on each year's cap and, for years wholly inside the window, a settlement of capped
+ * realised cost − advances (see {@link yearlyAdvance}). Returns warnings for the years left unsettled.
+ */
 function settleWithAdvance(
   c: Caseload,
   byMonth: readonly (readonly { t: number; cents: number }[])[],
   cap: DatedPrice,
   advance: { percentOfCap: string; settleMonthsAfterYearEnd: number },
   out: LedgerWriter,
-): void {
+): string[] {
   const W = c.window.start;
   const E = horizonEnd(c.window);
+  const warnings: string[] = [];
   for (let y = yearOf(W); y <= yearOf(E); y++) {
     const capCents = cap.at(y * 12);
-    const advanceCents = roundDecimalCents(new Decimal(capCents).times(advance.percentOfCap).dividedBy(100), "halfUp");
-    splitEvenly(advanceCents, 12).forEach((cents, m) => {
-      if (cents !== 0) out.lump(ALL_PROVIDERS, WHOLE_REGION, y * 12 + m, y * 12, KIND_INSTALMENT, cents);
-    });
-    if (y * 12 < W || y * 12 + 11 > E) continue; // a partly seen year's realised cost is unknown
-    let realised = 0;
-    for (let m = y * 12; m <= y * 12 + 11; m++) for (const line of byMonth[m - W]!) realised += line.cents;
-    const settlement = Math.min(realised, capCents) - advanceCents;
-    if (settlement !== 0) out.lump(ALL_PROVIDERS, WHOLE_REGION, y * 12 + 11 + advance.settleMonthsAfterYearEnd, y * 12 + 11, KIND_SETTLEMENT, settlement);
+    const whole = y * 12 >= W && y * 12 + 11 <= E;
+    let realised: number | null = null;
+    if (whole) {
+      realised = 0;
+      for (let m = y * 12; m <= y * 12 + 11; m++) for (const line of byMonth[m - W]!) realised += line.cents;
+      realised = Math.min(realised, capCents);
+    } else {
+      warnings.push(`the advance for ${y} is paid but not settled: the year is only partly inside the caseload window`);
+    }
+    for (const p of yearlyAdvance(y, capCents, advance.percentOfCap, realised, advance.settleMonthsAfterYearEnd)) {
+      out.lump(ALL_PROVIDERS, WHOLE_REGION, p.month, p.incurred, p.kind === "advance" ? KIND_INSTALMENT : KIND_SETTLEMENT, p.cents);
+    }
   }
+  return warnings;
 }

@@ -84,6 +84,7 @@ export function taskModel(config: TaskConfig): FundingModel {
         price: new DatedPrice(b.perYear, cfg.indexation),
       }));
       const production = cfg.corridor ? productionPerBudget(ctx, budgets, cfg.corridor.referenceTariffs) : null;
+      const warnings: string[] = [];
       for (let y = yearOf(W); y <= yearOf(E); y++) {
         budgets.forEach((b, i) => {
           const yearly = b.price.at(y * 12);
@@ -92,12 +93,16 @@ export function taskModel(config: TaskConfig): FundingModel {
           splitEvenly(yearly, 12).forEach((cents, m) => {
             if (cents !== 0) out.lump(p, mu, y * 12 + m, y * 12, KIND_INSTALMENT, cents);
           });
-          if (!production || !cfg.corridor || y * 12 < W || y * 12 + 11 > E) return;
+          if (!production || !cfg.corridor) return;
+          if (y * 12 < W || y * 12 + 11 > E) {
+            if (i === 0) warnings.push(`the corridor for ${y} is not settled: the year is only partly inside the caseload window`);
+            return;
+          }
           const settlement = corridorSettlement(yearly, production[i]!.get(y) ?? 0, cfg.corridor);
           if (settlement !== 0) out.lump(p, mu, y * 12 + 11 + cfg.corridor.settleMonthsAfterYearEnd, y * 12 + 11, KIND_SETTLEMENT, settlement);
         });
       }
-      return {};
+      return { warnings };
     },
   };
 }

@@ -157,7 +157,7 @@ export function project(caseload: Caseload, model: FundingModel, options: Projec
     clients: delivery.clients,
     delays,
     ledger: writer.ledger ? writer.ledger.build() : null,
-    warnings: inputWarnings(caseload, horizon, o.paymentLagMonths),
+    warnings: [...inputWarnings(caseload, horizon, o.paymentLagMonths), ...(outcome.warnings ?? [])],
   };
 }
 

@@ -30,3 +30,18 @@ describe("a lump-sum base plus an output top-up per client", () => {
     expect(issues[0]!.path).toEqual(["parts", 0, "budgets"]);
   });
 });
+
+describe("a part that makes clients wait", () => {
+  it("cannot be combined: the other parts would pay for deferred care", () => {
+    // Ceiling €1 at P0 with an intake stop: a's January care reaches it, b (starting in February) must wait.
+    const two = caseload([rec("a", { start: "2026-01", end: "2026-03" }), rec("b", { start: "2026-02", end: "2026-03" })], Y);
+    const model = createModel({
+      kind: "combined",
+      parts: [
+        { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }], ceiling: { amounts: [{ provider: "P0", perYear: "1.00" }], behaviour: "intakeStop" } },
+        { kind: "trajectory", amounts: [{ amount: "500.00" }] },
+      ],
+    });
+    expect(inputIssues(() => project(two, model, { horizon: Y }))[0]).toMatchObject({ code: "delays_in_combination", path: ["parts", 0] });
+  });
+});

@@ -60,3 +60,17 @@ describe("a norm per place per day, paid whatever the occupancy", () => {
     expect(issues[0]).toMatchObject({ path: ["norm", 1, "from"] });
   });
 });
+
+describe("dates and occupancy", () => {
+  it("refuses a day that does not exist", () => {
+    const issues = inputIssues(() => perPlaceModel({ kind: "perPlace", places: [{ count: 1 }], norm: [{ from: "2022-02-30", value: "83.00" }] }));
+    expect(issues.some((i) => /2022-02 has 28 days/.test(i.message))).toBe(true);
+  });
+  it("counts only the care forms that occupy the places", () => {
+    // At P0: a (ambulant) Sep–Oct and s (verblijf) Sep: with careForms ["verblijf"] only s occupies a place: 1 place-month.
+    const mixed = caseload([rec("a", { start: "2022-09", end: "2022-10" }), rec("s", { start: "2022-09", careForm: "verblijf", unit: "14", use: 30 })], W);
+    const model = perPlaceModel({ kind: "perPlace", places: [{ provider: "P0", careForms: ["verblijf"], count: 2 }], norm: "10.00", per: "month" });
+    const p = project(mixed, model, { horizon: W });
+    expect(p.measures.find((m) => m.name === "place-months occupied")!.value).toBe(1);
+  });
+});

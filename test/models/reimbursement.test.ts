@@ -58,3 +58,17 @@ describe("realised cost, month by month", () => {
     expect(inputIssues(() => project(c, unknown, { horizon: Y }))[0]).toMatchObject({ path: ["eligible", "municipalities", 0] });
   });
 });
+
+describe("a year only partly inside the window", () => {
+  it("gets its advance, no settlement, and a warning", () => {
+    const july = caseload([rec("a", { start: "2026-07", end: "2026-09", use: 90 })], { start: "2026-07", months: 12 });
+    const model = reimbursementModel({ kind: "reimbursement", costPrices, capPerYear: "1200.00", advance: { percentOfCap: 100 } });
+    const p = project(july, model, { horizon: { start: "2026-07", months: 12 }, paymentLagMonths: 0 });
+    // advances of 10000 a month: Jul–Dec 2026 and Jan–Jun 2027 = 12 × 10000; neither year is settled
+    expect(p.totalPaid).toBe(120000);
+    expect(p.warnings).toEqual([
+      "the advance for 2026 is paid but not settled: the year is only partly inside the caseload window",
+      "the advance for 2027 is paid but not settled: the year is only partly inside the caseload window",
+    ]);
+  });
+});

@@ -269,7 +269,7 @@ export function perPlaceConfigArb(): fc.Arbitrary<PerPlaceConfig> {
         fc.tuple(
           ...[...keys]
             .sort((a, b) => a - b)
-            .map((k) => centsArb(0, 30_000).map((value) => ({ from: `${formatMonth(Math.floor(k / 32))}-${String(Math.max(1, k % 32)).padStart(2, "0")}`, value }))),
+            .map((k) => centsArb(0, 30_000).map((value) => ({ from: `${formatMonth(Math.floor(k / 32))}-${String(Math.min(28, Math.max(1, k % 32))).padStart(2, "0")}`, value }))),
         ),
       )
       .filter((vs) => new Set(vs.map((v) => v.from)).size === vs.length),
