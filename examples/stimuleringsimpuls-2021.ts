@@ -80,7 +80,7 @@ export const requestSpec: GrantRequestSpecInput = {
     { name: "Zuidoost Utrecht", weight: 2 },
   ],
   deliveryDelayDays: { mean: 75, cv: 0.5 },
-  invoicePercent: { min: 75, max: 100 },
+  invoicePercent: { min: 75, max: 105 }, // illustrative: now and then an invoice above the commission letter (paid up to it)
   guaranteeCallProbability: 0.3,
   guaranteeCallPercent: { min: 40, max: 100 },
 };
@@ -125,8 +125,10 @@ export function runExample(): { synthetic: GrantPoolResult; worked: GrantPoolRes
 /** Reasons as the summary prints them. */
 export const REASON_LABELS: Record<GrantRejectionReason, string> = {
   costsAlreadyIncurred: "costs already incurred",
+  deliveredBeforeDecision: "delivered before the decision",
   bridgingNotAllowed: "bridging not allowed",
   overGuaranteeMaximum: "above the guarantee maximum",
+  aboveCap: "more than the pool's yearly budget",
   exceedsBudget: "more than the budget left",
   poolStopped: "temporary stop (reserve)",
   notYetReleased: "budget not yet released",
@@ -164,6 +166,7 @@ export function formatSummary(r: GrantPoolResult): string {
     line("Paid (after delivery, by invoice)", formatEuro(t.paid)),
     line(`  of which paid by the end of ${lastMonth.month}`, formatEuro(r.byMonth.reduce((s, m) => s + m.paid, 0))),
     line("Released (below commitment, not called)", formatEuro(t.released)),
+    line("Invoiced above the commitment (not paid)", `${formatEuro(t.invoiceAboveCommitment)} on ${t.invoicesAboveCommitment} requests`),
     line(`Open at the end of ${lastMonth.month} (verplichtingen)`, formatEuro(lastMonth.open)),
     line(`Budget left at the end of ${lastMonth.month}`, formatEuro(lastMonth.remaining)),
     line("Pool runs dry", r.dryMonth === null ? "never" : `${r.dryMonth} (first refusal for lack of budget on ${r.dryDate})`),
@@ -171,8 +174,17 @@ export function formatSummary(r: GrantPoolResult): string {
     "",
     "Per region (the pool is shared; reporting only; payments after the year included)",
     table(
-      ["region", "requests", "approved", "rejected", "committed", "paid", "released"],
-      r.byRegion.map((g) => [g.region, String(g.requests), String(g.approvals), String(g.rejections), formatEuro(g.committed), formatEuro(g.paid), formatEuro(g.released)]),
+      ["region", "requests", "approved", "rejected", "committed", "paid", "released", "invoiced above"],
+      r.byRegion.map((g) => [
+        g.region,
+        String(g.requests),
+        String(g.approvals),
+        String(g.rejections),
+        formatEuro(g.committed),
+        formatEuro(g.paid),
+        formatEuro(g.released),
+        formatEuro(g.invoiceAboveCommitment),
+      ]),
     ),
     "",
     "Per month",

@@ -53,6 +53,20 @@ export class Rng {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
+  /**
+   * A log-normal draw with the given `mean` and coefficient of variation `cv` (standard deviation ÷
+   * mean): `mean × exp(σ·z − σ²/2)` with `σ² = ln(1 + cv²)` and `z` one {@link normal} draw, so
+   * the draws average `mean`. `cv` 0 gives exactly `mean`. Always takes one normal draw (two
+   * uniforms), whatever `cv`, so the position in a stream does not depend on the spread. A float:
+   * callers that turn it into money round it themselves.
+   */
+  lognormal(mean: number, cv: number): number {
+    const z = this.normal();
+    if (cv === 0) return mean;
+    const s2 = Math.log(1 + cv * cv);
+    return mean * Math.exp(Math.sqrt(s2) * z - s2 / 2);
+  }
+
   /** A Poisson draw: exact (Knuth) for small means, normal approximation above 30. */
   poisson(lambda: number): number {
     if (lambda <= 0) return 0;

@@ -40,18 +40,32 @@ import {
 /** Why a request was rejected, in the order the checks are made. */
 export const GRANT_REJECTION_REASONS = [
   "costsAlreadyIncurred",
+  "deliveredBeforeDecision",
   "bridgingNotAllowed",
   "overGuaranteeMaximum",
+  "aboveCap",
   "exceedsBudget",
   "poolStopped",
   "notYetReleased",
 ] as const;
 /**
- * `costsAlreadyIncurred`: the scheme pays no costs already made; `bridgingNotAllowed`: the rules in
- * force do not fund bridging; `overGuaranteeMaximum`: a guarantee above the maximum;
- * `exceedsBudget`: more than is left of the year's budget; `poolStopped`: it fits, but would leave
- * less than the reserve for other regions (the temporary stop); `notYetReleased`: it fits the year,
- * but not the part of the budget released by the decision date (budget spread over quarters or months).
+ * - `costsAlreadyIncurred`: the request says the costs were already made; the scheme pays none.
+ * - `deliveredBeforeDecision`: the delivery date (for a guarantee: the call, or the end of its
+ *   term when never called) is before the decision date. This is the simulator's reading of "geen
+ *   reeds gemaakte kosten": what is delivered before the commission letter (opdrachtbrief) was
+ *   paid for before the commitment. It applies to bridging solutions too: they bridge the time
+ *   until a structural solution, but their costs may not be pre-incurred either. Delivery on the
+ *   decision date itself is allowed.
+ * - `bridgingNotAllowed`: the rules in force do not fund bridging.
+ * - `overGuaranteeMaximum`: a guarantee above the maximum.
+ * - `aboveCap`: more than the pool's yearly budget (cap of the rules at receipt + transfers of the
+ *   year so far) less the reserve: even an untouched pool could not commit it. Its size, not the
+ *   state of the pool, is the reason, so it is no refusal for lack of budget: it starts no
+ *   temporary stop and does not make the pool run dry.
+ * - `exceedsBudget`: more than is left of the year's budget.
+ * - `poolStopped`: it fits, but would leave less than the reserve for other regions (the temporary stop).
+ * - `notYetReleased`: it fits the year, but not the part of the budget released by the decision
+ *   date (budget spread over quarters or months).
  */
 export type GrantRejectionReason = (typeof GRANT_REJECTION_REASONS)[number];
 
@@ -81,15 +95,26 @@ export interface GrantDecision {
   /**
    * The budget year's money left after this decision, as the decision saw it: the cap of the rules
    * in force at receipt, plus transfers so far, minus every earlier-received approval of that year,
-   * plus what those released on or before the decision date.
+   * plus what those released on or before the decision date. Negative when a later version of
+   * the rules lowered the cap below what earlier-received requests had committed under the old
+   * one (such a request is refused; the per-month report shows this as `overCommitted`).
    */
   readonly budgetLeft: Cents;
   /** The commitment (opdrachtbrief): the amount asked when approved, else 0. */
   readonly committed: Cents;
-  /** When the invoice came in, the guarantee was called, or it expired uncalled; null when rejected. */
+  /**
+   * When the invoice came in, the guarantee was called, or it expired uncalled; null when rejected.
+   * Never before the decision date (a request delivered earlier is refused, `deliveredBeforeDecision`).
+   */
   readonly settlementDate: IsoDate | null;
-  /** min(invoice or called amount, committed). */
+  /** min(invoice or called amount, committed): never more than the commission letter. */
   readonly paid: Cents;
+  /**
+   * The invoice (for a guarantee: the amount called) above the commitment, which is not paid:
+   * invoice − committed when positive, else 0 (and 0 when rejected). Reported so capping the
+   * payment is never silent.
+   */
+  readonly invoiceAboveCommitment: Cents;
   /** Settlement + the payment term; null when nothing is paid. */
   readonly paymentDate: IsoDate | null;
   /** committed − paid, returned to the budget on the settlement date. */
@@ -145,20 +170,28 @@ export interface GrantPoolsResult {
  *    judged, every earlier-received one has been judged and holds its claim on the budget, even if
  *    its own decision date is later (an extended review); amounts released on or before the
  *    decision date count again. A later-received request never takes budget from an earlier one.
- * 4. **Checks,** in order; the first that fails is the reason: costs already incurred; bridging
- *    when not allowed; a guarantee above `guaranteeMaximum`; then the budget of the **received
- *    date's calendar year** (like the rules: a request received on 28 December and decided in
- *    January is a claim on the year it was made in), as it stands on the decision date: cap +
- *    transfers of that year − claims. `exceedsBudget` when the amount is more than is left,
+ * 4. **Checks,** in order; the first that fails is the reason: costs already incurred (as the
+ *    request says: `costsAlreadyIncurred`, or because delivery — for a guarantee its call, or the
+ *    end of its term — comes before the decision date: `deliveredBeforeDecision`, the simulator's
+ *    reading of "geen reeds gemaakte kosten", bridging included); bridging when not allowed; a
+ *    guarantee above `guaranteeMaximum`; then the budget of the **received date's calendar year**
+ *    (like the rules: a request received on 28 December and decided in January is a claim on the
+ *    year it was made in): `aboveCap` when the amount is more than cap + transfers of that year
+ *    so far − `reserve` (too large for the pool even if nothing else were claimed; no stop), then,
+ *    as the budget stands on the decision date (cap + transfers − claims), `exceedsBudget` when
+ *    the amount is more than is left,
  *    `poolStopped` when it would leave less than `reserve` (the temporary stop — it lifts as soon
  *    as releases or transfers bring the remainder back above the reserve), `notYetReleased` when it
  *    exceeds the part of the cap released by the decision date (release schedule; all of it once
  *    the year is over) plus transfers.
  * 5. **Payment.** An approval commits the amount asked. The invoice comes in on the delivery date
- *    (or the decision date, if delivery was earlier); it is paid `paymentTermDays` calendar days
- *    later, never above the commitment; the rest is released on the invoice date. A guarantee is
- *    paid only when called (at most the commitment; the call settles it, releasing the rest) and
- *    released in full when its term (the delivery date) ends uncalled. A release returns to the
+ *    (never before the decision: see step 4); it is paid `paymentTermDays` calendar days later,
+ *    never above the commitment ("niet hoger dan het bedrag in de opdrachtbrief"): an invoice above
+ *    it is paid up to the commitment and the excess reported (`invoiceAboveCommitment`, per
+ *    decision, per region and in total); the rest is released on the invoice date. A guarantee is
+ *    paid only when called (at most the commitment, any excess reported likewise; the call settles
+ *    it, releasing the rest) and released in full when its term (the delivery date) ends uncalled.
+ *    A release returns to the
  *    budget year of its commitment, whenever it happens: it helps the requests of that year decided
  *    after it, never another year's (each year has its own cap; unused budget does not carry over).
  * 6. **Transfers** with outside pools (`pool.transfers`) take effect at the start of their date,
@@ -434,6 +467,11 @@ function judge(run: PoolRun, q: GrantRequest, calendar: WorkingCalendar): GrantD
   const claims = claimed(run, year, decided);
   const left = rules.yearlyCap + net - claims;
   const released = releasedBy(rules, year, decided) + net - claims;
+  // What an untouched pool could commit to one request under these rules (the stop keeps the reserve).
+  const mostForOne = rules.yearlyCap + net - rules.reserve;
+  // The day the costs are made: delivery and invoice; for a guarantee its call, or the end of its term.
+  const called = q.kind === "guarantee" ? (q.calledAmount ?? 0) : 0;
+  const incurredOn = called > 0 ? parseDate(q.calledDate!) : parseDate(q.deliveryDate);
   const eur = (c: Cents): string => formatEuro(c);
 
   let reason: GrantRejectionReason | null = null;
@@ -441,12 +479,21 @@ function judge(run: PoolRun, q: GrantRequest, calendar: WorkingCalendar): GrantD
   if (q.costsAlreadyIncurred) {
     reason = "costsAlreadyIncurred";
     message = "rejected: the scheme pays no costs already incurred";
+  } else if (incurredOn < decided) {
+    reason = "deliveredBeforeDecision";
+    const what = q.kind === "guarantee" ? (called > 0 ? "called" : "its term ended") : "delivered";
+    message = `rejected: ${what} ${formatDate(incurredOn)}, before the decision of ${formatDate(decided)}: costs made before the commission letter are costs already incurred`;
   } else if (q.kind === "bridging" && !rules.bridgingAllowed) {
     reason = "bridgingNotAllowed";
     message = `rejected: bridging solutions are not funded under the rules from ${version.from}`;
   } else if (q.kind === "guarantee" && rules.guaranteeMaximum !== undefined && q.amount > rules.guaranteeMaximum) {
     reason = "overGuaranteeMaximum";
     message = `rejected: a guarantee of ${eur(q.amount)} is above the maximum of ${eur(rules.guaranteeMaximum)}`;
+  } else if (q.amount > mostForOne) {
+    reason = "aboveCap";
+    const transfers = net === 0 ? "" : ` ${net > 0 ? "+" : "−"} ${eur(Math.abs(net))} transferred`;
+    const reserve = rules.reserve === 0 ? "" : ` less the reserve of ${eur(rules.reserve)}`;
+    message = `rejected: ${eur(q.amount)} asked, more than the pool's yearly budget (${year}: cap ${eur(rules.yearlyCap)}${transfers}${reserve}, at most ${eur(Math.max(0, mostForOne))} for one request)`;
   } else if (q.amount > left) {
     reason = "exceedsBudget";
     message = `rejected: ${eur(q.amount)} asked, ${eur(Math.max(0, left))} left of the ${year} budget`;
@@ -473,20 +520,27 @@ function judge(run: PoolRun, q: GrantRequest, calendar: WorkingCalendar): GrantD
     budgetYear: year,
   };
   if (reason !== null) {
-    return { ...base, decision: "rejected", reason, message, budgetLeft: left, committed: 0, settlementDate: null, paid: 0, paymentDate: null, released: 0, releaseDate: null };
+    return {
+      ...base,
+      decision: "rejected",
+      reason,
+      message,
+      budgetLeft: left,
+      committed: 0,
+      settlementDate: null,
+      paid: 0,
+      invoiceAboveCommitment: 0,
+      paymentDate: null,
+      released: 0,
+      releaseDate: null,
+    };
   }
 
-  // Settlement: the invoice (or the call, or the end of the guarantee's term), never before the decision.
-  let settled: DayNumber;
-  let paid: Cents;
-  if (q.kind === "guarantee") {
-    const called = q.calledAmount ?? 0;
-    settled = Math.max(called > 0 ? parseDate(q.calledDate!) : parseDate(q.deliveryDate), decided);
-    paid = Math.min(called, q.amount);
-  } else {
-    settled = Math.max(parseDate(q.deliveryDate), decided);
-    paid = Math.min(q.invoicedAmount ?? q.amount, q.amount);
-  }
+  // Settlement: the invoice (or the call, or the end of the guarantee's term), on or after the
+  // decision (earlier ones were refused above). Never paid above the commitment; the excess is reported.
+  const settled = incurredOn;
+  const claimedAmount = q.kind === "guarantee" ? called : (q.invoicedAmount ?? q.amount);
+  const paid = Math.min(claimedAmount, q.amount);
   const releasedCents = q.amount - paid;
   const claim = run.claims.get(year) ?? { committed: 0, releases: [] };
   claim.committed += q.amount;
@@ -501,6 +555,7 @@ function judge(run: PoolRun, q: GrantRequest, calendar: WorkingCalendar): GrantD
     committed: q.amount,
     settlementDate: formatDate(settled),
     paid,
+    invoiceAboveCommitment: Math.max(0, claimedAmount - q.amount),
     paymentDate: paid > 0 ? formatDate(settled + rules.paymentTermDays) : null,
     released: releasedCents,
     releaseDate: releasedCents > 0 ? formatDate(settled) : null,

@@ -23,6 +23,13 @@ export interface GrantTotals {
   readonly released: Cents;
   /** committed − paid − released: commitments (verplichtingen) still open after every settlement. */
   readonly open: Cents;
+  /**
+   * Invoiced (or, for guarantees, called) above the commitment and therefore not paid: the sum of
+   * the decisions' `invoiceAboveCommitment`. Not part of paid, released or open.
+   */
+  readonly invoiceAboveCommitment: Cents;
+  /** Approved requests whose invoice (or call) was above the commitment. */
+  readonly invoicesAboveCommitment: number;
   /** Budget moved in and out by transfers, as carried out. */
   readonly transfersIn: Cents;
   readonly transfersOut: Cents;
@@ -40,6 +47,10 @@ export interface GrantRegionTotals {
   readonly released: Cents;
   /** committed − paid − released. */
   readonly open: Cents;
+  /** Invoiced or called above the commitment, not paid (the region's share of the total). */
+  readonly invoiceAboveCommitment: Cents;
+  /** The region's approved requests whose invoice (or call) was above the commitment. */
+  readonly invoicesAboveCommitment: number;
 }
 
 /** One calendar month: flows in the month and stocks at its last day. */
@@ -62,23 +73,46 @@ export interface GrantMonth {
   /** Commitments open at the month's end: committed − paid − released by then, over all budget years. */
   readonly open: Cents;
   /**
-   * The budget of the month's year left at the month's end: the yearly cap of the version in force
-   * that day + transfers of the year − (approvals of requests received that year − their
-   * releases), counting what was decided, released or transferred by that day.
+   * The yearly cap `remaining` is measured against: that of the version of the rules in force on
+   * the month's last day (0 before the first version). It is the cap a request received that day
+   * is judged by — the decisions use the version in force on each request's received date — so
+   * `remaining` is what the next request would find, not a mix of versions. Requests received
+   * earlier in the year were judged by the caps in force when they came in; when a later version
+   * lowers the cap, their commitments may exceed the new one (see {@link overCommitted}).
+   */
+  readonly cap: Cents;
+  /**
+   * The budget of the month's year left at the month's end: {@link cap} + transfers of the year −
+   * (approvals of requests received that year − their releases), counting what was decided,
+   * released or transferred by that day; never below 0.
    */
   readonly remaining: Cents;
+  /**
+   * How far the year's approvals (net of releases) exceed {@link cap} + transfers at the month's
+   * end: commitments made under an earlier version with a higher cap that a later, lower cap no
+   * longer covers. They stand (a commission letter is not withdrawn); new requests are refused
+   * until releases or transfers bring the budget back. 0 unless a version lowered the cap.
+   * Always `remaining − overCommitted = cap + transfers − net approvals`, and one of the two is 0.
+   */
+  readonly overCommitted: Cents;
   /** The reserve of the version in force at the month's end: `remaining − reserve` is what can still be committed. */
   readonly reserve: Cents;
-  /** Requests decided in the month and rejected for lack of budget (`exceedsBudget`, `poolStopped`, `notYetReleased`). */
+  /**
+   * Requests decided in the month and rejected for lack of budget (`exceedsBudget`, `poolStopped`,
+   * `notYetReleased`). Not `aboveCap`: a request too large for the pool even when it is untouched
+   * is refused for its size, not for the state of the budget.
+   */
   readonly budgetRejections: number;
 }
 
 /**
- * A period in which the pool turned requests down for lack of budget: from the decision date of
- * such a rejection until the decision date of the next approval (commitments resumed, e.g. after
- * releases brought the budget left back above the reserve). Decisions are taken by decision date,
- * same-day ones in processing order; a refusal followed by an approval on the same day is no stop,
- * and a refusal on the day a stop ended continues it.
+ * A period in which the pool turned requests down for lack of budget (`exceedsBudget`,
+ * `poolStopped`, `notYetReleased`): from the decision date of such a rejection until the decision
+ * date of the next approval (commitments resumed, e.g. after releases brought the budget left back
+ * above the reserve). Decisions are taken by decision date, same-day ones in processing order; a
+ * refusal followed by an approval on the same day is no stop, and a refusal on the day a stop ended
+ * continues it. Refusals on eligibility, and `aboveCap` (a request larger than the pool's whole
+ * yearly budget less the reserve, which an empty pool would refuse too), neither start nor end a stop.
  */
 export interface GrantStop {
   readonly from: IsoDate;
@@ -114,8 +148,12 @@ export interface GrantPoolReport {
    * budget, less the reserve, no longer covered it (`exceedsBudget` or `poolStopped`); null when
    * none was. (The stop rule never lets an approval take the budget left below the reserve, so
    * "the budget left falls below the reserve" would almost never happen; the first refusal is the
-   * observable moment the pool can no longer serve the requests that come in.) Refusals because
-   * the budget was not yet released (`notYetReleased`) do not count: the year still has money.
+   * observable moment the pool can no longer serve the requests that come in.) Only refusals whose
+   * amount would have fit the year's budget less the reserve count — the pool, not the request's
+   * size, was the reason: a request above that (`aboveCap`) does not, nor do refusals because the
+   * budget was not yet released (`notYetReleased`: the year still has money). Each refusal was
+   * judged by the cap of the rules in force on its own received date, so the dry date uses the same
+   * caps as the decisions.
    */
   readonly dryDate: IsoDate | null;
   /** The month (`YYYY-MM`) of {@link dryDate}, or null. */
@@ -126,7 +164,7 @@ export interface GrantPoolReport {
 export interface GrantReportInput {
   readonly decisions: readonly GrantDecision[];
   readonly transfers: readonly ExecutedTransfer[];
-  /** Cap and reserve of the version in force on a day (0, 0 before the first version). */
+  /** Cap and reserve of the version in force on a day (0, 0 before the first version): the cap a request received that day is judged by. */
   readonly capOn: (day: DayNumber) => { readonly cap: Cents; readonly reserve: Cents };
   /** First day of the first version of the rules (the default horizon of a pool without requests starts there). */
   readonly opens: DayNumber;
@@ -169,7 +207,7 @@ class Sweep {
     }
   }
 
-  /** Budget left on `day` (after advancing to it) given that day's cap. */
+  /** Budget left on `day` (after advancing to it) given that day's cap; negative when the year's net approvals exceed it. */
   remaining(day: DayNumber, cap: Cents): Cents {
     const year = yearOfDay(day);
     return cap + (this.transfersByYear.get(year) ?? 0) - (this.committedByYear.get(year) ?? 0);
@@ -237,11 +275,15 @@ function totals(decisions: readonly GrantDecision[], transfers: readonly Execute
     costsAlreadyIncurred: 0,
     bridgingNotAllowed: 0,
     overGuaranteeMaximum: 0,
+    deliveredBeforeDecision: 0,
+    aboveCap: 0,
     exceedsBudget: 0,
     poolStopped: 0,
     notYetReleased: 0,
   };
   let approvals = 0;
+  let invoiceAboveCommitment = 0;
+  let invoicesAboveCommitment = 0;
   let requested = 0;
   let committed = 0;
   let paid = 0;
@@ -251,6 +293,8 @@ function totals(decisions: readonly GrantDecision[], transfers: readonly Execute
     committed += d.committed;
     paid += d.paid;
     released += d.released;
+    invoiceAboveCommitment += d.invoiceAboveCommitment;
+    if (d.invoiceAboveCommitment > 0) invoicesAboveCommitment++;
     if (d.reason === null) approvals++;
     else byReason[d.reason]++;
   }
@@ -270,21 +314,28 @@ function totals(decisions: readonly GrantDecision[], transfers: readonly Execute
     paid,
     released,
     open: committed - paid - released,
+    invoiceAboveCommitment,
+    invoicesAboveCommitment,
     transfersIn,
     transfersOut,
   };
 }
 
 function byRegion(decisions: readonly GrantDecision[]): GrantRegionTotals[] {
-  const map = new Map<string, { requests: number; approvals: number; requested: Cents; committed: Cents; paid: Cents; released: Cents }>();
+  const map = new Map<
+    string,
+    { requests: number; approvals: number; requested: Cents; committed: Cents; paid: Cents; released: Cents; above: Cents; aboveCount: number }
+  >();
   for (const d of decisions) {
-    const r = map.get(d.region) ?? { requests: 0, approvals: 0, requested: 0, committed: 0, paid: 0, released: 0 };
+    const r = map.get(d.region) ?? { requests: 0, approvals: 0, requested: 0, committed: 0, paid: 0, released: 0, above: 0, aboveCount: 0 };
     r.requests++;
     if (d.decision === "approved") r.approvals++;
     r.requested += d.requested;
     r.committed += d.committed;
     r.paid += d.paid;
     r.released += d.released;
+    r.above += d.invoiceAboveCommitment;
+    if (d.invoiceAboveCommitment > 0) r.aboveCount++;
     map.set(d.region, r);
   }
   return [...map.entries()]
@@ -299,6 +350,8 @@ function byRegion(decisions: readonly GrantDecision[]): GrantRegionTotals[] {
       paid: r.paid,
       released: r.released,
       open: r.committed - r.paid - r.released,
+      invoiceAboveCommitment: r.above,
+      invoicesAboveCommitment: r.aboveCount,
     }));
 }
 
@@ -342,10 +395,16 @@ function byMonth(input: GrantReportInput, events: readonly StockEvent[], horizon
     const end = lastDayOfMonth(month);
     sweep.advanceTo(end);
     const { cap, reserve } = input.capOn(end);
-    return { month: formatMonth(month), ...f, open: sweep.open(), remaining: sweep.remaining(end, cap), reserve };
+    const left = sweep.remaining(end, cap);
+    return { month: formatMonth(month), ...f, open: sweep.open(), cap, remaining: Math.max(0, left), overCommitted: Math.max(0, -left), reserve };
   });
 }
 
+/**
+ * Refusals for lack of budget: the state of the pool, not the request, was the reason. Not
+ * `aboveCap` (the request is larger than the whole year's budget less the reserve) and not the
+ * eligibility reasons.
+ */
 const BUDGET_REASONS: ReadonlySet<GrantRejectionReason> = new Set(["exceedsBudget", "poolStopped", "notYetReleased"]);
 
 /** Stop periods and the dry date, walking the decisions by decision date (same day: processing order). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NameSchema } from "../caseload/names.js";
 import { MoneySchema, NonNegativeMoneySchema } from "../money/index.js";
 import { HorizonSchema } from "../period.js";
 import { datedByDateSchema } from "./datedByDate.js";
@@ -21,7 +22,6 @@ export const GRANT_KINDS = ["maatwerk", "realEstate", "guarantee", "bridging"] a
  */
 export type GrantKind = (typeof GRANT_KINDS)[number];
 
-const Name = z.string().trim().min(1, "must not be empty");
 const WorkingDays = z
   .number()
   .int("must be a whole number of working days")
@@ -92,14 +92,14 @@ export const ExternalTransferSchema = z.strictObject({
   date: DateSchema,
   amount: PositiveMoney,
   direction: z.enum(["in", "out"]),
-  counterpart: Name.default("other pool").describe("the other pool, for reporting"),
+  counterpart: NameSchema.default("other pool").describe("the other pool, for reporting"),
 });
 /** A transfer with a pool outside the simulation, as users write it. */
 export type ExternalTransferInput = z.input<typeof ExternalTransferSchema>;
 
 /** A capped grant pool: a name, dated versions of its rules, and transfers with outside pools. */
 export const GrantPoolSchema = z.strictObject({
-  name: Name.default("pool"),
+  name: NameSchema.default("pool"),
   rules: datedByDateSchema(GrantRulesSchema).describe("versions of the rules; the one in force on a request's received date judges it"),
   transfers: z.array(ExternalTransferSchema).default([]),
 });
@@ -110,13 +110,15 @@ export type GrantPool = z.output<typeof GrantPoolSchema>;
 
 /**
  * A request (aanvraag) to the pool, submitted by a region's expert team. `deliveryDate` is when
- * the solution is delivered and invoiced (for a guarantee: when its term ends). The invoice may
- * differ from the amount asked; payment never exceeds the commitment (the opdrachtbrief).
+ * the solution is delivered and invoiced (for a guarantee: when its term ends); a delivery (or a
+ * guarantee's call, or the end of its term) before the decision date is refused as costs already
+ * incurred (`deliveredBeforeDecision`). The invoice may differ from the amount asked; payment
+ * never exceeds the commitment (the opdrachtbrief), and an invoice above it is reported.
  */
 export const GrantRequestSchema = z
   .strictObject({
-    id: Name,
-    region: Name.describe("youth-care region (jeugdregio) whose expert team submitted it; for reporting only"),
+    id: NameSchema,
+    region: NameSchema.describe("youth-care region (jeugdregio) whose expert team submitted it; for reporting only"),
     amount: PositiveMoney.describe("amount asked: what the commission letter commits when approved"),
     kind: z.enum(GRANT_KINDS, { error: (i) => `unknown kind ${JSON.stringify(i.input)}; expected one of ${GRANT_KINDS.join(", ")}` }),
     urgent: z.boolean().default(false),
@@ -124,7 +126,9 @@ export const GrantRequestSchema = z
     informationMissing: z.boolean().default(false).describe("extra information is needed: extended review"),
     receivedDate: DateSchema,
     deliveryDate: DateSchema,
-    invoicedAmount: NonNegativeMoneySchema.optional().describe("the invoice; absent: the amount asked. Not for guarantees"),
+    invoicedAmount: NonNegativeMoneySchema.optional().describe(
+      "the invoice; absent: the amount asked. Not for guarantees. Paid up to the commitment; any excess is reported, not paid",
+    ),
     calledAmount: NonNegativeMoneySchema.optional().describe("guarantees only: amount called, 0 or absent when never called"),
     calledDate: DateSchema.optional().describe("guarantees only: when it was called, between receipt and the end of its term"),
   })
@@ -188,8 +192,8 @@ export type GrantPoolOptions = z.input<typeof GrantPoolOptionsSchema>;
 /** A transfer between two simulated pools (by name), at most what is uncommitted in `from` on its date. */
 export const PoolTransferSchema = z.strictObject({
   date: DateSchema,
-  from: Name,
-  to: Name,
+  from: NameSchema,
+  to: NameSchema,
   amount: PositiveMoney,
 });
 

@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
+import { NameSchema } from "../caseload/names.js";
 import { FundingInputError, fromZodIssues } from "../errors.js";
 import { MoneySchema, NonNegativeMoneySchema, PercentSchema, percentOf, type Cents } from "../money/index.js";
 import { MonthSchema, parseMonth } from "../period.js";
@@ -78,7 +79,7 @@ export const GrantRequestSpecSchema = z
     urgentShare: Probability.default(0),
     incurredShare: Probability.default(0).describe("share of requests for costs already incurred"),
     missingInfoShare: Probability.default(0).describe("share of requests with information missing"),
-    regions: z.array(z.strictObject({ name: z.string().trim().min(1, "must not be empty"), weight: z.number().positive("weight must be greater than 0") })).min(1, "needs at least one region"),
+    regions: z.array(z.strictObject({ name: NameSchema, weight: z.number().positive("weight must be greater than 0") })).min(1, "needs at least one region"),
     deliveryDelayDays: z
       .strictObject({ mean: z.number().positive().max(3650, "mean delay must be at most 3650 days"), cv: Cv.default(0.5) })
       .prefault({ mean: 60 })
@@ -212,21 +213,20 @@ function uniformBp([min, max]: [number, number], rng: Rng): number {
   return min + rng.int(max - min + 1);
 }
 
-/** A log-normal amount in cents (at most 1000 × the mean), rounded to whole euros, within [min, max]: always one normal draw. */
+/**
+ * A log-normal amount in cents, rounded to whole euros (half up), within [min, max]: always one
+ * normal draw. The draw is a float factor around 1 (at most 1000, a tail cap far beyond any real
+ * request); the amount becomes money once: mean (cents) × factor ÷ 100 is the amount in euros,
+ * rounded half up by `percentOf` in decimal arithmetic, then × 100 back to cents.
+ */
 function drawAmount(a: AmountDistribution, rng: Rng): Cents {
-  const z0 = rng.normal();
-  const s2 = Math.log(1 + a.cv * a.cv);
-  // The draw is a float; the amount becomes money only once rounded to whole euros.
-  const factor = Math.min(1000, Math.exp(Math.sqrt(s2) * z0 - s2 / 2)); // a tail cap far beyond any real request
-  const euros = Math.round((a.mean / 100) * factor);
-  const cents = euros * 100;
+  const factor = Math.min(1000, rng.lognormal(1, a.cv));
+  const cents = percentOf(a.mean, new Decimal(factor), "halfUp") * 100;
   return Math.max(a.min, a.max === undefined ? cents : Math.min(a.max, cents));
 }
 
 /** Calendar days from receipt to delivery: log-normal, rounded up, 1 … 3650; always one normal draw. */
 function drawDelay(d: { mean: number; cv: number }, rng: Rng): number {
-  const z0 = rng.normal();
-  const s2 = Math.log(1 + d.cv * d.cv);
-  const days = Math.ceil(d.mean * Math.exp(Math.sqrt(s2) * z0 - s2 / 2));
+  const days = Math.ceil(rng.lognormal(d.mean, d.cv));
   return Math.min(3650, Math.max(1, days));
 }

@@ -46,6 +46,9 @@ describe("examples/stimuleringsimpuls-2021.ts", () => {
     expect(value(out, "Committed (opdrachtbrieven)")).toBe(formatEuro(t.committed));
     expect(value(out, "Paid (after delivery, by invoice)")).toBe(formatEuro(t.paid));
     expect(value(out, "Released (below commitment, not called)")).toBe(formatEuro(t.released));
+    // Invoices up to 105 % of the amount asked: the part above the commission letter is reported, not paid.
+    expect(value(out, "Invoiced above the commitment (not paid)")).toBe(`${formatEuro(t.invoiceAboveCommitment)} on ${t.invoicesAboveCommitment} requests`);
+    expect(t.invoicesAboveCommitment).toBeGreaterThan(0);
     const dec = direct.byMonth.at(-1)!;
     expect(dec.month).toBe("2021-12");
     expect(value(out, "Open at the end of 2021-12 (verplichtingen)")).toBe(formatEuro(dec.open));
@@ -66,7 +69,15 @@ describe("examples/stimuleringsimpuls-2021.ts", () => {
   it("prints committed, paid and released per region", () => {
     expect(direct.byRegion.map((r) => r.region)).toEqual(["Flevoland", "Lekstroom", "Regio Amersfoort", "Utrecht Stad", "Utrecht West", "Zuidoost Utrecht"]);
     for (const r of direct.byRegion) {
-      expect(row(out, r.region).slice(0, 6)).toEqual([String(r.requests), String(r.approvals), String(r.rejections), formatEuro(r.committed), formatEuro(r.paid), formatEuro(r.released)]);
+      expect(row(out, r.region)).toEqual([
+        String(r.requests),
+        String(r.approvals),
+        String(r.rejections),
+        formatEuro(r.committed),
+        formatEuro(r.paid),
+        formatEuro(r.released),
+        formatEuro(r.invoiceAboveCommitment),
+      ]);
     }
   });
 

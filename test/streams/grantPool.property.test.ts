@@ -126,6 +126,12 @@ const transfersArb = fc.array(
   { maxLength: 3 },
 );
 
+/** The last day of a `YYYY-MM` month as `YYYY-MM-DD`. */
+function lastDayOfMonthIso(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return formatDate(parseDate(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`) - 1);
+}
+
 /** As the simulation's input: money as `{ cents }`. */
 function toInput(q: Req) {
   const { invoiced, calledAmount, amount, ...rest } = q;
@@ -175,28 +181,35 @@ function checkPool(result: GrantPoolResult, versions: readonly { from: string; v
     const days = track === "extended" ? rules.extendedReviewDays : track === "urgent" ? rules.urgentDays : rules.reviewDays;
     expect(d.decisionWorkingDays).toBe(days);
     expect(d.decisionDate).toBe(addWorkingDays(q.receivedDate, days, HOLIDAYS));
-    // Eligibility comes first.
-    if (q.costsAlreadyIncurred) expect(d.reason).toBe("costsAlreadyIncurred");
-    else if (q.kind === "bridging" && !rules.bridgingAllowed) expect(d.reason).toBe("bridgingNotAllowed");
-    else if (q.kind === "guarantee" && rules.guaranteeMaximum !== undefined && q.amount > rules.guaranteeMaximum) expect(d.reason).toBe("overGuaranteeMaximum");
-    // Money of the request.
-    if (d.decision === "approved") {
-      expect(d.committed).toBe(q.amount);
-      expect(d.budgetLeft).toBeGreaterThanOrEqual(rules.reserve); // the stop rule
-      const claimAmount = q.kind === "guarantee" ? (q.calledAmount ?? 0) : (q.invoiced ?? q.amount);
-      expect(d.paid).toBe(Math.min(claimAmount, d.committed));
-    } else {
-      expect([d.committed, d.paid, d.released]).toEqual([0, 0, 0]);
-    }
-    expect(d.paid).toBeGreaterThanOrEqual(0);
-    expect(d.paid).toBeLessThanOrEqual(d.committed);
-    expect(d.paid + d.released).toBe(d.committed);
-    // The budget the decision saw: cap of its version + transfers carried out by receipt − earlier claims.
     const year = Number(d.receivedDate.slice(0, 4));
     expect(d.budgetYear).toBe(year);
     const transfers = result.transfers
       .filter((t) => t.budgetYear === year && t.date <= d.receivedDate)
       .reduce((s, t) => s + (t.direction === "in" ? t.transferred : -t.transferred), 0);
+    // Eligibility comes first; then a request too large for an untouched pool (cap + transfers − reserve).
+    const incurredOn = q.kind === "guarantee" && q.calledDate !== undefined ? q.calledDate : q.deliveryDate;
+    if (q.costsAlreadyIncurred) expect(d.reason).toBe("costsAlreadyIncurred");
+    else if (incurredOn < d.decisionDate) expect(d.reason).toBe("deliveredBeforeDecision");
+    else if (q.kind === "bridging" && !rules.bridgingAllowed) expect(d.reason).toBe("bridgingNotAllowed");
+    else if (q.kind === "guarantee" && rules.guaranteeMaximum !== undefined && q.amount > rules.guaranteeMaximum) expect(d.reason).toBe("overGuaranteeMaximum");
+    else if (q.amount > rules.yearlyCap + transfers - rules.reserve) expect(d.reason).toBe("aboveCap");
+    else expect(["aboveCap", "costsAlreadyIncurred", "deliveredBeforeDecision", "bridgingNotAllowed", "overGuaranteeMaximum"]).not.toContain(d.reason);
+    // Money of the request.
+    const claimAmount = q.kind === "guarantee" ? (q.calledAmount ?? 0) : (q.invoiced ?? q.amount);
+    if (d.decision === "approved") {
+      expect(d.committed).toBe(q.amount);
+      expect(d.budgetLeft).toBeGreaterThanOrEqual(rules.reserve); // the stop rule
+      expect(d.paid).toBe(Math.min(claimAmount, d.committed));
+      expect(d.invoiceAboveCommitment).toBe(Math.max(0, claimAmount - d.committed));
+      // No costs before the commitment: settled on or after the decision.
+      expect(d.settlementDate! >= d.decisionDate).toBe(true);
+    } else {
+      expect([d.committed, d.paid, d.released, d.invoiceAboveCommitment]).toEqual([0, 0, 0, 0]);
+    }
+    expect(d.paid).toBeGreaterThanOrEqual(0);
+    expect(d.paid).toBeLessThanOrEqual(d.committed);
+    expect(d.paid + d.released).toBe(d.committed);
+    // The budget the decision saw: cap of its version + transfers carried out by receipt − earlier claims.
     const claims = ds
       .slice(0, k)
       .filter((e) => e.decision === "approved" && e.budgetYear === year)
@@ -228,13 +241,35 @@ function checkPool(result: GrantPoolResult, versions: readonly { from: string; v
   expect(Object.values(t.byReason).reduce((a, b) => a + b, 0)).toBe(t.rejections);
   expect(t.committed - t.paid - t.released).toBe(t.open);
   expect(t.open).toBe(0); // every request is settled by its delivery, call or expiry
-  for (const key of ["requests", "approvals", "rejections", "requested", "committed", "paid", "released", "open"] as const) {
+  for (const key of ["requests", "approvals", "rejections", "requested", "committed", "paid", "released", "open", "invoiceAboveCommitment", "invoicesAboveCommitment"] as const) {
     expect(result.byRegion.reduce((s, r) => s + r[key], 0)).toBe(t[key]);
   }
+  expect(t.invoiceAboveCommitment).toBe(ds.reduce((s, d) => s + d.invoiceAboveCommitment, 0));
   for (const m of result.byMonth) {
     expect(m.open).toBeGreaterThanOrEqual(0);
-    for (const c of [m.committed, m.paid, m.released, m.open, m.remaining]) expect(Number.isSafeInteger(c)).toBe(true);
+    for (const c of [m.committed, m.paid, m.released, m.open, m.remaining, m.overCommitted]) expect(Number.isSafeInteger(c)).toBe(true);
+    // The month's budget, against the cap of the version in force on its last day; never negative.
+    const end = lastDayOfMonthIso(m.month);
+    const version = versions.filter((v) => v.from <= end).at(-1);
+    const cap = version === undefined ? 0 : version.value.yearlyCap;
+    const year = Number(m.month.slice(0, 4));
+    const net = ds
+      .filter((d) => d.decision === "approved" && d.budgetYear === year && d.decisionDate <= end)
+      .reduce((s, d) => s + d.committed - (d.releaseDate !== null && d.releaseDate <= end ? d.released : 0), 0);
+    const moved = result.transfers.filter((x) => x.budgetYear === year && x.date <= end).reduce((s, x) => s + (x.direction === "in" ? x.transferred : -x.transferred), 0);
+    expect(m.cap).toBe(cap);
+    expect(m.remaining).toBeGreaterThanOrEqual(0);
+    expect(m.overCommitted).toBeGreaterThanOrEqual(0);
+    expect(Math.min(m.remaining, m.overCommitted)).toBe(0);
+    expect(m.remaining - m.overCommitted).toBe(cap + moved - net);
   }
+
+  // Running dry and the stops come only from refusals for lack of budget, never from a request
+  // larger than the whole pool (aboveCap) or from eligibility.
+  const dry = ds.filter((d) => d.reason === "exceedsBudget" || d.reason === "poolStopped").map((d) => d.decisionDate);
+  expect(result.dryDate).toBe(dry.length === 0 ? null : dry.reduce((a, b) => (b < a ? b : a)));
+  const budgetRefusalDates = new Set(ds.filter((d) => d.reason === "exceedsBudget" || d.reason === "poolStopped" || d.reason === "notYetReleased").map((d) => d.decisionDate));
+  for (const stop of result.stops) expect(budgetRefusalDates.has(stop.from)).toBe(true);
   for (const tr of result.transfers) {
     expect(tr.transferred).toBeGreaterThanOrEqual(0);
     expect(tr.transferred).toBeLessThanOrEqual(tr.requested);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { Rng } from "../../src/random.js";
 import { simulateGrantPool, simulateGrantPools, type GrantDecision } from "../../src/streams/grantPool.js";
 import type { GrantPoolInput, GrantRequestInput, GrantRulesInput } from "../../src/streams/grantPoolSchema.js";
 import { generateGrantRequests, type GrantRequestSpecInput } from "../../src/streams/grantRequestGenerator.js";
-import { addWorkingDays, dutchPublicHolidays, workingDaysBetween } from "../../src/streams/workingDays.js";
+import { addWorkingDays, dutchPublicHolidays, parseDate, workingDaysBetween } from "../../src/streams/workingDays.js";
 import { inputIssues } from "../support/examples.js";
 
 /*
@@ -92,7 +93,16 @@ describe("eligibility", () => {
     expect(d["bridging"]).toMatchObject({ reason: "bridgingNotAllowed", message: "rejected: bridging solutions are not funded under the rules from 2021-01-01" });
     expect(d["g50"]).toMatchObject({ decision: "approved", committed: 5_000_000 });
     expect(d["g50+"]).toMatchObject({ reason: "overGuaranteeMaximum", message: "rejected: a guarantee of € 50.000,01 is above the maximum of € 50.000,00" });
-    expect(r.totals.byReason).toEqual({ costsAlreadyIncurred: 1, bridgingNotAllowed: 1, overGuaranteeMaximum: 1, exceedsBudget: 0, poolStopped: 0, notYetReleased: 0 });
+    expect(r.totals.byReason).toEqual({
+      costsAlreadyIncurred: 1,
+      deliveredBeforeDecision: 0,
+      bridgingNotAllowed: 1,
+      overGuaranteeMaximum: 1,
+      aboveCap: 0,
+      exceedsBudget: 0,
+      poolStopped: 0,
+      notYetReleased: 0,
+    });
   });
 });
 
@@ -100,10 +110,10 @@ describe("payment after delivery, by invoice, never above the commitment", () =>
   const r = simulateGrantPool(pool({ yearlyCap: "525000.00" }), [
     // decided Mon 8 March; invoice 15 April; paid 15 April + 30 days = 15 May; €1,500 released on 15 April
     req("below", "2021-03-01", "20000.00", { deliveryDate: "2021-04-15", invoicedAmount: "18500.00" }),
-    // invoice above the commitment: paid €20,000, nothing released
+    // invoice above the commitment: paid €20,000, nothing released, €25,000 − €20,000 = €5,000 reported
     req("above", "2021-03-01", "20000.00", { deliveryDate: "2021-04-15", invoicedAmount: "25000.00" }),
-    // delivered before the decision (8 March): the invoice counts from the decision; 8 March + 30 = 7 April
-    req("early", "2021-03-01", "1000.00", { deliveryDate: "2021-03-02" }),
+    // delivered on the decision date (8 March), the earliest allowed: invoiced then; 8 March + 30 = 7 April
+    req("early", "2021-03-01", "1000.00", { deliveryDate: "2021-03-08" }),
     // a guarantee of €40,000 called for €10,000 on 10 May: paid 9 June, €30,000 released on 10 May
     req("called", "2021-03-01", "40000.00", { kind: "guarantee", deliveryDate: "2021-06-30", calledAmount: "10000.00", calledDate: "2021-05-10" }),
     // a guarantee never called: nothing paid, all released when its term ends on 30 June
@@ -115,7 +125,8 @@ describe("payment after delivery, by invoice, never above the commitment", () =>
 
   it("pays min(invoice, commitment) a payment term after the invoice and releases the rest", () => {
     expect(d["below"]).toMatchObject({ committed: 2_000_000, paid: 1_850_000, paymentDate: "2021-05-15", released: 150_000, releaseDate: "2021-04-15", settlementDate: "2021-04-15" });
-    expect(d["above"]).toMatchObject({ committed: 2_000_000, paid: 2_000_000, paymentDate: "2021-05-15", released: 0, releaseDate: null });
+    expect(d["above"]).toMatchObject({ committed: 2_000_000, paid: 2_000_000, paymentDate: "2021-05-15", released: 0, releaseDate: null, invoiceAboveCommitment: 500_000 });
+    expect(d["below"]!.invoiceAboveCommitment).toBe(0);
     expect(d["early"]).toMatchObject({ settlementDate: "2021-03-08", paymentDate: "2021-04-07", paid: 100_000 });
     expect(d["called"]).toMatchObject({ committed: 4_000_000, paid: 1_000_000, paymentDate: "2021-06-09", released: 3_000_000, releaseDate: "2021-05-10" });
     expect(d["uncalled"]).toMatchObject({ committed: 4_000_000, paid: 0, paymentDate: null, released: 4_000_000, releaseDate: "2021-06-30" });
@@ -125,7 +136,8 @@ describe("payment after delivery, by invoice, never above the commitment", () =>
   it("totals: committed = paid + released once every request is settled", () => {
     // committed 20,000 + 20,000 + 1,000 + 40,000 + 40,000 + 3,000 = 124,000
     // paid 18,500 + 20,000 + 1,000 + 10,000 = 49,500; released 1,500 + 30,000 + 40,000 + 3,000 = 74,500
-    expect(r.totals).toMatchObject({ committed: 12_400_000, paid: 4_950_000, released: 7_450_000, open: 0 });
+    // invoiced above the commitment: only 'above', €5,000
+    expect(r.totals).toMatchObject({ committed: 12_400_000, paid: 4_950_000, released: 7_450_000, open: 0, invoiceAboveCommitment: 500_000, invoicesAboveCommitment: 1 });
   });
 
   it("months: committed in March, released in April–June, paid April–June; open commitments at each month's end", () => {
@@ -182,8 +194,8 @@ describe("the temporary stop at the reserve, and resumption after a release", ()
     // remaining at 31 March: 100,000 − (85,000 − 20,000) = 35,000; open: 85,000 − 20,000 = 65,000
     expect(march).toMatchObject({ received: 5, approvals: 3, rejections: 2, budgetRejections: 2, committed: 8_500_000, released: 2_000_000, paid: 0, remaining: 3_500_000, open: 6_500_000, reserve: 2_000_000 });
     expect(r.byRegion).toEqual([
-      { region: "Flevoland", requests: 3, approvals: 1, rejections: 2, requested: 5_000_000, committed: 1_000_000, paid: 1_000_000, released: 0, open: 0 },
-      { region: "Utrecht Stad", requests: 2, approvals: 2, rejections: 0, requested: 7_500_000, committed: 7_500_000, paid: 5_500_000, released: 2_000_000, open: 0 },
+      { region: "Flevoland", requests: 3, approvals: 1, rejections: 2, requested: 5_000_000, committed: 1_000_000, paid: 1_000_000, released: 0, open: 0, invoiceAboveCommitment: 0, invoicesAboveCommitment: 0 },
+      { region: "Utrecht Stad", requests: 2, approvals: 2, rejections: 0, requested: 7_500_000, committed: 7_500_000, paid: 5_500_000, released: 2_000_000, open: 0, invoiceAboveCommitment: 0, invoicesAboveCommitment: 0 },
     ]);
   });
 
@@ -201,6 +213,170 @@ describe("the temporary stop at the reserve, and resumption after a release", ()
   it("a pool that never refuses for lack of money has no dry month", () => {
     const x = simulateGrantPool(pool({ yearlyCap: "100000.00" }), [req("a", "2021-03-01", "1.00"), req("b", "2021-03-02", "1.00", { costsAlreadyIncurred: true })]);
     expect([x.dryDate, x.dryMonth, x.stops]).toEqual([null, null, []]);
+  });
+});
+
+describe("a request larger than the pool's yearly budget is refused for its size, not a stop (aboveCap)", () => {
+  // Cap €525,000, no reserve. Mon 4 January: A1 €20,000 (standard: Mon 11 January) and B1 €600,000,
+  // above €70,000, extended: 5–8 January (4), 11–15 (9), 18–22 (14), 25–29 (19), Mon 1 February (20).
+  const r = simulateGrantPool(pool({ yearlyCap: "525000.00" }), [
+    req("A1", "2021-01-04", "20000.00"),
+    req("B1", "2021-01-04", "600000.00"),
+    // Tue 2 February → Tue 9 February: €525,000 − €20,000 = €505,000 left; €50,000 leaves €455,000
+    req("C1", "2021-02-02", "50000.00"),
+  ]);
+
+  it("refuses it with its own reason while €505,000 is free, and later requests are approved", () => {
+    expect(r.decisions.map((x) => [x.id, x.decisionDate, x.reason, x.budgetLeft])).toEqual([
+      ["A1", "2021-01-11", null, 50_500_000],
+      ["B1", "2021-02-01", "aboveCap", 50_500_000],
+      ["C1", "2021-02-09", null, 45_500_000],
+    ]);
+    expect(r.decisions[1]!.message).toBe("rejected: € 600.000,00 asked, more than the pool's yearly budget (2021: cap € 525.000,00, at most € 525.000,00 for one request)");
+    expect(r.totals.byReason.aboveCap).toBe(1);
+  });
+
+  it("does not make the pool run dry or start a temporary stop", () => {
+    expect([r.dryDate, r.dryMonth, r.stops]).toEqual([null, null, []]);
+    expect(r.byMonth.find((m) => m.month === "2021-02")).toMatchObject({ rejections: 1, budgetRejections: 0 });
+  });
+
+  it("the most for one request is the cap + transfers so far − the reserve", () => {
+    // Cap €100,000, reserve €20,000: an untouched pool commits at most €80,000 to one request;
+    // from Mon 1 March, when €10,000 moves in, €90,000.
+    const x = simulateGrantPool(pool({ yearlyCap: "100000.00", reserve: "20000.00" }, { transfers: [{ date: "2021-03-01", amount: "10000.00", direction: "in" }] }), [
+      req("X1", "2021-01-04", "80000.01"), // extended → Mon 1 February
+      // Mon 1 March, extended: 2–5 March (4), 8–12 (9), 15–19 (14), 22–26 (19), Mon 29 (20).
+      // €110,000 left; €90,000 leaves exactly the €20,000 reserve: approved
+      req("X2", "2021-03-01", "90000.00"),
+      // Tue 2 March → Tue 30 March: 1 cent above the €90,000 an untouched pool could give (not exceedsBudget)
+      req("X3", "2021-03-02", "90000.01"),
+    ]);
+    expect(x.decisions.map((q) => [q.id, q.decisionDate, q.reason, q.budgetLeft])).toEqual([
+      ["X1", "2021-02-01", "aboveCap", 10_000_000],
+      ["X2", "2021-03-29", null, 2_000_000],
+      ["X3", "2021-03-30", "aboveCap", 2_000_000],
+    ]);
+    expect(x.decisions[0]!.message).toBe(
+      "rejected: € 80.000,01 asked, more than the pool's yearly budget (2021: cap € 100.000,00 less the reserve of € 20.000,00, at most € 80.000,00 for one request)",
+    );
+    expect(x.decisions[2]!.message).toBe(
+      "rejected: € 90.000,01 asked, more than the pool's yearly budget (2021: cap € 100.000,00 + € 10.000,00 transferred less the reserve of € 20.000,00, at most € 90.000,00 for one request)",
+    );
+    expect([x.dryDate, x.stops]).toEqual([null, []]);
+  });
+});
+
+describe("no costs made before the commitment: delivery before the decision date is refused", () => {
+  // Mon 1 March + 5 working days → Mon 8 March; urgent: + 2 → Wed 3 March.
+  const r = simulateGrantPool(pool({ yearlyCap: "525000.00" }), [
+    req("before", "2021-03-01", "5000.00", { deliveryDate: "2021-03-05" }), // delivered Fri 5 March
+    req("onDay", "2021-03-01", "5000.00", { deliveryDate: "2021-03-08" }), // on the decision date: allowed
+    // a bridging solution, urgent (decided Wed 3 March), delivered Tue 2 March: still costs made before
+    req("bridge", "2021-03-01", "5000.00", { kind: "bridging", urgent: true, deliveryDate: "2021-03-02" }),
+    // a guarantee called Thu 4 March, before its commitment on 8 March
+    req("gCalled", "2021-03-01", "30000.00", { kind: "guarantee", deliveryDate: "2021-06-30", calledAmount: "10000.00", calledDate: "2021-03-04" }),
+    // a guarantee whose term ended Fri 5 March, uncalled, before the decision
+    req("gEnded", "2021-03-01", "30000.00", { kind: "guarantee", deliveryDate: "2021-03-05" }),
+    // the request's own statement comes first
+    req("stated", "2021-03-01", "5000.00", { costsAlreadyIncurred: true, deliveryDate: "2021-03-02" }),
+  ]);
+  const d = byId(r.decisions);
+
+  it("refuses at decision time with reason deliveredBeforeDecision, bridging included", () => {
+    expect(d["before"]).toMatchObject({ decision: "rejected", reason: "deliveredBeforeDecision", decisionDate: "2021-03-08", committed: 0, paid: 0, settlementDate: null });
+    expect(d["before"]!.message).toBe("rejected: delivered 2021-03-05, before the decision of 2021-03-08: costs made before the commission letter are costs already incurred");
+    expect(d["bridge"]).toMatchObject({ reason: "deliveredBeforeDecision", decisionDate: "2021-03-03", track: "urgent" });
+    expect(d["gCalled"]!.message).toBe("rejected: called 2021-03-04, before the decision of 2021-03-08: costs made before the commission letter are costs already incurred");
+    expect(d["gEnded"]!.message).toBe("rejected: its term ended 2021-03-05, before the decision of 2021-03-08: costs made before the commission letter are costs already incurred");
+    expect(d["stated"]!.reason).toBe("costsAlreadyIncurred");
+  });
+
+  it("delivery on the decision date is approved and invoiced that day: 8 March + 30 = 7 April", () => {
+    expect(d["onDay"]).toMatchObject({ decision: "approved", settlementDate: "2021-03-08", paid: 500_000, paymentDate: "2021-04-07" });
+  });
+
+  it("is no refusal for lack of budget", () => {
+    expect(r.totals).toMatchObject({ approvals: 1, committed: 500_000 });
+    expect(r.totals.byReason).toMatchObject({ deliveredBeforeDecision: 4, costsAlreadyIncurred: 1 });
+    expect([r.dryDate, r.stops]).toEqual([null, []]);
+  });
+});
+
+describe("an invoice above the commitment is paid up to it and the excess reported", () => {
+  const r = simulateGrantPool(pool({ yearlyCap: "525000.00" }), [
+    // €10,000 committed, invoiced €12,345.67: €10,000 paid, €12,345.67 − €10,000 = €2,345.67 reported
+    req("U1", "2021-03-01", "10000.00", { deliveryDate: "2021-04-01", invoicedAmount: "12345.67" }),
+    // invoiced exactly the commitment: nothing to report
+    req("U2", "2021-03-01", "10000.00", { deliveryDate: "2021-04-01", invoicedAmount: "10000.00" }),
+    // a guarantee of €20,000 called for €20,000.01: €20,000 paid, €0.01 reported
+    req("F1", "2021-03-01", "20000.00", { region: "Flevoland", kind: "guarantee", deliveryDate: "2021-06-30", calledAmount: "20000.01", calledDate: "2021-05-03" }),
+    // refused: an invoice of a refused request is nobody's overrun
+    req("F2", "2021-03-01", "1000.00", { region: "Flevoland", costsAlreadyIncurred: true, invoicedAmount: "5000.00" }),
+  ]);
+  const d = byId(r.decisions);
+
+  it("per decision", () => {
+    expect(d["U1"]).toMatchObject({ committed: 1_000_000, paid: 1_000_000, released: 0, invoiceAboveCommitment: 234_567 });
+    expect(d["U2"]).toMatchObject({ paid: 1_000_000, invoiceAboveCommitment: 0 });
+    expect(d["F1"]).toMatchObject({ committed: 2_000_000, paid: 2_000_000, released: 0, invoiceAboveCommitment: 1 });
+    expect(d["F2"]).toMatchObject({ decision: "rejected", paid: 0, invoiceAboveCommitment: 0 });
+  });
+
+  it("per region and in total; never part of what is paid", () => {
+    // paid €10,000 + €10,000 + €20,000 = €40,000; reported €2,345.67 + €0.01 = €2,345.68 on two requests
+    expect(r.totals).toMatchObject({ paid: 4_000_000, invoiceAboveCommitment: 234_568, invoicesAboveCommitment: 2 });
+    expect(r.byRegion.map((g) => [g.region, g.paid, g.invoiceAboveCommitment, g.invoicesAboveCommitment])).toEqual([
+      ["Flevoland", 2_000_000, 1, 1],
+      ["Utrecht Stad", 2_000_000, 234_567, 1],
+    ]);
+  });
+});
+
+describe("a later version lowers the cap: the report uses the cap a request would be judged by, never a negative budget", () => {
+  const versions: GrantPoolInput = {
+    rules: [
+      { from: "2021-01-01", value: { yearlyCap: "100000.00" } },
+      { from: "2021-07-01", value: { yearlyCap: "60000.00" } },
+    ],
+  };
+  const r = simulateGrantPool(
+    versions,
+    [
+      // Mon 1 March, above €70,000: extended → Mon 29 March, judged by the €100,000 cap: €20,000 left.
+      // Invoiced €50,000 on Fri 15 October: €30,000 released then; paid 15 October + 30 = 14 November.
+      req("A", "2021-03-01", "80000.00", { deliveryDate: "2021-10-15", invoicedAmount: "50000.00" }),
+      // Thu 1 July, new rules: cap €60,000 but €80,000 committed, €20,000 over. + 5 → Thu 8 July: refused
+      req("B", "2021-07-01", "1000.00"),
+      // Mon 18 October + 5 → Mon 25 October: €60,000 − (€80,000 − €30,000) = €10,000 left; €5,000 leaves €5,000
+      req("C", "2021-10-18", "5000.00"),
+    ],
+    { horizon: { start: "2021-03", months: 10 } },
+  );
+
+  it("decisions: each by the cap at its receipt", () => {
+    expect(r.decisions.map((x) => [x.id, x.decisionDate, x.rulesFrom, x.reason, x.budgetLeft])).toEqual([
+      ["A", "2021-03-29", "2021-01-01", null, 2_000_000],
+      ["B", "2021-07-08", "2021-07-01", "exceedsBudget", -2_000_000],
+      ["C", "2021-10-25", "2021-07-01", null, 500_000],
+    ]);
+    expect(r.decisions[1]!.message).toBe("rejected: € 1.000,00 asked, € 0,00 left of the 2021 budget");
+    expect(r.dryDate).toBe("2021-07-08");
+    expect(r.stops).toEqual([{ from: "2021-07-08", until: "2021-10-25" }]);
+  });
+
+  it("months: the cap in force at the month's end; what it no longer covers is overCommitted, not a negative remaining", () => {
+    const m = Object.fromEntries(r.byMonth.map((x) => [x.month, x]));
+    // March–June: €100,000 − €80,000
+    expect(m["2021-03"]).toMatchObject({ cap: 10_000_000, remaining: 2_000_000, overCommitted: 0 });
+    expect(m["2021-06"]).toMatchObject({ cap: 10_000_000, remaining: 2_000_000, overCommitted: 0 });
+    // July–September: €60,000 − €80,000 = −€20,000 → 0 left, €20,000 over
+    expect(m["2021-07"]).toMatchObject({ cap: 6_000_000, remaining: 0, overCommitted: 2_000_000, budgetRejections: 1 });
+    expect(m["2021-09"]).toMatchObject({ cap: 6_000_000, remaining: 0, overCommitted: 2_000_000 });
+    // October: €60,000 − (€80,000 − €30,000 + €5,000) = €5,000
+    expect(m["2021-10"]).toMatchObject({ cap: 6_000_000, remaining: 500_000, overCommitted: 0, released: 3_000_000, committed: 500_000 });
+    expect(m["2021-11"]).toMatchObject({ paid: 5_000_000, remaining: 500_000, overCommitted: 0 });
+    for (const x of r.byMonth) expect(x.remaining).toBeGreaterThanOrEqual(0);
   });
 });
 
@@ -446,6 +622,34 @@ describe("generateGrantRequests", () => {
     expect(paths({ ...spec, regions: [{ name: "A", weight: 1 }, { name: "A", weight: 1 }] })).toEqual(["regions.1.name"]);
     expect(paths({ ...spec, amount: { mean: 20000 } })).toEqual(["amount.mean"]);
     expect(paths(spec, 1.5)).toEqual(["seed"]);
+  });
+
+  it("Rng.lognormal: cv 0 is the mean exactly; it always takes one normal draw; draws average the mean", () => {
+    const a = new Rng(5, "x");
+    const b = new Rng(5, "x");
+    expect(a.lognormal(1234.5, 0)).toBe(1234.5);
+    b.normal(); // the same position in the stream: one normal draw
+    expect(a.next()).toBe(b.next());
+    // mean × exp(σz − σ²/2), σ² = ln(1 + cv²): the same normal draw gives the same value by hand
+    const c = new Rng(9, "y");
+    const z = new Rng(9, "y").normal();
+    const s2 = Math.log(1 + 0.5 * 0.5);
+    expect(c.lognormal(100, 0.5)).toBe(100 * Math.exp(Math.sqrt(s2) * z - s2 / 2));
+    // 20,000 draws of mean 100, cv 0.5: the standard error of the mean is 100 × 0.5 / √20000 ≈ 0.35
+    const r = new Rng(1, "mean");
+    let sum = 0;
+    for (let i = 0; i < 20_000; i++) sum += r.lognormal(100, 0.5);
+    expect(Math.abs(sum / 20_000 - 100)).toBeLessThan(1.5);
+  });
+
+  it("cv 0: every amount is the mean and every delivery the mean delay", () => {
+    // mean €1,234.56 → rounded half up to whole euros: €1,235; delay 10 days exactly
+    const a = generateGrantRequests({ ...spec, amount: { mean: "1234.56", cv: 0 }, amountByKind: {}, deliveryDelayDays: { mean: 10, cv: 0 } }, 3);
+    expect(a.length).toBeGreaterThan(0);
+    for (const q of a) {
+      expect(q.amount).toEqual({ cents: 123_500 });
+      expect(parseDate(q.deliveryDate) - parseDate(q.receivedDate)).toBe(10);
+    }
   });
 
   it("a hand check of the Koningsdag rule through generated dates: addWorkingDays agrees with the simulation", () => {
