@@ -21,7 +21,7 @@ export const StreamRulesSchema = z.object({
     .describe("may it cover lines that belong to no trajectory (lump sums, per-place payments)? Such lines are judged by provider and municipality only"),
   coverPercent: SharePercentSchema.default("100").describe("share of each eligible line it covers"),
   capPerYear: NonNegativeMoneySchema.optional().describe(
-    "most it covers per calendar year of payment; a line is held to the cap of the version in force in its payment month",
+    "most it covers per calendar year of payment; a line is held to the cap of the version that judges it",
   ),
 });
 
@@ -68,8 +68,9 @@ export interface StreamCoverage {
   readonly covered: Cents;
   readonly byMonth: readonly Cents[];
   /**
-   * Per calendar year: what it covered, and its cap — the largest cap in force in any month of
-   * the year (null when no version in force that year has a cap).
+   * Per calendar year of payment: what it covered, and its cap — the largest cap of the versions
+   * that judged its lines that year (null when one of them had no cap); in a year without covered
+   * lines, the largest cap in force in any of its months.
    */
   readonly byYear: readonly { readonly year: number; readonly covered: Cents; readonly cap: Cents | null }[];
   readonly linesCovered: number;
@@ -94,9 +95,8 @@ export interface StreamsResult {
  * Attributes every payment line of a projection to the funding streams that may cover it, in the
  * order given, and the rest to the municipality's own means (eigen middelen): every cent to
  * exactly one. A line is covered by the version of a stream's rules in force in its deciding month
- * (the trajectory's start, or the payment month — `decidingDate`), up to `coverPercent` of the line
- * and what is left of the cap (of the version in force in the payment month) for the payment's
- * calendar year. Lump sums (no trajectory) are judged by their provider and municipality.
+ * (the trajectory's start, or the payment month — `decidingDate`), up to that version's
+ * `coverPercent` of the line and what is left of that version's cap for the payment's calendar year. Lump sums (no trajectory) are judged by their provider and municipality.
  *
  * A negative line (a recovery) is shared back like the payments it corrects: each stream gives back
  * the part of it that matches its share of what was paid for the same trajectory (or to the same
@@ -136,6 +136,8 @@ export function applyStreams(caseload: Caseload, projection: Projection, streams
   const own = new Array<number>(m).fill(0);
   const lines = new Array<number>(ns).fill(0);
   const usedByYear = parsed.map(() => new Map<number, number>());
+  // Per stream and payment year: the largest cap that judged a covered line (null once a line was uncapped).
+  const capSeen = parsed.map(() => new Map<number, number | null>());
   // Per trajectory (or lump-sum recipient): what was paid, and what each stream covered of it.
   const accounts = new Map<string, { paid: number; covered: Float64Array }>();
   const keyOf = (i: number): string =>
@@ -179,6 +181,8 @@ export function applyStreams(caseload: Caseload, projection: Projection, streams
         account.covered[s]! += take;
         byMonth[s]![mi]! += take;
         usedByYear[s]!.set(y, used + take);
+        const seen = capSeen[s]!.get(y);
+        capSeen[s]!.set(y, seen === null || rules.cap === null ? null : Math.max(seen ?? 0, rules.cap));
         lines[s]!++;
         left -= take;
       }
@@ -207,7 +211,11 @@ export function applyStreams(caseload: Caseload, projection: Projection, streams
       name: s.name,
       covered: coveredByYear.reduce((a, b) => a + b, 0),
       byMonth: byMonth[k]!,
-      byYear: years.map((year, n) => ({ year, covered: coveredByYear[n]!, cap: compiled[k]!.largestCapOfYear(year) })),
+      byYear: years.map((year, n) => ({
+        year,
+        covered: coveredByYear[n]!,
+        cap: capSeen[k]!.has(year) ? capSeen[k]!.get(year)! : compiled[k]!.largestCapOfYear(year),
+      })),
       linesCovered: lines[k]!,
       income,
     };
@@ -260,9 +268,9 @@ function compile(c: Caseload, s: FundingStream, index: number) {
         if (v.providers && !v.providers.has(ledger.provider[i]!)) return null;
         if (v.municipalities && !v.municipalities.has(ledger.municipality[i]!)) return null;
       } else if (!v.selected(t)) return null;
-      // The cap that binds a payment is the one of the version in force in its payment month.
-      const capVersion = versions.inForce(ledger.month[i]!) ?? v;
-      return { percent: v.rules.coverPercent, cap: capVersion.rules.capPerYear ?? null };
+      // The version that judges the line sets its share and its cap, as the rules in force on the
+      // deciding date decide everything about a request; what was used counts per payment year.
+      return { percent: v.rules.coverPercent, cap: v.rules.capPerYear ?? null };
     },
     /** The largest cap in force in any month of the year; null when none is capped. */
     largestCapOfYear(year: number): number | null {

@@ -135,7 +135,7 @@ describe("review fixes", () => {
     expect([r.streams[0]!.covered, r.ownMeans.total]).toEqual([25000, 25000]);
   });
 
-  it("a cap introduced by a later version binds from its month, by payment month", () => {
+  it("a cap introduced by a later version binds the lines it judges (here by payment month)", () => {
     // Version 1 (no cap) until February, version 2 from March with a cap of €150 for the year, by payment month.
     // Feb: a 7000, uncapped (used 7000). Mar: a 7000 → room 15000 − 7000 = 8000 → 7000 (used 14000);
     // b 7000 → room 1000 → 1000 (used 15000). Apr: room 0. Covered 15000; the rest, 20000, is own means.
@@ -151,7 +151,8 @@ describe("review fixes", () => {
     ]);
     expect(r.streams[0]!.covered).toBe(15000);
     expect(r.ownMeans.total).toBe(20000);
-    expect(r.streams[0]!.byYear[0]!.cap).toBe(15000);
+    // February's line was judged by the uncapped version: no single cap held the whole of 2026.
+    expect(r.streams[0]!.byYear[0]!.cap).toBeNull();
   });
 
   it("refuses a caseload other than the one projected", () => {
