@@ -213,6 +213,34 @@ export {
 export type { GrantTotals, GrantRegionTotals, GrantMonth, GrantStop, DecisionTimeStats, GrantDecisionTimes, GrantPoolReport } from "./streams/grantPoolReport.js";
 export { generateGrantRequests, GrantRequestSpecSchema, type GrantRequestSpecInput } from "./streams/grantRequestGenerator.js";
 
+// CSV in and out (pure: text in, text out; file access is in the node entry)
+export {
+  caseloadFromCsv,
+  safeCaseloadFromCsv,
+  CsvMappingSchema,
+  type CsvMappingInput,
+  type CsvMapping,
+  type CaseloadCsvOptions,
+  detectDelimiter,
+  TRAJECTORY_CSV_FIELDS,
+  REQUIRED_TRAJECTORY_CSV_FIELDS,
+  type TrajectoryCsvField,
+  USE_CSV_FIELDS,
+  type UseCsvField,
+  CSV_DELIMITERS,
+  type CsvDelimiter,
+} from "./csv/caseloadCsv.js";
+export {
+  ledgerToCsv,
+  breakdownToCsv,
+  type BreakdownCsvOptions,
+  comparisonToCsv,
+  recordsToCsv,
+  type CaseloadCsv,
+  formatCsvAmount,
+  type CsvExportOptions,
+} from "./csv/exportCsv.js";
+
 // Comparison
 export { type Metrics, measure, monthlyTotals } from "./metrics/metrics.js";
 export { type Summary, summarise } from "./metrics/statistics.js";

@@ -1,0 +1,319 @@
+import { stringify } from "csv-stringify/sync";
+import { toRecords, type Caseload } from "../caseload/caseload.js";
+import { CARE_FORMS } from "../caseload/codes.js";
+import { NO_TRAJECTORY, LINE_KINDS } from "../ledger/lineKind.js";
+import { municipalityLabel, providerLabel, type Ledger } from "../ledger/ledger.js";
+import { SUMMARISED_METRICS, type Comparison } from "../metrics/compare.js";
+import type { Metrics } from "../metrics/metrics.js";
+import type { Cents } from "../money/cents.js";
+import { formatMonth, parseMonth, yearOf } from "../period.js";
+import type { Breakdown } from "../projection/breakdown.js";
+import { TRAJECTORY_CSV_FIELDS, USE_CSV_FIELDS, type CsvDelimiter } from "./caseloadCsv.js";
+
+/**
+ * How CSV is written. The default is plain CSV: `,` between fields, amounts in euros with a
+ * decimal point and exactly two decimals (`1234.56`, `-0.05`). `dutch: true` is what Dutch Excel
+ * expects when it opens a file: `;` between fields, a decimal comma (`1234,56`) and a UTF-8 byte
+ * order mark, so `cliëntenstop` is not shown as `cliÃ«ntenstop`. Each can be set on its own.
+ */
+export interface CsvExportOptions {
+  /** Dutch Excel style: `;`, decimal comma, byte order mark (each overridable below). Default false. */
+  readonly dutch?: boolean;
+  /** Field delimiter; default `;` when `dutch`, else `,`. */
+  readonly delimiter?: CsvDelimiter;
+  /**
+   * Amounts as `euros` (default: exactly two decimals, made from the integer cents by string work,
+   * never through a float) or as integer `cents`.
+   */
+  readonly amounts?: "euros" | "cents";
+  /** Start with a UTF-8 byte order mark; default true when `dutch`, else false. */
+  readonly bom?: boolean;
+}
+
+/** The options of {@link CsvExportOptions} with their defaults resolved. */
+interface Style {
+  readonly delimiter: CsvDelimiter;
+  readonly decimal: "." | ",";
+  readonly amounts: "euros" | "cents";
+  readonly bom: boolean;
+}
+
+function style(o: CsvExportOptions = {}): Style {
+  const dutch = o.dutch === true;
+  return { delimiter: o.delimiter ?? (dutch ? ";" : ","), decimal: dutch ? "," : ".", amounts: o.amounts ?? "euros", bom: o.bom ?? dutch };
+}
+
+function write(rows: readonly (readonly string[])[], s: Style): string {
+  return stringify(rows as string[][], { delimiter: s.delimiter, bom: s.bom });
+}
+
+/**
+ * An amount of cents as a CSV cell: euros with exactly two decimals (`123456` → `1234.56`, or
+ * `1234,56` with `decimal: ","`; `-5` → `-0.05`), or the integer cents with `amounts: "cents"`.
+ * Pure string work on the integer, so it is exact for every safe amount. No thousands separators:
+ * spreadsheets read the number as it is.
+ */
+export function formatCsvAmount(cents: Cents, options: { readonly amounts?: "euros" | "cents"; readonly decimal?: "." | "," } = {}): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`formatCsvAmount: ${cents} is not a whole number of cents within ±2^53`);
+  if (options.amounts === "cents") return String(cents === 0 ? 0 : cents);
+  const negative = cents < 0;
+  const digits = String(Math.abs(cents)).padStart(3, "0");
+  return `${negative ? "-" : ""}${digits.slice(0, -2)}${options.decimal ?? "."}${digits.slice(-2)}`;
+}
+
+/** Header of an amount column: `euros` or `cents`. */
+const amountHeader = (s: Style): string => (s.amounts === "cents" ? "cents" : "euros");
+const amount = (cents: Cents, s: Style): string => formatCsvAmount(cents, { amounts: s.amounts, decimal: s.decimal });
+
+/**
+ * The ledger as CSV, one row per payment line: `month, incurred, municipality, provider,
+ * trajectory, profile, careForm, kind, euros` (or `cents`). Lump sums have an empty trajectory,
+ * profile and care form; `(whole region)` and `(all providers)` mark lines paid for all.
+ */
+export function ledgerToCsv(ledger: Ledger, caseload: Caseload, options: CsvExportOptions = {}): string {
+  const s = style(options);
+  const rows: string[][] = [["month", "incurred", "municipality", "provider", "trajectory", "profile", "careForm", "kind", amountHeader(s)]];
+  for (let i = 0; i < ledger.length; i++) {
+    const t = ledger.trajectory[i]!;
+    const per = t !== NO_TRAJECTORY;
+    rows.push([
+      formatMonth(ledger.month[i]!),
+      formatMonth(ledger.incurred[i]!),
+      municipalityLabel(caseload, ledger.municipality[i]!),
+      providerLabel(caseload, ledger.provider[i]!),
+      per ? caseload.ids[t]! : "",
+      per ? caseload.profiles[caseload.profile[t]!]! : "",
+      per ? CARE_FORMS[caseload.careForm[t]!]! : "",
+      LINE_KINDS[ledger.kind[i]!]!,
+      amount(ledger.cents[i]!, s),
+    ]);
+  }
+  return write(rows, s);
+}
+
+/** Options of {@link breakdownToCsv}. */
+export interface BreakdownCsvOptions extends CsvExportOptions {
+  /** Header of the first column, e.g. `provider`; default `key`. */
+  readonly keyHeader?: string;
+  /** One column per `month` of the horizon (default) or per calendar `year`. */
+  readonly by?: "month" | "year";
+}
+
+/**
+ * A breakdown (e.g. `projection.byProvider`) as CSV: one row per key, one column per month
+ * (`2026-01`, …) or per year, then `total`; a last row `(total)` sums each column. Amounts in
+ * euros or cents as {@link CsvExportOptions} says.
+ */
+export function breakdownToCsv(breakdown: Breakdown, options: BreakdownCsvOptions = {}): string {
+  const s = style(options);
+  const months = breakdown.horizon.months;
+  // Column of each month: the month itself or its year.
+  const labels: string[] = [];
+  const columnOf: number[] = [];
+  for (let i = 0; i < months; i++) {
+    const m = breakdown.horizon.start + i;
+    const label = options.by === "year" ? String(yearOf(m)) : formatMonth(m);
+    if (labels[labels.length - 1] !== label) labels.push(label);
+    columnOf.push(labels.length - 1);
+  }
+  const columnTotals = new Array<number>(labels.length).fill(0);
+  let grand = 0;
+  const rows: string[][] = [[options.keyHeader ?? "key", ...labels, "total"]];
+  breakdown.keys.forEach((key, r) => {
+    const cells = new Array<number>(labels.length).fill(0);
+    for (let i = 0; i < months; i++) cells[columnOf[i]!]! += breakdown.cents[r * months + i]!;
+    const total = cells.reduce((a, b) => a + b, 0);
+    cells.forEach((c, j) => (columnTotals[j]! += c));
+    grand += total;
+    rows.push([key, ...cells.map((c) => amount(c, s)), amount(total, s)]);
+  });
+  rows.push(["(total)", ...columnTotals.map((c) => amount(c, s)), amount(grand, s)]);
+  return write(rows, s);
+}
+
+/** What a comparison row holds: an amount, a count, a percentage or a ratio. */
+type Cell =
+  | { readonly unit: "amount"; readonly value: Cents | null }
+  | { readonly unit: "count"; readonly value: number | null }
+  | { readonly unit: "percent"; readonly value: string | null }
+  | { readonly unit: "ratio"; readonly value: string | null };
+
+interface MetricRow {
+  readonly metric: string;
+  readonly label: string;
+  readonly unit: Cell["unit"];
+  readonly cell: (m: Metrics, model: Comparison["models"][number]) => Cell["value"];
+}
+
+const SUMMARY_LABELS: Readonly<Record<(typeof SUMMARISED_METRICS)[number], string>> = {
+  totalPaid: "Total paid",
+  perClient: "Per client",
+  perClosedTrajectory: "Per closed trajectory",
+  perAchievedResult: "Per achieved result",
+  providerCost: "Provider cost",
+  providerMargin: "Provider margin",
+  budgetDeviation: "Deviation from budget",
+  dueAfterHorizon: "Due after the horizon",
+};
+
+/** Every metric row of a comparison, in the order of the text table, then the rest. */
+function metricRows(comparison: Comparison): MetricRow[] {
+  const models = comparison.models;
+  const union = <T>(pick: (m: Metrics) => readonly T[]): T[] => [...new Set(models.flatMap((x) => pick(x.mean)))];
+  const years = union((m) => m.byYear.map((y) => y.year));
+  const withBudget = models.some((x) => x.mean.byYear.some((y) => y.budget !== null));
+  const dates = union((m) => m.obligations.map((o) => o.date));
+  const providers = union((m) => m.marginByProvider.map((p) => p.provider));
+  const measures = union((m) => m.modelMeasures.map((x) => `${x.name}\u0000${x.unit}`)).map((k) => {
+    const [name, unit] = k.split("\u0000") as [string, "cents" | "percent" | "count"];
+    return { name, unit };
+  });
+  const year = (m: Metrics, y: number) => m.byYear.find((r) => r.year === y);
+  const provider = (m: Metrics, p: string) => m.marginByProvider.find((r) => r.provider === p);
+  const rows: MetricRow[] = [
+    { metric: "totalPaid", label: "Total paid", unit: "amount", cell: (m) => m.totalPaid },
+    ...years.map((y): MetricRow => ({ metric: `paid.${y}`, label: `Paid in ${y}`, unit: "amount", cell: (m) => year(m, y)?.paid ?? null })),
+    ...(withBudget
+      ? years.flatMap((y): MetricRow[] => [
+          { metric: `budget.${y}`, label: `Budget ${y}`, unit: "amount", cell: (m) => year(m, y)?.budget ?? null },
+          { metric: `deviation.${y}`, label: `Deviation from budget ${y}`, unit: "amount", cell: (m) => year(m, y)?.deviation ?? null },
+        ])
+      : []),
+    { metric: "perClient", label: "Per client", unit: "amount", cell: (m) => m.perClient },
+    { metric: "perClosedTrajectory", label: "Per closed trajectory", unit: "amount", cell: (m) => m.perClosedTrajectory },
+    { metric: "perAchievedResult", label: "Per achieved result", unit: "amount", cell: (m) => m.perAchievedResult },
+    { metric: "clients", label: "Clients", unit: "count", cell: (m) => m.clients },
+    { metric: "closedTrajectories", label: "Closed trajectories", unit: "count", cell: (m) => m.closedTrajectories },
+    { metric: "achievedResults", label: "Achieved results", unit: "count", cell: (m) => m.achievedResults },
+    { metric: "budgetDeviation", label: "Deviation from budget", unit: "amount", cell: (m) => m.budgetDeviation },
+    { metric: "providerCost", label: "Provider cost", unit: "amount", cell: (m) => m.providerCost },
+    { metric: "providerMargin", label: "Provider margin", unit: "amount", cell: (m) => m.providerMargin },
+    { metric: "providerMarginPercent", label: "Provider margin %", unit: "percent", cell: (m) => m.providerMarginPercent },
+    ...providers.flatMap((p): MetricRow[] => [
+      { metric: `paid.provider.${p}`, label: `Paid to ${p}`, unit: "amount", cell: (m) => provider(m, p)?.paid ?? null },
+      { metric: `cost.provider.${p}`, label: `Cost of ${p}`, unit: "amount", cell: (m) => provider(m, p)?.cost ?? null },
+      { metric: `margin.provider.${p}`, label: `Margin of ${p}`, unit: "amount", cell: (m) => provider(m, p)?.margin ?? null },
+    ]),
+    ...dates.map((d): MetricRow => ({
+      metric: `obligations.${d}`,
+      label: `Obligations open ${d}`,
+      unit: "amount",
+      cell: (m) => m.obligations.find((o) => o.date === d)?.cents ?? null,
+    })),
+    { metric: "dueAfterHorizon", label: "Due after the horizon", unit: "amount", cell: (m) => m.dueAfterHorizon },
+    { metric: "monthlyVariation", label: "Monthly variation (CV)", unit: "ratio", cell: (m) => m.monthlyVariation.toFixed(4) },
+    { metric: "paymentLines", label: "Payment lines", unit: "count", cell: (m) => m.paymentLines },
+    { metric: "messages", label: "iJw messages", unit: "count", cell: (m) => m.messages },
+    { metric: "clientsWaiting", label: "Clients waiting (intake stop)", unit: "count", cell: (m) => m.clientsWaiting },
+    { metric: "clientMonthsWaiting", label: "Client-months waiting", unit: "count", cell: (m) => m.clientMonthsWaiting },
+    { metric: "consultationSignals", label: "Consultation signals (70 %)", unit: "count", cell: (m) => m.consultationSignals },
+    { metric: "ceilingsReached", label: "Ceilings reached", unit: "count", cell: (m) => m.ceilingsReached },
+    ...measures.map(({ name, unit }): MetricRow => {
+      const find = (m: Metrics) => m.modelMeasures.find((x) => x.name === name && x.unit === unit)?.value ?? null;
+      const label = name.charAt(0).toUpperCase() + name.slice(1);
+      return unit === "cents"
+        ? { metric: `measure.${name}`, label, unit: "amount", cell: find }
+        : unit === "percent"
+          ? { metric: `measure.${name}`, label, unit: "percent", cell: (m) => find(m)?.toFixed(2) ?? null }
+          : { metric: `measure.${name}`, label, unit: "count", cell: find };
+    }),
+  ];
+  if (comparison.seeds.length > 1) {
+    for (const k of SUMMARISED_METRICS) {
+      for (const p of ["p5", "p50", "p95"] as const) {
+        rows.push({
+          metric: `${k}.${p}`,
+          label: `${SUMMARY_LABELS[k]} ${p.toUpperCase()} over ${comparison.seeds.length} runs`,
+          unit: "amount",
+          cell: (_, model) => model.summary[k]?.[p] ?? null,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * A comparison as CSV: one row per metric, one column per model — everything the text table
+ * shows and more: paid, budget and deviation per year, counts, margins (overall and per provider),
+ * open obligations at each date, administrative burden, model-specific measures and, after
+ * several runs, P5 / P50 / P95 of each amount. Columns: `metric` (a stable key such as
+ * `paid.2026` or `obligations.2026-12`), `label`, `unit` (`euros` or `cents`, `count`,
+ * `percent`, `ratio`), then the models by label. Cells hold each model's mean over the runs; a
+ * metric a model lacks (no cost prices, no budget) is empty.
+ */
+export function comparisonToCsv(comparison: Comparison, options: CsvExportOptions = {}): string {
+  const s = style(options);
+  const decimal = (v: string): string => (s.decimal === "," ? v.replace(".", ",") : v);
+  const rows: string[][] = [["metric", "label", "unit", ...comparison.models.map((m) => m.label)]];
+  for (const r of metricRows(comparison)) {
+    const unit = r.unit === "amount" ? amountHeader(s) : r.unit;
+    rows.push([
+      r.metric,
+      r.label,
+      unit,
+      ...comparison.models.map((model) => {
+        const v = r.cell(model.mean, model);
+        if (v === null) return "";
+        if (r.unit === "amount") return amount(v as number, s);
+        return typeof v === "string" ? decimal(v) : String(v);
+      }),
+    ]);
+  }
+  return write(rows, s);
+}
+
+/** A caseload as the two CSV texts {@link caseloadFromCsv} reads, and the window to read them with. */
+export interface CaseloadCsv {
+  /** One row per trajectory: `id, client, municipality, …, outcome, ageGroup, targetGroup, use`. */
+  readonly trajectories: string;
+  /** One row per trajectory-month of use (`id, month, use`) for trajectories whose use varies. */
+  readonly use: string;
+  /** The caseload's window: pass it as `window` when importing. */
+  readonly window: { readonly start: string; readonly months: number };
+}
+
+/**
+ * The inverse of `caseloadFromCsv`: a caseload as a trajectories CSV and a use CSV, with the
+ * default headers (the field names), so `caseloadFromCsv(trajectories, { window, useCsv: use })`
+ * gives back the same records (`toRecords`). A trajectory whose use is the same in every month in
+ * the window has it in its `use` cell; otherwise the cell is empty and the use CSV has a row for
+ * every month in care inside the window (zeros included). An open end is an empty cell. Client
+ * numbers are written as `toRecords` gives them; on import they are renumbered in order of first
+ * appearance, so which trajectories share a client is kept, not the numbers themselves.
+ * Options: delimiter and byte order mark as in {@link CsvExportOptions} (there are no amounts).
+ */
+export function recordsToCsv(caseload: Caseload, options: Omit<CsvExportOptions, "amounts"> = {}): CaseloadCsv {
+  const s = style(options);
+  const trajectories: string[][] = [[...TRAJECTORY_CSV_FIELDS]];
+  const use: string[][] = [[...USE_CSV_FIELDS]];
+  const first = caseload.window.start;
+  for (const r of toRecords(caseload)) {
+    const constant = r.use.length > 0 && r.use.every((v) => v === r.use[0]);
+    trajectories.push([
+      r.id,
+      r.client,
+      r.municipality,
+      r.provider,
+      r.profile,
+      r.intensity,
+      r.careForm,
+      r.unit,
+      r.start,
+      r.end ?? "",
+      r.outcome,
+      r.ageGroup,
+      r.targetGroup,
+      constant ? String(r.use[0]) : "",
+    ]);
+    if (!constant) {
+      const from = Math.max(first, parseMonth(r.start));
+      r.use.forEach((v, k) => use.push([r.id, formatMonth(from + k), String(v)]));
+    }
+  }
+  return {
+    trajectories: write(trajectories, s),
+    use: write(use, s),
+    window: { start: formatMonth(caseload.window.start), months: caseload.window.months },
+  };
+}

@@ -1,0 +1,54 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Caseload } from "../caseload/caseload.js";
+import { caseloadFromCsv, type CaseloadCsvOptions } from "../csv/caseloadCsv.js";
+import { FundingInputError } from "../errors.js";
+
+/** Options of {@link readCaseloadCsv}: those of `caseloadFromCsv`, with a path for the use CSV instead of its text. */
+export interface ReadCaseloadCsvOptions extends Omit<CaseloadCsvOptions, "useCsv" | "fileNames"> {
+  /** Path of the use CSV (one row per trajectory-month), if any. */
+  readonly usePath?: string;
+}
+
+/**
+ * Reads a CSV file as text. UTF-8 (with or without a byte order mark) is read as such; a file
+ * that is not valid UTF-8 is read as Windows-1252, the encoding Dutch Excel's plain "CSV
+ * (gescheiden door lijstscheidingsteken)" saves in, so `cliënt` survives either way. Throws
+ * {@link FundingInputError} naming the file when it cannot be read.
+ */
+export function readCsvFile(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new FundingInputError("caseload CSV file", [{ code: "unreadable_file", path: [path], message: `cannot read ${path}: ${reason}` }]);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/**
+ * Node only: reads a caseload export from disk — the trajectories CSV at `path` and, with
+ * `usePath`, the use CSV — and imports it with `caseloadFromCsv`. Issues carry the file paths as
+ * given: `["data/trajecten.csv", 14, "Einde"]`.
+ */
+export function readCaseloadCsv(path: string, options: ReadCaseloadCsvOptions): Caseload {
+  const { usePath, ...rest } = options;
+  const text = readCsvFile(path);
+  const useCsv = usePath === undefined ? undefined : readCsvFile(usePath);
+  return caseloadFromCsv(text, {
+    ...rest,
+    ...(useCsv === undefined ? {} : { useCsv }),
+    fileNames: usePath === undefined ? { trajectories: path } : { trajectories: path, use: usePath },
+  });
+}
+
+/** Node only: writes CSV text (from `ledgerToCsv`, `comparisonToCsv`, …) to `path` as UTF-8, creating its directory. */
+export function writeCsv(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text, "utf8");
+}
