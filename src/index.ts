@@ -254,9 +254,40 @@ export {
   SUMMARISED_METRICS,
   type SummarisedMetric,
 } from "./metrics/compare.js";
-export { formatComparison } from "./report/table.js";
+export { formatComparison, comparisonToMarkdown, comparisonCells } from "./report/table.js";
 
 // Scenarios
 export { defaultScenario, DEFAULT_TARIFFS, calibratedScenario, type Scenario } from "./scenario/defaultScenario.js";
+export {
+  ScenarioSchema,
+  ScenarioCaseloadSchema,
+  SpecCaseloadSchema,
+  RecordsCaseloadSchema,
+  RecordsFileCaseloadSchema,
+  CsvCaseloadSchema,
+  ScenarioOptionsSchema,
+  parseScenario,
+  safeParseScenario,
+  runScenario,
+  formatScenarioIssue,
+  ScenarioInputError,
+  recordsOptions,
+  type ScenarioInput,
+  type ScenarioDefinition,
+  type ScenarioCaseload,
+  type SpecCaseloadSection,
+  type RecordsCaseloadSection,
+  type RecordsFileCaseloadSection,
+  type CsvCaseloadSection,
+  type KnownNames,
+  type ScenarioOptions,
+  type ResolvedScenario,
+  type Locator,
+  type ScenarioIssue,
+  type ScenarioSafeResult,
+  type ScenarioResult,
+  type ModelStreams,
+} from "./scenario/scenarioSchema.js";
+export { scenarioJsonSchema } from "./scenario/scenarioJsonSchema.js";
 export { defaultRegionSpec } from "./caseload/defaultRegion.js";
 export { meanMetrics } from "./metrics/meanMetrics.js";

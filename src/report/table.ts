@@ -63,18 +63,33 @@ function rows(comparison: Comparison): RowSpec[] {
   return out;
 }
 
+/** The comparison as rows of cells: a header (the model labels) and one row per measure. */
+export function comparisonCells(comparison: Comparison): { header: string[]; body: string[][] } {
+  const header = ["", ...comparison.models.map((m) => m.label)];
+  const body = rows(comparison).map((s) => [s.label, ...comparison.models.map((m) => s.cell(m.mean, m))]);
+  return { header, body };
+}
+
 /**
  * Renders a comparison as a plain-text table, one column per model, money as Dutch euros
  * (`€ 1.234.567`). With several runs every cell is the mean over the runs, and a row gives the
  * P5–P95 range of the total paid. Warnings follow the table as notes.
  */
 export function formatComparison(comparison: Comparison): string {
-  const specs = rows(comparison);
-  const header = ["", ...comparison.models.map((m) => m.label)];
-  const body = specs.map((s) => [s.label, ...comparison.models.map((m) => s.cell(m.mean, m))]);
+  const { header, body } = comparisonCells(comparison);
   const all = [header, ...body];
   const widths = header.map((_, j) => Math.max(...all.map((r) => r[j]!.length)));
   const line = (r: readonly string[]): string => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join("  ");
   const notes = comparison.warnings.map((w) => `\nNote: ${w}`);
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line), ...notes].join("\n");
+}
+
+/** The same comparison as a Markdown table (for reports, issues and notebooks), notes below it. */
+export function comparisonToMarkdown(comparison: Comparison): string {
+  const { header, body } = comparisonCells(comparison);
+  const esc = (cell: string): string => cell.trim().replace(/\|/g, "\\|");
+  const line = (r: readonly string[]): string => `| ${r.map(esc).join(" | ")} |`;
+  const align = `| --- | ${comparison.models.map(() => "---:").join(" | ")} |`;
+  const notes = comparison.warnings.map((w) => `\n> ${w}`);
+  return [line(header), align, ...body.map(line), ...notes].join("\n");
 }

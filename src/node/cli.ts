@@ -1,0 +1,219 @@
+import { writeFileSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { generateCaseload } from "../caseload/generate.js";
+import { comparisonToCsv, recordsToCsv } from "../csv/exportCsv.js";
+import { FundingInputError, formatPath } from "../errors.js";
+import type { OnRun } from "../metrics/compare.js";
+import { comparisonToMarkdown, formatComparison } from "../report/table.js";
+import { scenarioJsonSchema } from "../scenario/scenarioJsonSchema.js";
+import { formatScenarioIssue, runScenario, ScenarioInputError, type ResolvedScenario, type ScenarioResult } from "../scenario/scenarioSchema.js";
+import { formatEuro } from "../money/format.js";
+import { writeCsv } from "./csvFiles.js";
+import { loadCsvCaseload } from "./csvLoader.js";
+import { loadScenario, readScenario } from "./scenarioFile.js";
+
+/** Exit codes scripts can rely on. */
+export const EXIT = { ok: 0, invalidInput: 1, usage: 2, failure: 3 } as const;
+
+const HELP = `jeugdhulp-bekostiging — compare youth-care funding models on a caseload
+
+Usage:
+  jeugdhulp-bekostiging run <scenario>        run a scenario: the comparison, funding streams, notes
+  jeugdhulp-bekostiging compare <scenario>    only the comparison table of the scenario's models
+  jeugdhulp-bekostiging generate <scenario>   write the scenario's synthetic caseload as CSV
+  jeugdhulp-bekostiging validate <scenario>   check a scenario file (and the caseload file it names)
+  jeugdhulp-bekostiging schema                print the JSON Schema of scenario files
+
+Options:
+  --format table|json|csv|md   output format (default: table; or from --out's extension)
+  --out <file>                 write to a file instead of standard output
+  --seed <n>                   seed of the first run (overrides the scenario)
+  --runs <n>                   Monte Carlo runs (overrides the scenario)
+  --dutch                      CSV for Dutch Excel: semicolons, decimal comma
+  -h, --help                   this help
+
+Examples:
+  npx jeugdhulp-bekostiging run scenarios/default-region.json
+  npx jeugdhulp-bekostiging compare scenarios/default-region.json --runs 20 --format md --out vergelijking.md
+  npx jeugdhulp-bekostiging generate scenarios/default-region.json --seed 7 --out caseload.csv --dutch
+  npx jeugdhulp-bekostiging validate scenarios/mijn-regio.yaml
+  npx jeugdhulp-bekostiging schema --out scenario.schema.json
+
+Exit codes: 0 done, 1 invalid input (the message says which file, line and field), 2 bad usage,
+3 an unexpected failure.
+`;
+
+type Format = "table" | "json" | "csv" | "md";
+
+/** Where output goes: standard output, or a file. */
+interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether standard error is a terminal (only then a progress bar is drawn). */
+  readonly stderrIsTty: boolean;
+}
+
+const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  stderrIsTty: Boolean(process.stderr.isTTY),
+};
+
+/** Thrown for a wrong command line: exit code 2 with the message. */
+class UsageError extends Error {}
+
+/**
+ * Runs the command line with `argv` (without node and the script) and returns the exit code.
+ * Errors are printed, never thrown: invalid input → 1, bad usage → 2, anything else → 3.
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: "string" },
+        out: { type: "string" },
+        seed: { type: "string" },
+        runs: { type: "string" },
+        dutch: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+    const [command, file, ...rest] = positionals;
+    if (values.help || command === undefined || command === "help") {
+      io.stdout(HELP);
+      return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+    }
+    if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(" ")}`);
+    const format = outputFormat(values.format, values.out);
+    const emit = (text: string): void => {
+      if (values.out) writeFileSync(values.out, text.endsWith("\n") ? text : `${text}\n`);
+      else io.stdout(text.endsWith("\n") ? text : `${text}\n`);
+    };
+    switch (command) {
+      case "schema":
+        emit(JSON.stringify(scenarioJsonSchema(), null, 2));
+        return EXIT.ok;
+      case "validate": {
+        const path = requireFile(file, command);
+        const scenario = await loadScenario(path, { loadCsv: loadCsvCaseload });
+        const d = scenario.definition;
+        io.stdout(`${path}: valid — ${d.models.length} model(s)${d.streams?.length ? `, ${d.streams.length} funding stream(s)` : ""}\n`);
+        return EXIT.ok;
+      }
+      case "generate": {
+        const path = requireFile(file, command);
+        const { value } = await readScenario(path);
+        if (!("spec" in value.caseload)) throw new UsageError(`${path}: generate needs a scenario whose caseload is a synthetic spec`);
+        const seed = integer(values.seed, "--seed") ?? value.options?.seed ?? 1;
+        const csv = recordsToCsv(generateCaseload(value.caseload.spec, seed), { dutch: values.dutch });
+        if (!values.out) {
+          emit(csv.trajectories);
+          return EXIT.ok;
+        }
+        const usePath = join(dirname(values.out), `${basename(values.out, extname(values.out))}-use${extname(values.out) || ".csv"}`);
+        writeCsv(values.out, csv.trajectories);
+        writeCsv(usePath, csv.use);
+        io.stderr(`wrote ${values.out} and ${usePath}\n`);
+        return EXIT.ok;
+      }
+      case "run":
+      case "compare": {
+        const path = requireFile(file, command);
+        const scenario = withOverrides(await loadScenario(path, { loadCsv: loadCsvCaseload }), values.seed, values.runs);
+        const result = runWithProgress(scenario, io);
+        emit(render(result, format, command === "run", values.dutch));
+        return EXIT.ok;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"; see --help`);
+    }
+  } catch (e) {
+    if (e instanceof ScenarioInputError) {
+      for (const issue of e.issues) io.stderr(`${formatScenarioIssue(issue)}\n`);
+      return EXIT.invalidInput;
+    }
+    if (e instanceof FundingInputError) {
+      for (const issue of e.issues) io.stderr(`${e.subject}: ${formatPath(issue.path)}: ${issue.message}\n`);
+      return EXIT.invalidInput;
+    }
+    if (e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
+      io.stderr(`${e.message}\nRun with --help for usage.\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.failure;
+  }
+}
+
+function requireFile(file: string | undefined, command: string): string {
+  if (!file) throw new UsageError(`${command} needs a scenario file`);
+  return file;
+}
+
+function integer(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text)) throw new UsageError(`${flag} needs a whole number, got "${text}"`);
+  return Number(text);
+}
+
+function outputFormat(format: string | undefined, out: string | undefined): Format {
+  const f = format ?? ({ ".json": "json", ".csv": "csv", ".md": "md" } as Record<string, Format>)[extname(out ?? "")] ?? "table";
+  if (!["table", "json", "csv", "md"].includes(f)) throw new UsageError(`--format must be table, json, csv or md, not "${f}"`);
+  return f as Format;
+}
+
+/** The scenario with `--seed` / `--runs` from the command line in its options. */
+function withOverrides(s: ResolvedScenario, seed: string | undefined, runs: string | undefined): ResolvedScenario {
+  const seedValue = integer(seed, "--seed");
+  const runsValue = integer(runs, "--runs");
+  if (seedValue === undefined && runsValue === undefined) return s;
+  if (runsValue !== undefined && runsValue < 1) throw new UsageError("--runs must be at least 1");
+  const options = { ...s.definition.options, ...(seedValue === undefined ? {} : { seed: seedValue }), ...(runsValue === undefined ? {} : { runs: runsValue }) };
+  return { ...s, definition: { ...s.definition, options } };
+}
+
+/** Runs the scenario; on a terminal, with a progress bar on standard error for several runs. */
+function runWithProgress(scenario: ResolvedScenario, io: Io): ScenarioResult {
+  const runs = scenario.definition.options?.runs ?? 1;
+  if (!io.stderrIsTty || runs < 2) return runScenario(scenario);
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: "runs {bar} {value}/{total}", hideCursor: true }, cliProgress.Presets.shades_classic);
+  bar.start(runs, 0);
+  const onRun: OnRun = (done) => bar.update(done);
+  try {
+    return runScenario(scenario, onRun);
+  } finally {
+    bar.stop();
+  }
+}
+
+/** The result in the chosen format; `run` adds who paid (funding streams) to the table and Markdown. */
+function render(result: ScenarioResult, format: Format, withStreams: boolean, dutch: boolean): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(withStreams ? result : result.comparison, null, 2);
+    case "csv":
+      return comparisonToCsv(result.comparison, { dutch });
+    case "md":
+    case "table": {
+      const table = format === "md" ? comparisonToMarkdown(result.comparison) : formatComparison(result.comparison);
+      const title = result.name ? (format === "md" ? `## ${result.name}\n\n` : `${result.name}\n\n`) : "";
+      const streams = withStreams && result.streams ? `\n\n${streamsText(result)}` : "";
+      const notes = withStreams && result.warnings.length ? `\n\n${result.warnings.map((w) => `Note: ${w}`).join("\n")}` : "";
+      return `${title}${table}${streams}${notes}`;
+    }
+  }
+}
+
+/** Who paid for what, per model: each funding stream and the municipality's own means. */
+function streamsText(result: ScenarioResult): string {
+  const lines: string[] = ["Who pays (funding streams, then own means):"];
+  for (const m of result.streams ?? []) {
+    const parts = m.result.streams.map((s) => `${s.name} ${formatEuro(s.covered, { decimals: false })}`);
+    lines.push(`  ${m.label}: ${[...parts, `own means ${formatEuro(m.result.ownMeans.total, { decimals: false })}`].join(", ")}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,8 @@
+/**
+ * The node-only entry (`jeugdhulp-bekostiging/node`): reading and writing files — scenario files
+ * (JSON or YAML), CSV caseload exports — and the command line. The main entry stays free of I/O.
+ */
+export { loadScenario, safeLoadScenario, readScenario, type LoadScenarioOptions, type CsvCaseloadLoader } from "./scenarioFile.js";
+export { readCaseloadCsv, readCsvFile, writeCsv, type ReadCaseloadCsvOptions } from "./csvFiles.js";
+export { loadCsvCaseload } from "./csvLoader.js";
+export { main as runCli, EXIT } from "./cli.js";

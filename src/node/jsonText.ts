@@ -1,0 +1,218 @@
+/*
+ * A small strict JSON scanner that knows where things are: the first syntax error with its offset
+ * and a reason (JSON.parse's messages carry no position for some errors on Node 20), and the offset
+ * of the value at a path (to give a schema issue its line and column). JSON.parse stays the parser
+ * of record; this runs only when something has to be located.
+ */
+
+/** A JSON syntax error at a character offset. */
+export class JsonSyntaxError extends Error {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface JsonNode {
+  readonly start: number;
+  readonly members?: Map<string, JsonNode>;
+  readonly items?: JsonNode[];
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const WORD = /[A-Za-z_$][\w$]*/y;
+
+class Scanner {
+  pos = 0;
+  constructor(private readonly text: string) {}
+
+  fail(message: string, at = this.pos): never {
+    throw new JsonSyntaxError(at, message);
+  }
+
+  /** What stands at the current position, for a message: `'}'`, `'tru'`, `the end of the file`. */
+  found(): string {
+    if (this.pos >= this.text.length) return "the end of the file";
+    WORD.lastIndex = this.pos;
+    const w = WORD.exec(this.text);
+    return w ? `'${w[0]}'` : `'${this.text[this.pos]}'`;
+  }
+
+  ws(): void {
+    while (this.pos < this.text.length) {
+      const c = this.text[this.pos];
+      if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") break;
+      this.pos++;
+    }
+  }
+
+  document(): JsonNode {
+    const root = this.value();
+    this.ws();
+    if (this.pos < this.text.length) this.fail(`unexpected ${this.found()} after the end of the JSON value`);
+    return root;
+  }
+
+  value(): JsonNode {
+    this.ws();
+    const start = this.pos;
+    const c = this.text[this.pos];
+    if (c === "{") return this.object();
+    if (c === "[") return this.array();
+    if (c === '"') {
+      this.string();
+      return { start };
+    }
+    if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) {
+      NUMBER.lastIndex = this.pos;
+      const m = NUMBER.exec(this.text);
+      if (!m) this.fail(`invalid number`);
+      this.pos += m[0].length;
+      return { start };
+    }
+    for (const word of ["true", "false", "null"]) {
+      if (this.text.startsWith(word, this.pos)) {
+        WORD.lastIndex = this.pos;
+        if (WORD.exec(this.text)![0] === word) {
+          this.pos += word.length;
+          return { start };
+        }
+      }
+    }
+    const hint = c === "'" ? " (strings need double quotes)" : "";
+    return this.fail(`expected a value, found ${this.found()}${hint}`);
+  }
+
+  object(): JsonNode {
+    const start = this.pos++;
+    const members = new Map<string, JsonNode>();
+    this.ws();
+    if (this.text[this.pos] === "}") {
+      this.pos++;
+      return { start, members };
+    }
+    for (;;) {
+      this.ws();
+      if (this.text[this.pos] !== '"') {
+        if (this.text[this.pos] === "}" && members.size > 0) this.fail("trailing comma before '}'");
+        this.fail(`expected a property name in double quotes, found ${this.found()}`);
+      }
+      const key = this.string();
+      this.ws();
+      if (this.text[this.pos] !== ":") this.fail(`expected ':' after property name "${key}", found ${this.found()}`);
+      this.pos++;
+      members.set(key, this.value());
+      this.ws();
+      const c = this.text[this.pos];
+      if (c === ",") {
+        this.pos++;
+        continue;
+      }
+      if (c === "}") {
+        this.pos++;
+        return { start, members };
+      }
+      this.fail(`expected ',' or '}' after the value of "${key}", found ${this.found()}`);
+    }
+  }
+
+  array(): JsonNode {
+    const start = this.pos++;
+    const items: JsonNode[] = [];
+    this.ws();
+    if (this.text[this.pos] === "]") {
+      this.pos++;
+      return { start, items };
+    }
+    for (;;) {
+      this.ws();
+      if (this.text[this.pos] === "]" && items.length > 0) this.fail("trailing comma before ']'");
+      items.push(this.value());
+      this.ws();
+      const c = this.text[this.pos];
+      if (c === ",") {
+        this.pos++;
+        continue;
+      }
+      if (c === "]") {
+        this.pos++;
+        return { start, items };
+      }
+      this.fail(`expected ',' or ']' after an array item, found ${this.found()}`);
+    }
+  }
+
+  /** Scans a string at the current position; returns its value. */
+  string(): string {
+    const start = this.pos++;
+    for (;;) {
+      const c = this.text[this.pos];
+      if (c === undefined) this.fail("unterminated string", start);
+      if (c === '"') break;
+      if (c === "\\") {
+        const e = this.text[this.pos + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("invalid \\u escape: expected 4 hex digits");
+          this.pos += 6;
+          continue;
+        }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail(`invalid escape '\\${e ?? ""}' in a string`);
+        this.pos += 2;
+        continue;
+      }
+      if (c < " ") this.fail(c === "\n" || c === "\r" ? "line break inside a string (unterminated string, or write \\n)" : "control character inside a string");
+      this.pos++;
+    }
+    this.pos++;
+    return JSON.parse(this.text.slice(start, this.pos)) as string;
+  }
+}
+
+/** The first syntax error of `text` as JSON, or null when it is valid JSON. */
+export function jsonSyntaxError(text: string): JsonSyntaxError | null {
+  try {
+    new Scanner(text).document();
+    return null;
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return e;
+    throw e;
+  }
+}
+
+/**
+ * A locator for valid JSON `text`: the offset of the value at a path, or of the deepest part of the
+ * path that exists (a missing field is located at its object). Null when the text is not JSON.
+ */
+export function jsonLocator(text: string): ((path: readonly (string | number)[]) => number) | null {
+  let root: JsonNode;
+  try {
+    root = new Scanner(text).document();
+  } catch {
+    return null;
+  }
+  return (path) => {
+    let node = root;
+    for (const key of path) {
+      const next = typeof key === "number" ? node.items?.[key] : node.members?.get(key);
+      if (!next) break;
+      node = next;
+    }
+    return node.start;
+  };
+}
+
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text[i] === "\n") {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}

@@ -1,0 +1,176 @@
+import { readFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import type { Caseload } from "../caseload/caseload.js";
+import { caseloadFromRecords } from "../caseload/records.js";
+import { FundingInputError, type Issue } from "../errors.js";
+import {
+  atScenarioPath,
+  locateIssues,
+  recordsOptions,
+  safeParseScenario,
+  ScenarioInputError,
+  type CsvCaseloadSection,
+  type Locator,
+  type ResolvedScenario,
+  type ScenarioDefinition,
+  type ScenarioIssue,
+  type ScenarioSafeResult,
+} from "../scenario/scenarioSchema.js";
+import { formatOfPath, parseDataText } from "./scenarioText.js";
+
+/*
+ * Scenario files on disk (node only): read JSON or YAML, validate, and read the files a scenario
+ * names (a records file, a CSV export) relative to the scenario's folder. Every error is a
+ * ScenarioInputError naming the file, the line and column, the path inside it and the reason.
+ */
+
+/**
+ * Reads a CSV caseload for a scenario (`caseload: { csv: … }`): the CSV importer, passed in by the
+ * caller. `section.csv` and `section.useCsv` are absolute paths. A {@link FundingInputError} it
+ * throws is reported against the CSV file.
+ */
+export type CsvCaseloadLoader = (
+  section: CsvCaseloadSection,
+  context: { readonly scenarioFile: string },
+) => Caseload | Promise<Caseload>;
+
+/** Options of {@link loadScenario}. */
+export interface LoadScenarioOptions {
+  /** Reads `caseload.csv`; without it a CSV caseload is an error that says so. */
+  readonly loadCsv?: CsvCaseloadLoader;
+}
+
+/**
+ * Reads a scenario file (.json, .yaml or .yml), validates it, fills in its defaults and reads the
+ * caseload file it names (`recordsFile`, or `csv` through `options.loadCsv`), relative to the
+ * scenario's folder. The result runs with `runScenario`. Throws {@link ScenarioInputError}: e.g.
+ * `scenarios/region.json:14:9: models[1].tariffs[0].tariff: must not be negative`,
+ * `scenarios/broken.yaml:3:1: YAML syntax error: …`.
+ */
+export async function loadScenario(file: string, options: LoadScenarioOptions = {}): Promise<ResolvedScenario> {
+  const definition = await readScenario(file);
+  const caseload = await readCaseload(file, definition.value, options);
+  return { source: file, definition: definition.value, caseload, locate: definition.locate };
+}
+
+/** {@link loadScenario} that returns the issues (file, line, column, path, reason) as a value instead of throwing. */
+export async function safeLoadScenario(file: string, options: LoadScenarioOptions = {}): Promise<ScenarioSafeResult<ResolvedScenario>> {
+  try {
+    return { success: true, output: await loadScenario(file, options) };
+  } catch (e) {
+    if (e instanceof ScenarioInputError) return { success: false, issues: e.issues };
+    throw e;
+  }
+}
+
+/** Reads and validates a scenario file without reading the caseload files it names (for `validate`). */
+export async function readScenario(file: string): Promise<{ readonly value: ScenarioDefinition; readonly locate: Locator }> {
+  const { data, locate, explain } = await readDataFile(file, file);
+  const r = safeParseScenario(data, file);
+  if (!r.success) throw new ScenarioInputError(file, locateIssues(explain(r.issues), locate));
+  return { value: r.output, locate };
+}
+
+/**
+ * Reads a JSON or YAML file (by its extension) named `source` in messages: its data and a locator
+ * for paths inside it. Throws {@link ScenarioInputError} when it cannot be read or parsed.
+ */
+export async function readDataFile(
+  file: string,
+  source: string,
+): Promise<{ readonly data: unknown; readonly locate: Locator; readonly explain: (issues: readonly ScenarioIssue[]) => ScenarioIssue[] }> {
+  const format = formatOfPath(file);
+  if (!format) {
+    const ext = /\.[^./\\]*$/.exec(file)?.[0];
+    throw new ScenarioInputError(source, [
+      { code: "unknown_format", path: [], message: `${ext ? `unknown file type "${ext}"` : "no file extension"}: expected .json, .yaml or .yml` },
+    ]);
+  }
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw new ScenarioInputError(source, [{ code: "unreadable_file", path: [], message: `cannot read the file: ${ioReason(e)}` }]);
+  }
+  const parsed = parseDataText(text, format, source);
+  if (!parsed.success) throw new ScenarioInputError(source, parsed.issues);
+  return { data: parsed.data, locate: parsed.locate, explain: parsed.explain };
+}
+
+/** A file-system error in words. */
+function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a folder, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return (e as Error).message;
+}
+
+/** A path the scenario names, for reading (absolute) and for messages (as the user would type it). */
+function relativeTo(scenarioFile: string, path: string): { readonly absolute: string; readonly display: string } {
+  return {
+    absolute: resolve(dirname(resolve(scenarioFile)), path),
+    display: isAbsolute(path) ? path : join(dirname(scenarioFile), path),
+  };
+}
+
+/** The caseload a scenario names in a file, read; null when the scenario holds it (a spec or records). */
+async function readCaseload(file: string, d: ScenarioDefinition, options: LoadScenarioOptions): Promise<Caseload | null> {
+  const c = d.caseload;
+  if ("recordsFile" in c) {
+    const at = relativeTo(file, c.recordsFile);
+    const { data, locate, explain } = await readDataFile(at.absolute, at.display);
+    if (!Array.isArray(data)) {
+      throw new ScenarioInputError(at.display, locateIssues([{ code: "invalid_type", path: [], message: "expected an array of trajectories" }], locate));
+    }
+    try {
+      return caseloadFromRecords(data, recordsOptions(c));
+    } catch (e) {
+      if (!(e instanceof FundingInputError)) throw e;
+      // The records' own errors are in the records file; the window's in the scenario.
+      if (e.subject === "caseload records" || e.subject === "caseload") {
+        throw new ScenarioInputError(at.display, locateIssues(explain(e.issues.map((i) => ({ ...i, source: at.display }))), locate));
+      }
+      return atScenarioPath(file, () => {
+        throw e;
+      });
+    }
+  }
+  if ("csv" in c) {
+    const csv = relativeTo(file, c.csv);
+    if (!options.loadCsv) {
+      throw new ScenarioInputError(file, [
+        { code: "no_csv_loader", path: ["caseload", "csv"], message: `reading the CSV caseload ${csv.display} needs a CSV importer: pass loadCsv to loadScenario` },
+      ]);
+    }
+    const useCsv = c.useCsv === undefined ? undefined : relativeTo(file, c.useCsv);
+    try {
+      return await options.loadCsv({ ...c, csv: csv.absolute, ...(useCsv ? { useCsv: useCsv.absolute } : {}) }, { scenarioFile: resolve(file) });
+    } catch (e) {
+      if (e instanceof ScenarioInputError) throw e;
+      if (e instanceof FundingInputError) throw new ScenarioInputError(csv.display, csvIssues(e.issues, [csv, ...(useCsv ? [useCsv] : [])]));
+      const code = (e as NodeJS.ErrnoException | null)?.code;
+      if (typeof code === "string" && code.startsWith("E")) {
+        const which: Issue = { code: "unreadable_file", path: ["caseload", "csv"], message: `cannot read ${csv.display}: ${ioReason(e)}` };
+        throw new ScenarioInputError(file, [which]);
+      }
+      throw e;
+    }
+  }
+  return null;
+}
+
+/**
+ * The CSV importer's issues against the CSV files: an issue whose path starts with a file's
+ * absolute path (as the importer names the files it was given) and a line gets that file as its
+ * source and the line; others stay at the trajectories CSV with their path.
+ */
+function csvIssues(issues: readonly Issue[], files: readonly { readonly absolute: string; readonly display: string }[]): ScenarioIssue[] {
+  const main = files[0]!;
+  return issues.map((i) => {
+    const file = files.find((f) => i.path[0] === f.absolute);
+    if (!file) return { ...i, source: main.display };
+    const line = i.path[1];
+    return typeof line === "number" ? { code: i.code, path: [], message: i.message, source: file.display, line } : { ...i, path: i.path.slice(1), source: file.display };
+  });
+}

@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateCaseload, toRecords } from "../../src/index.js";
+import { EXIT, readCaseloadCsv, readScenario, runCli } from "../../src/node/index.js";
+
+/** Runs the CLI with captured output. */
+async function cli(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTty: false });
+  return { code, stdout, stderr };
+}
+
+describe("the command line", () => {
+  it("runs a shipped scenario and prints the amounts worked out by hand", async () => {
+    const r = await cli("run", "scenarios/quick-start.json");
+    expect(r.code).toBe(EXIT.ok);
+    // effort €55,930 and trajectory €33,750: see test/examples.test.ts for the hand calculation
+    expect(r.stdout).toMatch(/Total paid\s+€ 55\.930\s+€ 33\.750/);
+  });
+
+  it("writes JSON, CSV and Markdown", async () => {
+    const json = JSON.parse((await cli("compare", "scenarios/quick-start.json", "--format", "json")).stdout);
+    expect(json.models.map((m: { metrics: { totalPaid: number } }) => m.metrics.totalPaid)).toEqual([5593000, 3375000]);
+    const csv = (await cli("compare", "scenarios/quick-start.json", "--format", "csv", "--dutch")).stdout;
+    expect(csv).toContain("55930,00");
+    const md = (await cli("compare", "scenarios/quick-start.json", "--format", "md")).stdout;
+    expect(md).toMatch(/^\| {2}\| Inspanningsgericht \(p×q\) \| Trajectfinanciering \|/m);
+    expect(md).toContain("| --- | ---: | ---: |");
+  });
+
+  it("writes to --out, picking the format from the extension", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jb-cli-"));
+    const out = join(dir, "result.json");
+    expect((await cli("run", "scenarios/quick-start.json", "--out", out)).code).toBe(EXIT.ok);
+    expect(JSON.parse(readFileSync(out, "utf8")).comparison.models).toHaveLength(2);
+  });
+
+  it("generates the scenario's caseload as CSV that reads back to the same trajectories", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jb-gen-"));
+    const out = join(dir, "caseload.csv");
+    const r = await cli("generate", "scenarios/default-region.json", "--seed", "7", "--out", out);
+    expect(r.code).toBe(EXIT.ok);
+    const { value } = await readScenario("scenarios/default-region.json");
+    if (!("spec" in value.caseload)) throw new Error("the default region scenario has a spec");
+    const expected = generateCaseload(value.caseload.spec, 7);
+    const read = readCaseloadCsv(out, { window: value.caseload.spec.window, usePath: join(dir, "caseload-use.csv") });
+    expect(read.size).toBe(expected.size);
+    expect(toRecords(read).map((t) => [t.id, t.start, t.end, t.use.length])).toEqual(toRecords(expected).map((t) => [t.id, t.start, t.end, t.use.length]));
+  });
+
+  it("validates, and names file, line, column and field of a broken scenario (exit 1)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jb-bad-"));
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ caseload: { spec: {} }, models: [{ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "-1.00" }] }] }, null, 2));
+    const r = await cli("validate", bad);
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: models\\[0\\]\\.tariffs\\[0\\]\\.tariff: must not be negative`));
+    expect((await cli("validate", "scenarios/lpi-booo-meerkosten.json")).code).toBe(EXIT.ok);
+  });
+
+  it("refuses bad usage with exit 2 and prints help", async () => {
+    expect((await cli("frobnicate", "x")).code).toBe(EXIT.usage);
+    expect((await cli("run")).code).toBe(EXIT.usage);
+    expect((await cli("run", "scenarios/quick-start.json", "--runs", "many")).code).toBe(EXIT.usage);
+    expect((await cli("run", "scenarios/quick-start.json", "--nonsense")).code).toBe(EXIT.usage);
+    const help = await cli("--help");
+    expect(help.code).toBe(EXIT.ok);
+    expect(help.stdout).toMatch(/Examples:/);
+  });
+
+  it("prints the JSON Schema of scenario files", async () => {
+    const schema = JSON.parse((await cli("schema")).stdout);
+    expect(schema.$schema).toMatch(/2020-12/);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The JSON Schema of scenario files: draft 2020-12, the input side (money as euro strings),
+ * models as a union discriminated on `kind` with the recursive combined model through $defs, a
+ * description on every field, and the shipped file never stale.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ModelConfigSchema } from "../../src/index.js";
+import { scenarioJsonSchema } from "../../src/scenario/scenarioJsonSchema.js";
+import { SCHEMA_FILE, schemaFileText } from "../../scripts/write-schema.js";
+
+type Json = Record<string, any>;
+const schema = scenarioJsonSchema() as Json;
+
+describe("scenarioJsonSchema()", () => {
+  it("is JSON Schema draft 2020-12, closed at the top", () => {
+    expect(schema["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(schema["type"]).toBe("object");
+    expect(schema["additionalProperties"]).toBe(false);
+    expect(schema["required"]).toEqual(["caseload", "models"]);
+    expect(Object.keys(schema["properties"])).toEqual(["$schema", "name", "description", "caseload", "models", "streams", "options"]);
+  });
+
+  it("describes models as a union discriminated on kind, the combined model's parts by reference", () => {
+    const models = schema["properties"]["models"];
+    expect(models).toMatchObject({ type: "array", minItems: 1, items: { $ref: "#/$defs/ModelConfig" } });
+    const union = schema["$defs"]["ModelConfig"]["oneOf"] as Json[];
+    const kinds = union.map((m) => m["properties"]["kind"]["const"]);
+    expect(kinds).toEqual((ModelConfigSchema as unknown as { options: { shape: { kind: { value: string } } }[] }).options.map((o) => o.shape.kind.value));
+    expect(kinds).toEqual(["task", "effort", "output", "trajectory", "perPlace", "reimbursement", "combined"]);
+    for (const m of union) expect(m["required"]).toContain("kind");
+    const combined = union.find((m) => m["properties"]["kind"]["const"] === "combined")!;
+    expect(combined["properties"]["parts"]["items"]).toEqual({ $ref: "#/$defs/ModelConfig" });
+  });
+
+  it("is the input side: money as euro strings or cents, defaults optional and shown", () => {
+    const effort = (schema["$defs"]["ModelConfig"]["oneOf"] as Json[])[1]!;
+    const tariff = JSON.stringify(effort["properties"]["tariffs"]["items"]["properties"]["tariff"]);
+    expect(tariff).toContain('"pattern":"^-?\\\\d+(\\\\.\\\\d{1,2})?$"');
+    expect(tariff).toContain('"cents"');
+    const options = schema["properties"]["options"];
+    expect(options["default"]).toEqual({});
+    expect(options["properties"]["paymentLagMonths"]).toMatchObject({ type: "integer", default: 1 });
+    expect(options["properties"]["runs"]).toMatchObject({ default: 1 });
+    expect(options["required"] ?? []).toEqual([]);
+    // A default of a schema with transforms (money) is not shown on the input side; it is said in words.
+    expect(schema["properties"]["streams"]["description"]).toMatch(/default: none/);
+  });
+
+  it("has the caseload as one of four closed variants, each picked by its key", () => {
+    const variants = schema["properties"]["caseload"]["anyOf"] as Json[];
+    expect(variants.map((v) => v["required"])).toEqual([["spec"], ["records", "window"], ["recordsFile", "window"], ["csv", "window"]]);
+    for (const v of variants) expect(v["additionalProperties"]).toBe(false);
+  });
+
+  it("gives every field a description (an editor tooltip)", () => {
+    const missing: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) return node.forEach((x, i) => walk(x, `${at}[${i}]`));
+      if (typeof node !== "object" || node === null) return;
+      const n = node as Json;
+      for (const [k, p] of Object.entries((n["properties"] ?? {}) as Json)) if (typeof p["description"] !== "string") missing.push(`${at}.${k}`);
+      for (const [k, v] of Object.entries(n)) walk(v, `${at}/${k}`);
+    };
+    walk(schema, "#");
+    expect(missing).toEqual([]);
+    expect(schema["description"]).toMatch(/^A jeugdhulp-bekostiging scenario/);
+    expect(schema["$defs"]["ModelConfig"]["description"]).toBeTypeOf("string");
+  });
+
+  it("is a fresh object on every call", () => {
+    const a = scenarioJsonSchema();
+    (a as Json)["title"] = "changed";
+    expect(scenarioJsonSchema()["title"]).toBe("jeugdhulp-bekostiging scenario");
+  });
+});
+
+describe(SCHEMA_FILE, () => {
+  it("is what scenarioJsonSchema() gives (rerun `npx tsx scripts/write-schema.ts` after a schema change)", () => {
+    expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(schemaFileText());
+    expect(JSON.parse(readFileSync(SCHEMA_FILE, "utf8"))).toEqual(scenarioJsonSchema());
+  });
+});

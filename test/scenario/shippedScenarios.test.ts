@@ -1,0 +1,106 @@
+/**
+ * The scenario files shipped in scenarios/: every one loads, validates and runs, quickly; the
+ * generated ones are what scripts/write-scenarios.ts makes now; and each gives what its example
+ * computes — the quick start's amounts as worked out by hand in test/examples.test.ts.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lpiYear } from "../../examples/lpi-booo-meerkosten.js";
+import { overijssel2011 } from "../../examples/overijssel-2011.js";
+import { compare, defaultScenario } from "../../src/index.js";
+import { loadScenario } from "../../src/node/scenarioFile.js";
+import { runScenario, type ScenarioResult } from "../../src/scenario/scenarioSchema.js";
+import { generatedScenarios, scenarioFileText } from "../../scripts/write-scenarios.js";
+
+const DIR = "scenarios";
+const files = readdirSync(DIR).filter((f) => /\.(json|ya?ml)$/.test(f)).sort();
+
+/** Each shipped scenario loaded and run once, with the time the run took. */
+const runs = new Map<string, { result: ScenarioResult; ms: number }>();
+for (const f of files) {
+  const scenario = await loadScenario(join(DIR, f));
+  const started = performance.now();
+  const result = runScenario(scenario);
+  runs.set(f, { result, ms: performance.now() - started });
+}
+const run = (f: string): ScenarioResult => runs.get(f)!.result;
+const totals = (f: string): number[] => run(f).comparison.models.map((m) => m.metrics.totalPaid);
+
+describe("scenarios/", () => {
+  it("has a scenario for every example with a scenario shape", () => {
+    // compare-models.ts runs the default region; zhi-funding.ts and stimuleringsimpuls-2021.ts simulate a
+    // recovery initiative and a grant pool, not funding models over a caseload.
+    expect(files).toEqual([
+      "default-region.json",
+      "four-models.yaml",
+      "lpi-booo-meerkosten.json",
+      "overijssel-2011.json",
+      "quick-start.json",
+      "vng-three-models.json",
+    ]);
+  });
+  for (const f of files) {
+    it(`${f} points editors at the JSON Schema, validates and runs quickly`, () => {
+      const text = readFileSync(join(DIR, f), "utf8");
+      if (f.endsWith(".json")) expect(JSON.parse(text).$schema).toBe("../schema/scenario.schema.json");
+      else {
+        expect(text.startsWith("# yaml-language-server: $schema=../schema/scenario.schema.json\n")).toBe(true);
+        expect(text).toContain("\n$schema: ../schema/scenario.schema.json\n");
+      }
+      const { result, ms } = runs.get(f)!;
+      expect(result.source).toBe(join(DIR, f));
+      expect(result.name).toBeTypeOf("string");
+      expect(result.comparison.models.length).toBeGreaterThan(0);
+      expect(result.warnings).toEqual([]);
+      expect(ms).toBeLessThan(5_000); // about 1.5 s at most on a laptop (the VNG scenario's 10 runs)
+    });
+  }
+  for (const [name, s] of Object.entries(generatedScenarios())) {
+    it(`${name} is what scripts/write-scenarios.ts makes (rerun it after changing the example)`, () => {
+      expect(readFileSync(join(DIR, name), "utf8")).toBe(scenarioFileText(s));
+    });
+  }
+});
+
+describe("each scenario gives what its example computes", () => {
+  it("quick-start.json: the amounts worked out by hand (test/examples.test.ts)", () => {
+    // Effort € 1,680 + € 3,850 + € 50,400 = € 55,930; trajectory € 2,500 + € 1,250 + € 30,000 = € 33,750
+    expect(totals("quick-start.json")).toEqual([5_593_000, 3_375_000]);
+    const [effort, trajectory] = run("quick-start.json").comparison.models;
+    expect(effort!.metrics.obligations.at(-1)).toEqual({ date: "2026-12", cents: 14_000 });
+    expect(trajectory!.metrics.obligations.at(-1)).toEqual({ date: "2026-12", cents: 125_000 });
+    expect([effort!.metrics.paymentLines, trajectory!.metrics.paymentLines]).toEqual([25, 4]);
+    expect(effort!.metrics.perClient).toBe(1_864_333); // 55,930 / 3 = 18,643.33
+  });
+  it("four-models.yaml: as examples/four-models.ts", () => {
+    // Task € 12,000 + € 55,000; effort and trajectory as in the quick start; the effort ceiling is reached once.
+    expect(totals("four-models.yaml")).toEqual([6_700_000, 5_593_000, expect.any(Number), 3_375_000]);
+    expect(run("four-models.yaml").comparison.models.map((m) => m.metrics.ceilingsReached)).toEqual([0, 1, 0, 0]);
+    expect(run("four-models.yaml").comparison.models[0]!.metrics.messages).toBe(0);
+  });
+  it("default-region.json: as defaultScenario() (npm run compare)", () => {
+    const s = defaultScenario();
+    expect(run("default-region.json").comparison).toEqual(compare(s.caseload, s.models, s.options));
+  });
+  it("vng-three-models.json: the default region's task, effort and output models, 10 runs", () => {
+    const vng = run("vng-three-models.json").comparison;
+    expect(vng.seeds).toEqual([2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035]);
+    const region = run("default-region.json").comparison.models;
+    // The first run has the default region's seed: the same metrics as there.
+    expect(vng.models.map((m) => m.metrics)).toEqual([region[0]!.metrics, region[1]!.metrics, region[3]!.metrics]);
+    expect(vng.models.every((m) => m.summary.totalPaid!.p95 > m.summary.totalPaid!.p5)).toBe(true);
+  });
+  it("overijssel-2011.json: as overijssel2011().asBefore", () => {
+    const { asBefore } = overijssel2011(5);
+    expect(run("overijssel-2011.json").comparison.models.map((m) => m.mean)).toEqual(asBefore.models.map((m) => m.mean));
+  });
+  it("lpi-booo-meerkosten.json: the streams as lpiYear() attributes them", () => {
+    const { projection, who } = lpiYear();
+    const r = run("lpi-booo-meerkosten.json");
+    expect(totals("lpi-booo-meerkosten.json")).toEqual([projection.totalPaid]);
+    expect(r.streams?.[0]?.result).toEqual(who);
+    expect(who.streams.map((s) => s.covered)).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(who.streams[1]!.covered).toBeGreaterThan(0);
+  });
+});
