@@ -105,37 +105,48 @@ export const RECEPTION: ModelConfig = {
   ],
 };
 
-export function lpiYear(seed = 2022) {
+/**
+ * The year's set-up: the caseload spec, the model (reception per place + LPIs per session) and the
+ * funding streams — shared by this script and the shipped scenario file.
+ */
+export function lpiSetup(): { spec: CaseloadSpecInput; model: ModelConfig; streams: FundingStreamInput[] } {
   const { group, individual } = pickInterventions();
   // Per participant per session, as the catalogue prices them: about 8 children start a month, so
   // groups run at their smallest size (not the cheapest per head); an individual session as is.
   // Rounding point: the price per participant-session is rounded half-up to the cent.
   const groupSession = divRound(group.costPerParticipant.atMinGroupSize, group.sessions, "halfUp");
   const individualSession = divRound(individual.costPerParticipant.atMinGroupSize, individual.sessions, "halfUp");
-  // A group's sessions spread over about three months.
-  const caseload = generateCaseload(receptionSpec(divRound(group.sessions, 3, "halfUp")), seed);
-  const model = createModel({
-    kind: "combined",
-    label: "Opvang en LPI's",
-    parts: [
-      RECEPTION,
-      {
-        kind: "effort",
-        label: "LPI's per sessie",
-        tariffs: [
-          { careForm: "verblijf", tariff: "0.00" }, // reception is paid per place, not per day of stay
-          { careForm: "ambulant", tariff: { cents: groupSession } },
-          { careForm: "wijkteam", tariff: { cents: individualSession } },
-        ],
-      },
+  return {
+    // A group's sessions spread over about three months.
+    spec: receptionSpec(divRound(group.sessions, 3, "halfUp")),
+    model: {
+      kind: "combined",
+      label: "Opvang en LPI's",
+      parts: [
+        RECEPTION,
+        {
+          kind: "effort",
+          label: "LPI's per sessie",
+          tariffs: [
+            { careForm: "verblijf", tariff: "0.00" }, // reception is paid per place, not per day of stay
+            { careForm: "ambulant", tariff: { cents: groupSession } },
+            { careForm: "wijkteam", tariff: { cents: individualSession } },
+          ],
+        },
+      ],
+    },
+    streams: [
+      { name: "meerkostenregeling (VWS)", rules: [{ from: "2022-03", value: { covers: { targetGroups: [DISPLACED], careForms: ["ambulant", "wijkteam"] } } }] },
+      { name: "BooO (normbedrag per plek)", decidingDate: "paymentMonth", rules: [{ from: "2022-03", value: { lumpSums: true, covers: { providers: ["Opvanglocatie"] } } }] },
     ],
-  });
-  const projection = project(caseload, model, { horizon: { start: "2022-07", months: 12 }, lines: true });
-  const streams: FundingStreamInput[] = [
-    { name: "meerkostenregeling (VWS)", rules: [{ from: "2022-03", value: { covers: { targetGroups: [DISPLACED], careForms: ["ambulant", "wijkteam"] } } }] },
-    { name: "BooO (normbedrag per plek)", decidingDate: "paymentMonth", rules: [{ from: "2022-03", value: { lumpSums: true, covers: { providers: ["Opvanglocatie"] } } }] },
-  ];
-  return { projection, who: applyStreams(caseload, projection, streams), groupSession, individualSession };
+  };
+}
+
+export function lpiYear(seed = 2022) {
+  const { spec, model, streams } = lpiSetup();
+  const caseload = generateCaseload(spec, seed);
+  const projection = project(caseload, createModel(model), { horizon: { start: "2022-07", months: 12 }, lines: true });
+  return { projection, who: applyStreams(caseload, projection, streams) };
 }
 
 if (process.argv[1]?.endsWith("lpi-booo-meerkosten.ts")) {

@@ -10,8 +10,8 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { overijsselProvider, perDay, perTrajectory } from "../examples/overijssel-2011.js";
-import { pickInterventions, RECEPTION, receptionSpec } from "../examples/lpi-booo-meerkosten.js";
-import { defaultScenario, divRound } from "../src/index.js";
+import { lpiSetup } from "../examples/lpi-booo-meerkosten.js";
+import { defaultScenario } from "../src/index.js";
 import type { ScenarioInput } from "../src/scenario/scenarioSchema.js";
 
 const SCHEMA = "../schema/scenario.schema.json";
@@ -70,11 +70,7 @@ function overijssel2011(): ScenarioInput {
 
 /** examples/lpi-booo-meerkosten.ts: reception places and LPIs, and the streams that pay for them. */
 function lpiBoooMeerkosten(): ScenarioInput {
-  const { group, individual } = pickInterventions();
-  // As the example prices them: per participant per session, rounded half-up to the cent.
-  const groupSession = divRound(group.costPerParticipant.atMinGroupSize, group.sessions, "halfUp");
-  const individualSession = divRound(individual.costPerParticipant.atMinGroupSize, individual.sessions, "halfUp");
-  const displaced = "ontheemd uit Oekraïne";
+  const { spec, model, streams } = lpiSetup();
   return {
     $schema: SCHEMA,
     name: "LPI, BooO and meerkosten (Ukraine 2022)",
@@ -83,29 +79,9 @@ function lpiBoooMeerkosten(): ScenarioInput {
       "(€100 a day, €83 from 15 October 2022), and low-threshold psychosocial interventions (LPI) per session, priced with the choice aid's " +
       "catalogue (an example: every price an estimate). The meerkostenregeling covers the LPIs of displaced youth, the BooO the places; " +
       "local children in the same groups are the municipality's own means.",
-    caseload: { spec: receptionSpec(divRound(group.sessions, 3, "halfUp")) },
-    models: [
-      {
-        kind: "combined",
-        label: "Opvang en LPI's",
-        parts: [
-          RECEPTION,
-          {
-            kind: "effort",
-            label: "LPI's per sessie",
-            tariffs: [
-              { careForm: "verblijf", tariff: "0.00" },
-              { careForm: "ambulant", tariff: { cents: groupSession } },
-              { careForm: "wijkteam", tariff: { cents: individualSession } },
-            ],
-          },
-        ],
-      },
-    ],
-    streams: [
-      { name: "meerkostenregeling (VWS)", rules: [{ from: "2022-03", value: { covers: { targetGroups: [displaced], careForms: ["ambulant", "wijkteam"] } } }] },
-      { name: "BooO (normbedrag per plek)", decidingDate: "paymentMonth", rules: [{ from: "2022-03", value: { lumpSums: true, covers: { providers: ["Opvanglocatie"] } } }] },
-    ],
+    caseload: { spec },
+    models: [model],
+    streams,
     options: { horizon: { start: "2022-07", months: 12 }, seed: 2022, runs: 1 },
   };
 }

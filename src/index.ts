@@ -72,7 +72,7 @@ export {
   firstUseMonth,
   monthsInWindow,
 } from "./caseload/caseload.js";
-export { caseloadFromRecords, TrajectoryInputSchema, type TrajectoryInput, type FromRecordsOptions } from "./caseload/records.js";
+export { caseloadFromRecords, TrajectoryInputSchema, type TrajectoryInput, type FromRecordsOptions, type KnownNames } from "./caseload/records.js";
 export { SelectionSchema, selectTrajectories, type Selection, type SelectionInput } from "./caseload/selection.js";
 export { NameSchema, UNKNOWN_AGE_GROUP, GENERAL_TARGET_GROUP } from "./caseload/names.js";
 export { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./caseload/spec.js";
@@ -279,7 +279,6 @@ export {
   type RecordsCaseloadSection,
   type RecordsFileCaseloadSection,
   type CsvCaseloadSection,
-  type KnownNames,
   type ScenarioOptions,
   type ResolvedScenario,
   type Locator,

@@ -48,21 +48,24 @@ export const TrajectoryInputSchema = z
 /** One trajectory as users write it (see {@link TrajectoryInputSchema}). */
 export type TrajectoryInput = z.input<typeof TrajectoryInputSchema>;
 
-/** Options for {@link caseloadFromRecords}. */
-export interface FromRecordsOptions {
-  /** The months the records' `use` covers, e.g. `{ start: "2026-01", months: 36 }`. */
-  readonly window: HorizonInput;
-  /**
-   * Names known up front, in this order, even when no record uses them — e.g. every contracted
-   * provider, so a model config naming one without clients is not an error. Names in records
-   * that are not listed are added after them.
-   */
+/**
+ * Names known up front, in this order, even when no record uses them — e.g. every contracted
+ * provider, so a model config naming one without clients is not an error. Names in records that
+ * are not listed are added after them.
+ */
+export interface KnownNames {
   readonly municipalities?: readonly string[];
   readonly providers?: readonly string[];
   readonly profiles?: readonly string[];
   readonly intensities?: readonly string[];
   readonly ageGroups?: readonly string[];
   readonly targetGroups?: readonly string[];
+}
+
+/** Options for {@link caseloadFromRecords}. */
+export interface FromRecordsOptions extends KnownNames {
+  /** The months the records' `use` covers, e.g. `{ start: "2026-01", months: 36 }`. */
+  readonly window: HorizonInput;
 }
 
 /**

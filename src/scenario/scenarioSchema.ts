@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Caseload } from "../caseload/caseload.js";
 import { generateCaseload } from "../caseload/generate.js";
 import { NameSchema } from "../caseload/names.js";
-import { caseloadFromRecords, TrajectoryInputSchema, type FromRecordsOptions, type TrajectoryInput } from "../caseload/records.js";
+import { caseloadFromRecords, TrajectoryInputSchema, type FromRecordsOptions, type KnownNames, type TrajectoryInput } from "../caseload/records.js";
 import { CaseloadSpecSchema, type CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError, formatPath, fromZodIssues, LIBRARY, type Issue } from "../errors.js";
 import { compare, CompareOptionsSchema, type CompareOptions, type Comparison, type OnRun } from "../metrics/compare.js";
@@ -144,15 +144,6 @@ export const ScenarioSchema = z
 
 // ─── Types ───────────────────────────────────────────────────────────────────────────────────────
 
-/** Names known up front (see `FromRecordsOptions`). */
-export interface KnownNames {
-  readonly municipalities?: readonly string[];
-  readonly providers?: readonly string[];
-  readonly profiles?: readonly string[];
-  readonly intensities?: readonly string[];
-  readonly ageGroups?: readonly string[];
-  readonly targetGroups?: readonly string[];
-}
 /** A caseload section: a synthetic spec. */
 export interface SpecCaseloadSection {
   readonly spec: CaseloadSpecInput;
