@@ -255,6 +255,7 @@ export {
   type SummarisedMetric,
 } from "./metrics/compare.js";
 export { formatComparison, comparisonToMarkdown, comparisonCells } from "./report/table.js";
+export { comparisonCharts, type ChartSpecs, VEGA_LITE_SCHEMA, DUTCH_NUMBER_LOCALE } from "./report/charts.js";
 
 // Scenarios
 export { defaultScenario, DEFAULT_TARIFFS, calibratedScenario, type Scenario } from "./scenario/defaultScenario.js";
