@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
@@ -90,8 +90,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(" ")}`);
     const format = outputFormat(values.format, values.out);
     const emit = (text: string): void => {
-      if (values.out) writeFileSync(values.out, text.endsWith("\n") ? text : `${text}\n`);
-      else io.stdout(text.endsWith("\n") ? text : `${text}\n`);
+      const body = text.endsWith("\n") ? text : `${text}\n`;
+      if (!values.out) return io.stdout(body);
+      mkdirSync(dirname(values.out), { recursive: true });
+      writeFileSync(values.out, body);
     };
     switch (command) {
       case "schema":
@@ -106,14 +108,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       }
       case "generate": {
         const path = requireFile(file, command);
+        if (values.format !== undefined && values.format !== "csv") throw new UsageError("generate writes CSV; --format must be csv or left out");
+        // Use that varies by month goes to a second file: without --out it would be lost.
+        if (!values.out) throw new UsageError("generate writes two CSV files (trajectories and use per month): give --out <file.csv>");
         const { value } = await readScenario(path);
-        if (!("spec" in value.caseload)) throw new UsageError(`${path}: generate needs a scenario whose caseload is a synthetic spec`);
-        const seed = integer(values.seed, "--seed") ?? value.options?.seed ?? 1;
-        const csv = recordsToCsv(generateCaseload(value.caseload.spec, seed), { dutch: values.dutch });
-        if (!values.out) {
-          emit(csv.trajectories);
-          return EXIT.ok;
+        if (!("spec" in value.caseload)) {
+          io.stderr(`${path}: caseload: generate needs a synthetic caseload spec; this scenario's caseload is given as data\n`);
+          return EXIT.invalidInput;
         }
+        const seed = checkedSeed(values.seed) ?? value.options?.seed ?? 1;
+        const csv = recordsToCsv(generateCaseload(value.caseload.spec, seed), { dutch: values.dutch });
         const usePath = join(dirname(values.out), `${basename(values.out, extname(values.out))}-use${extname(values.out) || ".csv"}`);
         writeCsv(values.out, csv.trajectories);
         writeCsv(usePath, csv.use);
@@ -156,8 +160,12 @@ function requireFile(file: string | undefined, command: string): string {
 
 function integer(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text)) throw new UsageError(`${flag} needs a whole number, got "${text}"`);
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`${flag} needs a whole number, got "${text}"`);
   return Number(text);
+}
+
+function checkedSeed(text: string | undefined): number | undefined {
+  return integer(text, "--seed");
 }
 
 function outputFormat(format: string | undefined, out: string | undefined): Format {
@@ -168,10 +176,14 @@ function outputFormat(format: string | undefined, out: string | undefined): Form
 
 /** The scenario with `--seed` / `--runs` from the command line in its options. */
 function withOverrides(s: ResolvedScenario, seed: string | undefined, runs: string | undefined): ResolvedScenario {
-  const seedValue = integer(seed, "--seed");
+  const seedValue = checkedSeed(seed);
   const runsValue = integer(runs, "--runs");
   if (seedValue === undefined && runsValue === undefined) return s;
-  if (runsValue !== undefined && runsValue < 1) throw new UsageError("--runs must be at least 1");
+  // The command line's own mistakes are usage errors, not the scenario file's.
+  if (runsValue !== undefined && (runsValue < 1 || runsValue > 10_000)) throw new UsageError("--runs must be between 1 and 10000");
+  if (runsValue !== undefined && runsValue > 1 && !("spec" in s.definition.caseload)) {
+    throw new UsageError("--runs above 1 needs a scenario whose caseload is a synthetic spec: given data is one run");
+  }
   const options = { ...s.definition.options, ...(seedValue === undefined ? {} : { seed: seedValue }), ...(runsValue === undefined ? {} : { runs: runsValue }) };
   return { ...s, definition: { ...s.definition, options } };
 }

@@ -1,5 +1,4 @@
 import type { CsvCaseloadLoader } from "./scenarioFile.js";
-import type { CsvMappingInput } from "../csv/caseloadCsv.js";
 import { readCaseloadCsv } from "./csvFiles.js";
 
 /**
@@ -10,8 +9,7 @@ export const loadCsvCaseload: CsvCaseloadLoader = (section) =>
   readCaseloadCsv(section.csv, {
     window: section.window,
     ...(section.useCsv ? { usePath: section.useCsv } : {}),
-    // The importer validates the mapping itself (CsvMappingSchema), naming its fields.
-    ...(section.mapping ? { mapping: section.mapping as CsvMappingInput } : {}),
+    ...(section.mapping ? { mapping: section.mapping } : {}),
     ...(section.municipalities ? { municipalities: section.municipalities } : {}),
     ...(section.providers ? { providers: section.providers } : {}),
     ...(section.profiles ? { profiles: section.profiles } : {}),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CsvMappingSchema, type CsvMappingInput } from "../csv/caseloadCsv.js";
 import type { Caseload } from "../caseload/caseload.js";
 import { generateCaseload } from "../caseload/generate.js";
 import { NameSchema } from "../caseload/names.js";
@@ -80,12 +81,9 @@ export const CsvCaseloadSchema = z
     useCsv: FilePath.optional().describe(
       "a CSV file with one row per trajectory-month of use, relative to the scenario file's folder; without it, the trajectory rows carry the use",
     ),
-    mapping: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .describe(
-        "how to read the export, checked by the CSV importer: columns (field → header in the trajectories CSV), useColumns (id, month, use → headers in the use CSV), values (the export's codes → ours, per careForm, unit, outcome), delimiter (';', ',' or a tab; default: detected), missingUse ('zero' or 'error')",
-      ),
+    mapping: CsvMappingSchema.optional().describe(
+      "how to read the export: columns (field → header in the trajectories CSV), useColumns (id, month, use → headers in the use CSV), values (the export's codes → ours, per careForm, unit, outcome), delimiter (';', ',' or a tab; default: detected), missingUse ('zero' or 'error')",
+    ),
     window: Window,
     ...knownNames,
   })
@@ -162,8 +160,8 @@ export interface RecordsFileCaseloadSection extends KnownNames {
 export interface CsvCaseloadSection extends KnownNames {
   readonly csv: string;
   readonly useCsv?: string;
-  /** The CSV importer's mapping (columns, useColumns, values, delimiter, missingUse), as written. */
-  readonly mapping?: Readonly<Record<string, unknown>>;
+  /** The CSV importer's mapping (columns, useColumns, values, delimiter, missingUse), checked with the scenario. */
+  readonly mapping?: CsvMappingInput;
   readonly window: HorizonInput;
 }
 /** The caseload section of a scenario: exactly one of `spec`, `records`, `recordsFile`, `csv`. */

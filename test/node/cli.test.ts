@@ -76,3 +76,29 @@ describe("the command line", () => {
     expect(schema.$schema).toMatch(/2020-12/);
   });
 });
+
+describe("the command line after review", () => {
+  it("refuses generate without --out: the use per month would be lost", async () => {
+    expect((await cli("generate", "scenarios/default-region.json")).code).toBe(EXIT.usage);
+  });
+  it("creates the folder of --out", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "jb-out-")), "nieuw", "vergelijking.md");
+    expect((await cli("compare", "scenarios/quick-start.json", "--out", out)).code).toBe(EXIT.ok);
+    expect(readFileSync(out, "utf8")).toContain("| --- | ---: | ---: |");
+  });
+  it("blames --runs, not the scenario file, for several runs of given data", async () => {
+    const r = await cli("compare", "scenarios/four-models.yaml", "--runs", "3");
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(/--runs above 1 needs a scenario whose caseload is a synthetic spec/);
+  });
+  it("locates a CSV mapping mistake in the scenario file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jb-map-"));
+    writeFileSync(join(dir, "t.csv"), "id,municipality,provider,profile,careForm,unit,start,end,outcome,use\nt1,G,P,x,ambulant,04,2026-01,2026-03,achieved,60\n");
+    const scenario = join(dir, "s.json");
+    writeFileSync(scenario, JSON.stringify({ caseload: { csv: "t.csv", window: { start: "2026-01", months: 12 }, mapping: { colums: {} } }, models: [{ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] }] }, null, 2));
+    const r = await cli("validate", scenario);
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toContain(`${scenario}:`);
+    expect(r.stderr).toMatch(/caseload\.mapping: Unrecognized key: "colums"/);
+  });
+});
