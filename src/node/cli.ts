@@ -11,6 +11,7 @@ import { scenarioJsonSchema } from "../scenario/scenarioJsonSchema.js";
 import { formatScenarioIssue, runScenario, ScenarioInputError, type ResolvedScenario, type ScenarioResult } from "../scenario/scenarioSchema.js";
 import { formatEuro } from "../money/format.js";
 import { writeCsv } from "./csvFiles.js";
+import { comparisonHtml } from "./htmlReport.js";
 import { loadCsvCaseload } from "./csvLoader.js";
 import { loadScenario, readScenario } from "./scenarioFile.js";
 
@@ -27,7 +28,9 @@ Usage:
   jeugdhulp-bekostiging schema                print the JSON Schema of scenario files
 
 Options:
-  --format table|json|csv|md   output format (default: table; or from --out's extension)
+  --format table|json|csv|md|html
+                               output format (default: table; or from --out's extension); html is a
+                               self-contained report with the table and charts
   --out <file>                 write to a file instead of standard output
   --seed <n>                   seed of the first run (overrides the scenario)
   --runs <n>                   Monte Carlo runs (overrides the scenario)
@@ -37,6 +40,7 @@ Options:
 Examples:
   npx jeugdhulp-bekostiging run scenarios/default-region.json
   npx jeugdhulp-bekostiging compare scenarios/default-region.json --runs 20 --format md --out vergelijking.md
+  npx jeugdhulp-bekostiging run scenarios/default-region.json --out rapport.html
   npx jeugdhulp-bekostiging generate scenarios/default-region.json --seed 7 --out caseload.csv --dutch
   npx jeugdhulp-bekostiging validate scenarios/mijn-regio.yaml
   npx jeugdhulp-bekostiging schema --out scenario.schema.json
@@ -45,7 +49,7 @@ Exit codes: 0 done, 1 invalid input (the message says which file, line and field
 3 an unexpected failure.
 `;
 
-type Format = "table" | "json" | "csv" | "md";
+type Format = "table" | "json" | "csv" | "md" | "html";
 
 /** Where output goes: standard output, or a file. */
 interface Io {
@@ -127,9 +131,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "run":
       case "compare": {
         const path = requireFile(file, command);
-        const scenario = withOverrides(await loadScenario(path, { loadCsv: loadCsvCaseload }), values.seed, values.runs);
+        let scenario = withOverrides(await loadScenario(path, { loadCsv: loadCsvCaseload }), values.seed, values.runs);
+        // The report's cumulative chart needs each model's monthly payments.
+        if (format === "html") scenario = { ...scenario, definition: { ...scenario.definition, options: { ...scenario.definition.options, keepProjections: true } } };
         const result = runWithProgress(scenario, io);
-        emit(render(result, format, command === "run", values.dutch));
+        if (format === "html") {
+          const d = scenario.definition;
+          emit(await comparisonHtml(result.comparison, { ...(d.name ? { title: d.name } : {}), ...(d.description ? { description: d.description } : {}) }));
+        } else emit(render(result, format, command === "run", values.dutch));
         return EXIT.ok;
       }
       default:
@@ -169,8 +178,8 @@ function checkedSeed(text: string | undefined): number | undefined {
 }
 
 function outputFormat(format: string | undefined, out: string | undefined): Format {
-  const f = format ?? ({ ".json": "json", ".csv": "csv", ".md": "md" } as Record<string, Format>)[extname(out ?? "")] ?? "table";
-  if (!["table", "json", "csv", "md"].includes(f)) throw new UsageError(`--format must be table, json, csv or md, not "${f}"`);
+  const f = format ?? ({ ".json": "json", ".csv": "csv", ".md": "md", ".html": "html" } as Record<string, Format>)[extname(out ?? "")] ?? "table";
+  if (!["table", "json", "csv", "md", "html"].includes(f)) throw new UsageError(`--format must be table, json, csv, md or html, not "${f}"`);
   return f as Format;
 }
 
@@ -202,8 +211,8 @@ function runWithProgress(scenario: ResolvedScenario, io: Io): ScenarioResult {
   }
 }
 
-/** The result in the chosen format; `run` adds who paid (funding streams) to the table and Markdown. */
-function render(result: ScenarioResult, format: Format, withStreams: boolean, dutch: boolean): string {
+/** The result in the chosen text format; `run` adds who paid (funding streams) to the table and Markdown. */
+function render(result: ScenarioResult, format: Exclude<Format, "html">, withStreams: boolean, dutch: boolean): string {
   switch (format) {
     case "json":
       return JSON.stringify(withStreams ? result : result.comparison, null, 2);

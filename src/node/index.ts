@@ -6,3 +6,4 @@ export { loadScenario, safeLoadScenario, readScenario, type LoadScenarioOptions,
 export { readCaseloadCsv, readCsvFile, writeCsv, type ReadCaseloadCsvOptions } from "./csvFiles.js";
 export { loadCsvCaseload } from "./csvLoader.js";
 export { main as runCli, EXIT } from "./cli.js";
+export { comparisonHtml, type HtmlReportOptions } from "./htmlReport.js";

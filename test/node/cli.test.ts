@@ -3,15 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCaseload, toRecords } from "../../src/index.js";
-import { EXIT, readCaseloadCsv, readScenario, runCli } from "../../src/node/index.js";
-
-/** Runs the CLI with captured output. */
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTty: false });
-  return { code, stdout, stderr };
-}
+import { EXIT, readCaseloadCsv, readScenario } from "../../src/node/index.js";
+import { cli } from "./cliHarness.js";
 
 describe("the command line", () => {
   it("runs a shipped scenario and prints the amounts worked out by hand", async () => {
