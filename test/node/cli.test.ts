@@ -95,3 +95,22 @@ describe("the command line after review", () => {
     expect(r.stderr).toMatch(/caseload\.mapping: Unrecognized key: "colums"/);
   });
 });
+
+describe("an own caseload from a CSV export", () => {
+  it("runs the shipped CSV scenario to the quick start's hand-worked totals", async () => {
+    const r = await cli("run", "scenarios/own-caseload-csv.yaml");
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toMatch(/Total paid\s+€ 55\.930\s+€ 33\.750/);
+  });
+  it("names the file, line and column of a bad CSV row", async () => {
+    const { cpSync } = await import("node:fs");
+    const dir = mkdtempSync(join(tmpdir(), "jb-csvbad-"));
+    cpSync("scenarios/data", join(dir, "data"), { recursive: true });
+    cpSync("scenarios/own-caseload-csv.yaml", join(dir, "s.yaml"));
+    const rows = readFileSync(join(dir, "data", "trajecten.csv"), "utf8").replace("t3;c3;Kaaghorst;Woongroep Zuid;verblijf;Verblijf;14;2025-10;2026-09", "t3;c3;Kaaghorst;Woongroep Zuid;verblijf;Verblijf;14;2026-10;2026-09");
+    writeFileSync(join(dir, "data", "trajecten.csv"), rows);
+    const r = await cli("validate", join(dir, "s.yaml"));
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toMatch(/trajecten\.csv:4: line 4, column "Einde": end 2026-09 is before start 2026-10/);
+  });
+});

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { lpiYear } from "../../examples/lpi-booo-meerkosten.js";
 import { overijssel2011 } from "../../examples/overijssel-2011.js";
 import { compare, defaultScenario } from "../../src/index.js";
+import { loadCsvCaseload } from "../../src/node/csvLoader.js";
 import { loadScenario } from "../../src/node/scenarioFile.js";
 import { runScenario, type ScenarioResult } from "../../src/scenario/scenarioSchema.js";
 import { generatedScenarios, scenarioFileText } from "../../scripts/write-scenarios.js";
@@ -19,7 +20,7 @@ const files = readdirSync(DIR).filter((f) => /\.(json|ya?ml)$/.test(f)).sort();
 /** Each shipped scenario loaded and run once, with the time the run took. */
 const runs = new Map<string, { result: ScenarioResult; ms: number }>();
 for (const f of files) {
-  const scenario = await loadScenario(join(DIR, f));
+  const scenario = await loadScenario(join(DIR, f), { loadCsv: loadCsvCaseload });
   const started = performance.now();
   const result = runScenario(scenario);
   runs.set(f, { result, ms: performance.now() - started });
@@ -36,6 +37,7 @@ describe("scenarios/", () => {
       "four-models.yaml",
       "lpi-booo-meerkosten.json",
       "overijssel-2011.json",
+      "own-caseload-csv.yaml",
       "quick-start.json",
       "vng-three-models.json",
     ]);
