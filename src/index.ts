@@ -180,6 +180,7 @@ export {
   dutchPublicHolidays,
   dutchPublicHolidaysBetween,
   WorkingCalendar,
+  MAX_WORKING_DAYS,
   isWorkingDay,
   addWorkingDays,
   workingDaysBetween,

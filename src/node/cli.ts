@@ -51,8 +51,8 @@ Exit codes: 0 done, 1 invalid input (the message says which file, line and field
 
 type Format = "table" | "json" | "csv" | "md" | "html";
 
-/** Where output goes: standard output, or a file. */
-interface Io {
+/** Where the command line writes: standard output and standard error (replaceable in tests). */
+export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** Whether standard error is a terminal (only then a progress bar is drawn). */

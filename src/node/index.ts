@@ -5,5 +5,5 @@
 export { loadScenario, safeLoadScenario, readScenario, type LoadScenarioOptions, type CsvCaseloadLoader } from "./scenarioFile.js";
 export { readCaseloadCsv, readCsvFile, writeCsv, type ReadCaseloadCsvOptions } from "./csvFiles.js";
 export { loadCsvCaseload } from "./csvLoader.js";
-export { main as runCli, EXIT } from "./cli.js";
+export { main as runCli, EXIT, type Io as CliIo } from "./cli.js";
 export { comparisonHtml, type HtmlReportOptions } from "./htmlReport.js";
