@@ -83,3 +83,23 @@ describe("the README shows the examples as they are", () => {
     });
   }
 });
+
+describe("the README shows today's output", () => {
+  const readme = readFileSync("README.md", "utf8");
+  /** The lines of the README's code block that starts with `first`. */
+  const block = (first: string): string => {
+    const start = readme.indexOf(first);
+    return readme.slice(start, readme.indexOf("```", start)).trimEnd();
+  };
+  it("of npm run compare", () => {
+    const out = run("examples/compare-models.ts")
+      .split("\n")
+      .filter((l) => !l.startsWith("("))
+      .join("\n")
+      .trimEnd();
+    expect(block("Default region, 2026-01 + 36 months")).toBe(out);
+  });
+  it("of the quick start", () => {
+    expect(block("                               Inspanningsgericht (p×q)  Trajectfinanciering")).toBe(run("examples/quick-start.ts").trimEnd());
+  });
+});
