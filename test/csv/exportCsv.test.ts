@@ -16,7 +16,7 @@ import {
   type CaseloadSpecInput,
   type ModelConfig,
 } from "../../src/index.js";
-import { caseload, rec } from "../support/examples.js";
+import { caseload, rec, SMALL_SPEC } from "../support/examples.js";
 
 const BOM = "\uFEFF";
 
@@ -168,22 +168,7 @@ describe("comparisonToCsv: one row per metric, one column per model", () => {
   });
 
   it("leaves a cell empty where a model has no value, and adds P5 / P50 / P95 after several runs", () => {
-    const spec: CaseloadSpecInput = {
-      window: { start: "2026-01", months: 12 },
-      municipalities: [{ name: "G0", weight: 1 }],
-      providers: [{ name: "P0", careForms: ["ambulant"], weight: 1 }],
-      profiles: [
-        {
-          name: "licht",
-          careForm: "ambulant",
-          unit: "04",
-          arrivalsPerMonth: 4,
-          initialStock: 10,
-          intensities: [{ name: "laag", weight: 1, durationMonths: { mean: 5, cv: 0.5 }, monthlyUse: { mean: 240, cv: 0.4 } }],
-          outcome: { achieved: 0.6, notAchieved: 0.3, droppedOut: 0.1 },
-        },
-      ],
-    };
+    const spec = SMALL_SPEC;
     const runs = compare(spec, [EFFORT], { seed: 7, runs: 3 });
     const { byMetric } = table(comparisonToCsv(runs));
     const s = runs.models[0]!.summary.totalPaid!;

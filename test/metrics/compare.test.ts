@@ -13,7 +13,7 @@ import {
   type CaseloadSpecInput,
   type ModelConfig,
 } from "../../src/index.js";
-import { caseload, inputIssues, rec } from "../support/examples.js";
+import { caseload, inputIssues, rec, SMALL_SPEC } from "../support/examples.js";
 
 const WINDOW = { start: "2026-01", months: 24 };
 // t1 (c1): P0 Jan–Mar 2026, achieved; t2 (c2): P0 Jan–Jun 2026, not achieved; t3 (c3): P1 from Mar 2027, open at the end.
@@ -187,22 +187,7 @@ describe("summarise: Monte Carlo summary statistics", () => {
 });
 
 describe("compare over Monte Carlo runs", () => {
-  const spec: CaseloadSpecInput = {
-    window: { start: "2026-01", months: 12 },
-    municipalities: [{ name: "G0", weight: 1 }],
-    providers: [{ name: "P0", careForms: ["ambulant"], weight: 1 }],
-    profiles: [
-      {
-        name: "licht",
-        careForm: "ambulant",
-        unit: "04",
-        arrivalsPerMonth: 4,
-        initialStock: 10,
-        intensities: [{ name: "laag", weight: 1, durationMonths: { mean: 5, cv: 0.5 }, monthlyUse: { mean: 240, cv: 0.4 } }],
-        outcome: { achieved: 0.6, notAchieved: 0.3, droppedOut: 0.1 },
-      },
-    ],
-  };
+  const spec = SMALL_SPEC;
 
   it("runs one caseload per seed, the same for every model, and summarises each metric over the runs", () => {
     const cmp = compare(spec, [EFFORT, TRAJECTORY], { seed: 7, runs: 5 });

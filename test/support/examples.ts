@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { caseloadFromRecords, FundingInputError, totalsByMonth, type Caseload, type Issue, type Projection, type TrajectoryInput } from "../../src/index.js";
+import { caseloadFromRecords, FundingInputError, totalsByMonth, type Caseload, type CaseloadSpecInput, type Issue, type Projection, type TrajectoryInput } from "../../src/index.js";
 
 /** A trajectory record for hand-worked examples: one month of 60 minutes ambulant care at P0 for G0, unless told otherwise. */
 export function rec(id: string, o: Partial<TrajectoryInput> & { start: string }): TrajectoryInput {
@@ -39,3 +39,21 @@ export function inputIssues(fn: () => unknown): readonly Issue[] {
   }
   throw new Error("expected a FundingInputError, but nothing was thrown");
 }
+
+/** A small synthetic spec for Monte Carlo tests: one ambulant profile at P0 in G0, over 2026. */
+export const SMALL_SPEC: CaseloadSpecInput = {
+    window: { start: "2026-01", months: 12 },
+    municipalities: [{ name: "G0", weight: 1 }],
+    providers: [{ name: "P0", careForms: ["ambulant"], weight: 1 }],
+    profiles: [
+      {
+        name: "licht",
+        careForm: "ambulant",
+        unit: "04",
+        arrivalsPerMonth: 4,
+        initialStock: 10,
+        intensities: [{ name: "laag", weight: 1, durationMonths: { mean: 5, cv: 0.5 }, monthlyUse: { mean: 240, cv: 0.4 } }],
+        outcome: { achieved: 0.6, notAchieved: 0.3, droppedOut: 0.1 },
+      },
+    ],
+  };
