@@ -13,7 +13,6 @@ import {
   project,
   toRecords,
   type Breakdown,
-  type CaseloadSpecInput,
   type ModelConfig,
 } from "../../src/index.js";
 import { caseload, rec, SMALL_SPEC } from "../support/examples.js";

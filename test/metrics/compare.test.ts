@@ -10,7 +10,6 @@ import {
   measure,
   project,
   summarise,
-  type CaseloadSpecInput,
   type ModelConfig,
 } from "../../src/index.js";
 import { caseload, inputIssues, rec, SMALL_SPEC } from "../support/examples.js";
