@@ -141,8 +141,4 @@ export class DatedValue<T> {
   inForce(month: Month): T | null {
     return month < this.froms[0]! ? null : this.at(month);
   }
-  /** Every version's first month, in order. */
-  get fromMonths(): readonly Month[] {
-    return this.froms;
-  }
 }

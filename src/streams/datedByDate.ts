@@ -43,11 +43,6 @@ export class DateVersions<T> {
     return this.froms[0]!;
   }
 
-  /** Every version's first day, in order. */
-  get fromDays(): readonly DayNumber[] {
-    return this.froms;
-  }
-
   /** The version in force on `day` (the last one whose `from` is on or before it), or null before the first. */
   at(day: DayNumber): VersionInForce<T> | null {
     const f = this.froms;

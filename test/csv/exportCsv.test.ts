@@ -13,9 +13,8 @@ import {
   project,
   toRecords,
   type Breakdown,
-  type ModelConfig,
 } from "../../src/index.js";
-import { caseload, rec, SMALL_SPEC } from "../support/examples.js";
+import { caseload, rec, HAND_WORKED, SMALL_SPEC } from "../support/examples.js";
 
 const BOM = "\uFEFF";
 
@@ -79,17 +78,8 @@ describe("breakdownToCsv: rows = keys, columns = months, plus totals", () => {
 
 // The hand-worked comparison of test/metrics/compare.test.ts: effort pays 126000 (63000 in 2026, 63000 in 2027);
 // trajectory funding pays 250003 (200002 in 2026, 50001 in 2027).
-const WINDOW = { start: "2026-01", months: 24 };
-const c = caseload(
-  [
-    rec("t1", { client: "c1", start: "2026-01", end: "2026-03" }),
-    rec("t2", { client: "c2", start: "2026-01", end: "2026-06", outcome: "notAchieved" }),
-    rec("t3", { client: "c3", provider: "P1", start: "2027-03", end: null }),
-  ],
-  WINDOW,
-);
-const EFFORT: ModelConfig = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] };
-const TRAJECTORY: ModelConfig = { kind: "trajectory", amounts: [{ amount: "1000.01" }] };
+// t1 (c1): P0 Jan–Mar 2026, achieved; t2 (c2): P0 Jan–Jun 2026, not achieved; t3 (c3): P1 from Mar 2027, open; 60 minutes a month.
+const { window: WINDOW, caseload: c, effort: EFFORT, trajectory: TRAJECTORY } = HAND_WORKED;
 
 describe("ledgerToCsv: one row per payment line", () => {
   const p = project(c, createModel(TRAJECTORY), { horizon: WINDOW, lines: true });

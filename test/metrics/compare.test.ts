@@ -12,21 +12,10 @@ import {
   summarise,
   type ModelConfig,
 } from "../../src/index.js";
-import { caseload, inputIssues, rec, SMALL_SPEC } from "../support/examples.js";
+import { caseload, inputIssues, rec, HAND_WORKED, SMALL_SPEC } from "../support/examples.js";
 
-const WINDOW = { start: "2026-01", months: 24 };
-// t1 (c1): P0 Jan–Mar 2026, achieved; t2 (c2): P0 Jan–Jun 2026, not achieved; t3 (c3): P1 from Mar 2027, open at the end.
-// 60 minutes a month each.
-const c = caseload(
-  [
-    rec("t1", { client: "c1", start: "2026-01", end: "2026-03" }),
-    rec("t2", { client: "c2", start: "2026-01", end: "2026-06", outcome: "notAchieved" }),
-    rec("t3", { client: "c3", provider: "P1", start: "2027-03", end: null }),
-  ],
-  WINDOW,
-);
-const EFFORT: ModelConfig = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] };
-const TRAJECTORY: ModelConfig = { kind: "trajectory", amounts: [{ amount: "1000.01" }] };
+// t1 (c1): P0 Jan–Mar 2026, achieved; t2 (c2): P0 Jan–Jun 2026, not achieved; t3 (c3): P1 from Mar 2027, open; 60 minutes a month.
+const { window: WINDOW, caseload: c, effort: EFFORT, trajectory: TRAJECTORY } = HAND_WORKED;
 
 describe("compare: two models on one caseload", () => {
   // Effort (€70/h, lag 1): t1 3 × 7000 = 21000 (Feb–Apr 2026); t2 6 × 7000 = 42000 (Feb–Jul 2026);

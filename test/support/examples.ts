@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { caseloadFromRecords, FundingInputError, totalsByMonth, type Caseload, type CaseloadSpecInput, type Issue, type Projection, type TrajectoryInput } from "../../src/index.js";
+import { caseloadFromRecords, FundingInputError, totalsByMonth, type Caseload, type CaseloadSpecInput, type Issue, type ModelConfig, type Projection, type TrajectoryInput } from "../../src/index.js";
 
 /** A trajectory record for hand-worked examples: one month of 60 minutes ambulant care at P0 for G0, unless told otherwise. */
 export function rec(id: string, o: Partial<TrajectoryInput> & { start: string }): TrajectoryInput {
@@ -57,3 +57,22 @@ export const SMALL_SPEC: CaseloadSpecInput = {
       },
     ],
   };
+
+/**
+ * The hand-worked comparison case shared by the compare and CSV tests. t1 (c1): P0 Jan–Mar 2026,
+ * achieved; t2 (c2): P0 Jan–Jun 2026, not achieved; t3 (c3): P1 from Mar 2027, open at the end;
+ * 60 minutes a month each. The expected amounts are worked out in test/metrics/compare.test.ts.
+ */
+export const HAND_WORKED = {
+  window: { start: "2026-01", months: 24 },
+  caseload: caseload(
+    [
+      rec("t1", { client: "c1", start: "2026-01", end: "2026-03" }),
+      rec("t2", { client: "c2", start: "2026-01", end: "2026-06", outcome: "notAchieved" }),
+      rec("t3", { client: "c3", provider: "P1", start: "2027-03", end: null }),
+    ],
+    { start: "2026-01", months: 24 },
+  ),
+  effort: { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] } as ModelConfig,
+  trajectory: { kind: "trajectory", amounts: [{ amount: "1000.01" }] } as ModelConfig,
+};
