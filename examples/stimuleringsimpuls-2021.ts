@@ -21,17 +21,17 @@
  * The source gives no review time for the long track, no reserve, no guarantee maximum and no
  * request volumes: the numbers marked "illustrative" below are ours, as are the regions' weights
  * and the second version of the rules (a plausible outcome of the evaluation at the end of June
- * 2021 the source announces) and the transfer in October. Run: `npx tsx examples/stimuleringsimpuls-2021.ts`.
+ * 2021 the source announces) and the transfer in October. Run: `npx tsx examples/stimuleringsimpuls-2021.ts`;
+ * the same year from a scenario file: `npx jeugdhulp-bekostiging run scenarios/stimuleringsimpuls-2021.json`.
  */
 import {
-  formatEuro,
+  formatGrantDecisions,
+  formatGrantPool,
   generateGrantRequests,
-  GRANT_REJECTION_REASONS,
   simulateGrantPool,
   type GrantPoolInput,
   type GrantPoolOptions,
   type GrantPoolResult,
-  type GrantRejectionReason,
   type GrantRequestInput,
   type GrantRequestSpecInput,
   type GrantRulesInput,
@@ -122,107 +122,12 @@ export function runExample(): { synthetic: GrantPoolResult; worked: GrantPoolRes
   };
 }
 
-/** Reasons as the summary prints them. */
-export const REASON_LABELS: Record<GrantRejectionReason, string> = {
-  costsAlreadyIncurred: "costs already incurred",
-  deliveredBeforeDecision: "delivered before the decision",
-  bridgingNotAllowed: "bridging not allowed",
-  overGuaranteeMaximum: "above the guarantee maximum",
-  aboveCap: "more than the pool's yearly budget",
-  exceedsBudget: "more than the budget left",
-  poolStopped: "temporary stop (reserve)",
-  notYetReleased: "budget not yet released",
-};
-
-const days = (x: number): string => x.toFixed(1).replace(".", ",");
-const line = (label: string, value: string | number): string => `${label.padEnd(44)}${String(value)}`;
-
-/** A table: the first `textColumns` columns left-aligned, numbers right-aligned. */
-function table(head: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (r: readonly string[]): string => r.map((c, i) => (i < textColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [fmt(head), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(fmt)].join("\n");
-}
-
-/** The readable summary of a simulated year. */
-export function formatSummary(r: GrantPoolResult): string {
-  const t = r.totals;
-  const dt = r.decisionTimes;
-  const lastMonth = r.byMonth.at(-1)!;
-  const out: string[] = [
-    line("Requests received", t.requests),
-    line("  approved (toegekend)", t.approvals),
-    line("  rejected (afgewezen)", t.rejections),
-    ...GRANT_REJECTION_REASONS.map((reason) => line(`    ${REASON_LABELS[reason]}`, t.byReason[reason])),
-    "",
-    line("Decision time, working days", `mean ${days(dt.meanWorkingDays)}, max ${dt.maxWorkingDays}`),
-    line("  standard review", `${dt.byTrack.standard.count} requests, mean ${days(dt.byTrack.standard.meanWorkingDays)}, max ${dt.byTrack.standard.maxWorkingDays}`),
-    line("  urgent", `${dt.byTrack.urgent.count} requests, mean ${days(dt.byTrack.urgent.meanWorkingDays)}, max ${dt.byTrack.urgent.maxWorkingDays}`),
-    line("  extended (large amount or missing info)", `${dt.byTrack.extended.count} requests, mean ${days(dt.byTrack.extended.meanWorkingDays)}, max ${dt.byTrack.extended.maxWorkingDays}`),
-    "",
-    line("Requested", formatEuro(t.requested)),
-    line("Transferred in", formatEuro(t.transfersIn)),
-    line("Committed (opdrachtbrieven)", formatEuro(t.committed)),
-    line("Paid (after delivery, by invoice)", formatEuro(t.paid)),
-    line(`  of which paid by the end of ${lastMonth.month}`, formatEuro(r.byMonth.reduce((s, m) => s + m.paid, 0))),
-    line("Released (below commitment, not called)", formatEuro(t.released)),
-    line("Invoiced above the commitment (not paid)", `${formatEuro(t.invoiceAboveCommitment)} on ${t.invoicesAboveCommitment} requests`),
-    line(`Open at the end of ${lastMonth.month} (verplichtingen)`, formatEuro(lastMonth.open)),
-    line(`Budget left at the end of ${lastMonth.month}`, formatEuro(lastMonth.remaining)),
-    line("Pool runs dry", r.dryMonth === null ? "never" : `${r.dryMonth} (first refusal for lack of budget on ${r.dryDate})`),
-    line("Temporary stops", r.stops.length === 0 ? "none" : r.stops.map((s) => `${s.from} – ${s.until ?? "…"}`).join(", ")),
-    "",
-    "Per region (the pool is shared; reporting only; payments after the year included)",
-    table(
-      ["region", "requests", "approved", "rejected", "committed", "paid", "released", "invoiced above"],
-      r.byRegion.map((g) => [
-        g.region,
-        String(g.requests),
-        String(g.approvals),
-        String(g.rejections),
-        formatEuro(g.committed),
-        formatEuro(g.paid),
-        formatEuro(g.released),
-        formatEuro(g.invoiceAboveCommitment),
-      ]),
-    ),
-    "",
-    "Per month",
-    table(
-      ["month", "received", "approved", "rejected", "committed", "paid", "released", "budget left"],
-      r.byMonth.map((m) => [m.month, String(m.received), String(m.approvals), String(m.rejections), formatEuro(m.committed), formatEuro(m.paid), formatEuro(m.released), formatEuro(m.remaining)]),
-    ),
-  ];
-  return out.join("\n");
-}
-
-/** The worked example, one line per request. */
-export function formatWorked(r: GrantPoolResult): string {
-  return table(
-    ["request", "region", "kind", "decision", "received", "decided", "days", "committed", "paid", "paid on", "released"],
-    r.decisions.map((d) => [
-      d.id,
-      d.region,
-      d.kind,
-      d.reason === null ? "approved" : REASON_LABELS[d.reason],
-      d.receivedDate,
-      d.decisionDate,
-      String(d.decisionWorkingDays),
-      formatEuro(d.committed),
-      formatEuro(d.paid),
-      d.paymentDate ?? "—",
-      formatEuro(d.released),
-    ]),
-    4,
-  );
-}
-
 if (process.argv[1]?.endsWith("stimuleringsimpuls-2021.ts")) {
   const { synthetic, worked } = runExample();
   console.log(`Stimuleringsimpuls maatwerk 2021 — Utrecht/Flevoland: a year of synthetic requests (seed ${SEED})\n`);
-  console.log(formatSummary(synthetic));
+  console.log(formatGrantPool(synthetic));
   console.log("\nWorked example: four requests in an otherwise empty pool\n");
-  console.log(formatWorked(worked));
+  console.log(formatGrantDecisions(worked));
   console.log(
     "\nThe pool commits what is asked, pays what is invoiced (never more), and the difference flows back;" +
       "\nthe reserve stops commitments before the last regions are left with nothing, and releases lift the stop again.",

@@ -1,7 +1,7 @@
 /**
  * Writes the scenario files whose numbers come from code, so they match it exactly: the default
- * region (`defaultScenario()`), the VNG three models on it, Overijssel 2011 and the LPI / BooO /
- * meerkosten example. A test checks that each file on disk equals what this script makes, and
+ * region (`defaultScenario()`), the VNG three models on it, Overijssel 2011, the LPI / BooO /
+ * meerkosten example, the stimuleringsimpuls 2021 grant pool (synthetic and worked) and the ZHI. A test checks that each file on disk equals what this script makes, and
  * that running it gives what the example computes. Rerun after changing the default region or an
  * example: `npx tsx scripts/write-scenarios.ts`. (quick-start.json and four-models.yaml are written
  * by hand; their amounts are checked against the hand calculation.)
@@ -11,8 +11,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { overijsselProvider, perDay, perTrajectory } from "../examples/overijssel-2011.js";
 import { lpiSetup } from "../examples/lpi-booo-meerkosten.js";
+import { options as grantOptions, requestSpec, SEED as GRANT_SEED, stimuleringsimpuls2021, workedRequests } from "../examples/stimuleringsimpuls-2021.js";
+import { ZHI_EXAMPLE } from "../src/streams/zhiExample.js";
 import { defaultScenario } from "../src/index.js";
 import type { ScenarioInput } from "../src/scenario/scenarioSchema.js";
+import type { GrantPoolScenarioInput } from "../src/scenario/grantPoolScenario.js";
 
 const SCHEMA = "../schema/scenario.schema.json";
 
@@ -86,6 +89,40 @@ function lpiBoooMeerkosten(): ScenarioInput {
   };
 }
 
+/** examples/stimuleringsimpuls-2021.ts: the pool and its requests, synthetic or the four worked by hand. */
+function stimuleringsimpuls(requests: GrantPoolScenarioInput["requests"], name: string, description: string): GrantPoolScenarioInput {
+  return {
+    $schema: SCHEMA,
+    kind: "grantPool",
+    name,
+    description,
+    pool: stimuleringsimpuls2021,
+    requests,
+    options: { ...grantOptions, seed: GRANT_SEED },
+  };
+}
+
+const POOL_2021 =
+  "The six youth-care regions of Utrecht and Flevoland shared a pool of at most €525,000 in 2021 for custom solutions that keep children " +
+  "from being placed out of home (seed 001). Requests are judged by the rules in force on the day received; the committee decides within " +
+  "5 working days (longer above €70,000, €150,000 for real estate), pays by invoice up to the commission letter, and a temporary stop keeps a " +
+  "reserve for the other regions. The reserve, the review times not in the source, a second version of the rules from July and a transfer " +
+  "in October are illustrative (examples/stimuleringsimpuls-2021.ts).";
+
+/** examples/zhi-funding.ts: the example recovery initiative, funded three ways. */
+function zhiFunding(): ScenarioInput {
+  return {
+    $schema: SCHEMA,
+    kind: "recoveryInitiative",
+    name: "ZHI: structural or project funding of a recovery initiative",
+    description:
+      "A walk-in recovery centre (zelfregie- en herstelinitiatief) of about 50 participants, funded by a structural subsidy, a yearly project " +
+      "subsidy renewed with a chance of 3 in 4, or procurement per participant (seed 002, the VNG/MIND guide). When it closes, participants " +
+      "turn to regular care and the care it avoided is no longer avoided. Every number is an estimate (src/streams/zhiExample.ts).",
+    ...ZHI_EXAMPLE,
+  };
+}
+
 /** The generated scenario files: file name in scenarios/ → content. */
 export function generatedScenarios(): Record<string, ScenarioInput> {
   return {
@@ -93,6 +130,18 @@ export function generatedScenarios(): Record<string, ScenarioInput> {
     "vng-three-models.json": vngThreeModels(),
     "overijssel-2011.json": overijssel2011(),
     "lpi-booo-meerkosten.json": lpiBoooMeerkosten(),
+    "stimuleringsimpuls-2021.json": stimuleringsimpuls(
+      { spec: requestSpec },
+      "Stimuleringsimpuls maatwerk 2021 (Utrecht/Flevoland)",
+      `${POOL_2021} A year of synthetic requests from the six regions (volumes and weights illustrative).`,
+    ),
+    "stimuleringsimpuls-2021-worked.json": stimuleringsimpuls(
+      { records: workedRequests },
+      "Stimuleringsimpuls maatwerk 2021: four requests worked by hand",
+      `${POOL_2021} Four requests in an otherwise empty pool, worked out by hand: holidays move the decision dates, a €120,000 ` +
+        "real-estate request keeps the 5-day review, costs already incurred are refused, a guarantee is paid only as far as called.",
+    ),
+    "zhi-funding.json": zhiFunding(),
   };
 }
 

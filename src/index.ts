@@ -204,6 +204,7 @@ export {
   simulateGrantPool,
   simulateGrantPools,
   GRANT_REJECTION_REASONS,
+  GRANT_REJECTION_LABELS,
   type GrantRejectionReason,
   type ReviewTrack,
   type GrantDecision,
@@ -256,39 +257,69 @@ export {
   type SummarisedMetric,
 } from "./metrics/compare.js";
 export { formatComparison, comparisonToMarkdown, comparisonCells } from "./report/table.js";
+export { renderTable, type Table, type TableFormat } from "./report/textTable.js";
+export { formatGrantPool, formatGrantDecisions } from "./report/grantPoolText.js";
+export { formatRecoveryComparison, recoveryCells, recoveryNotes } from "./report/recoveryText.js";
+export { grantDecisionsToCsv, recoveryComparisonToCsv } from "./csv/simulationCsv.js";
 export { comparisonCharts, type ChartSpecs, VEGA_LITE_SCHEMA, DUTCH_NUMBER_LOCALE } from "./report/charts.js";
 
 // Scenarios
 export { defaultScenario, DEFAULT_TARIFFS, calibratedScenario, type Scenario } from "./scenario/defaultScenario.js";
 export {
   ScenarioSchema,
+  SCENARIO_KINDS,
+  describeKind,
+  parseScenario,
+  safeParseScenario,
+  runScenario,
+  type ScenarioKind,
+  type ScenarioInput,
+  type ScenarioDefinition,
+  type ScenarioDefinitionOf,
+  type ScenarioResult,
+  type ResolvedScenario,
+} from "./scenario/scenarioSchema.js";
+export {
+  formatScenarioIssue,
+  ScenarioInputError,
+  type Locator,
+  type ScenarioHeader,
+  type ScenarioIssue,
+  type ScenarioSafeResult,
+} from "./scenario/scenarioBase.js";
+export {
+  ComparisonScenarioSchema,
   ScenarioCaseloadSchema,
   SpecCaseloadSchema,
   RecordsCaseloadSchema,
   RecordsFileCaseloadSchema,
   CsvCaseloadSchema,
   ScenarioOptionsSchema,
-  parseScenario,
-  safeParseScenario,
-  runScenario,
-  formatScenarioIssue,
-  ScenarioInputError,
   recordsOptions,
-  type ScenarioInput,
-  type ScenarioDefinition,
+  type ComparisonScenarioInput,
+  type ComparisonScenarioDefinition,
+  type ComparisonScenarioResult,
   type ScenarioCaseload,
   type SpecCaseloadSection,
   type RecordsCaseloadSection,
   type RecordsFileCaseloadSection,
   type CsvCaseloadSection,
   type ScenarioOptions,
-  type ResolvedScenario,
-  type Locator,
-  type ScenarioIssue,
-  type ScenarioSafeResult,
-  type ScenarioResult,
   type ModelStreams,
-} from "./scenario/scenarioSchema.js";
+} from "./scenario/comparisonScenario.js";
+export {
+  GrantPoolScenarioSchema,
+  type GrantPoolScenarioInput,
+  type GrantPoolScenarioDefinition,
+  type GrantPoolScenarioResult,
+  type GrantRequestsSection,
+} from "./scenario/grantPoolScenario.js";
+export {
+  RecoveryScenarioSchema,
+  type RecoveryScenarioInput,
+  type RecoveryScenarioDefinition,
+  type RecoveryScenarioResult,
+} from "./scenario/recoveryScenario.js";
 export { scenarioJsonSchema } from "./scenario/scenarioJsonSchema.js";
 export { defaultRegionSpec } from "./caseload/defaultRegion.js";
 export { meanMetrics } from "./metrics/meanMetrics.js";

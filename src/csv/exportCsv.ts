@@ -31,19 +31,19 @@ export interface CsvExportOptions {
 }
 
 /** The options of {@link CsvExportOptions} with their defaults resolved. */
-interface Style {
+export interface Style {
   readonly delimiter: CsvDelimiter;
   readonly decimal: "." | ",";
   readonly amounts: "euros" | "cents";
   readonly bom: boolean;
 }
 
-function style(o: CsvExportOptions = {}): Style {
+export function style(o: CsvExportOptions = {}): Style {
   const dutch = o.dutch === true;
   return { delimiter: o.delimiter ?? (dutch ? ";" : ","), decimal: dutch ? "," : ".", amounts: o.amounts ?? "euros", bom: o.bom ?? dutch };
 }
 
-function write(rows: readonly (readonly string[])[], s: Style): string {
+export function write(rows: readonly (readonly string[])[], s: Style): string {
   return stringify(rows as string[][], { delimiter: s.delimiter, bom: s.bom });
 }
 
@@ -62,8 +62,8 @@ export function formatCsvAmount(cents: Cents, options: { readonly amounts?: "eur
 }
 
 /** Header of an amount column: `euros` or `cents`. */
-const amountHeader = (s: Style): string => (s.amounts === "cents" ? "cents" : "euros");
-const amount = (cents: Cents, s: Style): string => formatCsvAmount(cents, { amounts: s.amounts, decimal: s.decimal });
+export const amountHeader = (s: Style): string => (s.amounts === "cents" ? "cents" : "euros");
+export const amount = (cents: Cents, s: Style): string => formatCsvAmount(cents, { amounts: s.amounts, decimal: s.decimal });
 
 /**
  * The ledger as CSV, one row per payment line: `month, incurred, municipality, provider,

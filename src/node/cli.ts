@@ -8,8 +8,14 @@ import { FundingInputError, formatPath } from "../errors.js";
 import type { OnRun } from "../metrics/compare.js";
 import { comparisonToMarkdown, formatComparison } from "../report/table.js";
 import { scenarioJsonSchema } from "../scenario/scenarioJsonSchema.js";
-import { formatScenarioIssue, runScenario, ScenarioInputError, type ResolvedScenario, type ScenarioResult } from "../scenario/scenarioSchema.js";
+import { grantDecisionsToCsv, recoveryComparisonToCsv } from "../csv/simulationCsv.js";
 import { formatEuro } from "../money/format.js";
+import { formatGrantDecisions, formatGrantPool } from "../report/grantPoolText.js";
+import { formatRecoveryComparison } from "../report/recoveryText.js";
+import type { TableFormat } from "../report/textTable.js";
+import type { ComparisonScenarioDefinition, ComparisonScenarioResult } from "../scenario/comparisonScenario.js";
+import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
+import { describeKind, runScenario, type ResolvedScenario, type ScenarioDefinition, type ScenarioResult } from "../scenario/scenarioSchema.js";
 import { writeCsv } from "./csvFiles.js";
 import { comparisonHtml } from "./htmlReport.js";
 import { loadCsvCaseload } from "./csvLoader.js";
@@ -22,6 +28,8 @@ const HELP = `jeugdhulp-bekostiging — compare youth-care funding models on a c
 
 Usage:
   jeugdhulp-bekostiging run <scenario>        run a scenario: the comparison, funding streams, notes
+                                              (or a grant pool's year, or a recovery initiative's
+                                              three ways of funding, by the scenario's kind)
   jeugdhulp-bekostiging compare <scenario>    only the comparison table of the scenario's models
   jeugdhulp-bekostiging generate <scenario>   write the scenario's synthetic caseload as CSV
   jeugdhulp-bekostiging validate <scenario>   check a scenario file (and the caseload file it names)
@@ -42,6 +50,7 @@ Examples:
   npx jeugdhulp-bekostiging compare scenarios/default-region.json --runs 20 --format md --out vergelijking.md
   npx jeugdhulp-bekostiging run scenarios/default-region.json --out rapport.html
   npx jeugdhulp-bekostiging generate scenarios/default-region.json --seed 7 --out caseload.csv --dutch
+  npx jeugdhulp-bekostiging run scenarios/stimuleringsimpuls-2021.json --format csv --out besluiten.csv
   npx jeugdhulp-bekostiging validate scenarios/mijn-regio.yaml
   npx jeugdhulp-bekostiging schema --out scenario.schema.json
 
@@ -106,8 +115,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "validate": {
         const path = requireFile(file, command);
         const scenario = await loadScenario(path, { loadCsv: loadCsvCaseload });
-        const d = scenario.definition;
-        io.stdout(`${path}: valid — ${d.models.length} model(s)${d.streams?.length ? `, ${d.streams.length} funding stream(s)` : ""}\n`);
+        io.stdout(`${path}: valid — ${contents(scenario.definition)}\n`);
         return EXIT.ok;
       }
       case "generate": {
@@ -116,6 +124,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         // Use that varies by month goes to a second file: without --out it would be lost.
         if (!values.out) throw new UsageError("generate writes two CSV files (trajectories and use per month): give --out <file.csv>");
         const { value } = await readScenario(path);
+        if (value.kind !== "comparison") {
+          io.stderr(`${path}: kind: generate writes a synthetic caseload; this scenario is ${describeKind(value.kind)}\n`);
+          return EXIT.invalidInput;
+        }
         if (!("spec" in value.caseload)) {
           io.stderr(`${path}: caseload: generate needs a synthetic caseload spec; this scenario's caseload is given as data\n`);
           return EXIT.invalidInput;
@@ -131,12 +143,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "run":
       case "compare": {
         const path = requireFile(file, command);
-        let scenario = withOverrides(await loadScenario(path, { loadCsv: loadCsvCaseload }), values.seed, values.runs);
+        const loaded = withOverrides(await loadScenario(path, { loadCsv: loadCsvCaseload }), values.seed, values.runs);
+        const d = loaded.definition;
+        if (d.kind !== "comparison") {
+          if (command === "compare") throw new UsageError(`compare needs a comparison of funding models; ${path} is ${describeKind(d.kind)}: use run`);
+          if (format === "html") throw new UsageError(`the HTML report shows a comparison of funding models; ${path} is ${describeKind(d.kind)}: use --format md`);
+          emit(render(runScenario(loaded), format, true, values.dutch));
+          return EXIT.ok;
+        }
         // The report's cumulative chart needs each model's monthly payments.
-        if (format === "html") scenario = { ...scenario, definition: { ...scenario.definition, options: { ...scenario.definition.options, keepProjections: true } } };
+        const scenario: ResolvedScenario<ComparisonScenarioDefinition> =
+          format === "html" ? { ...loaded, definition: { ...d, options: { ...d.options, keepProjections: true } } } : { ...loaded, definition: d };
         const result = runWithProgress(scenario, io);
         if (format === "html") {
-          const d = scenario.definition;
           emit(await comparisonHtml(result.comparison, { ...(d.name ? { title: d.name } : {}), ...(d.description ? { description: d.description } : {}) }));
         } else emit(render(result, format, command === "run", values.dutch));
         return EXIT.ok;
@@ -183,23 +202,43 @@ function outputFormat(format: string | undefined, out: string | undefined): Form
   return f as Format;
 }
 
-/** The scenario with `--seed` / `--runs` from the command line in its options. */
+/** What a valid scenario holds, in a few words (for `validate`). */
+function contents(d: ScenarioDefinition): string {
+  if (d.kind === "grantPool") {
+    const requests = "spec" in d.requests ? "synthetic requests" : `${d.requests.records.length} request(s)`;
+    return `a grant pool with ${d.pool.rules.length} version(s) of its rules and ${requests}`;
+  }
+  if (d.kind === "recoveryInitiative") return `a recovery initiative funded three ways, ${d.runs} run(s)`;
+  return `${d.models.length} model(s)${d.streams.length ? `, ${d.streams.length} funding stream(s)` : ""}`;
+}
+
+/** The scenario with `--seed` / `--runs` from the command line, where its kind keeps them. */
 function withOverrides(s: ResolvedScenario, seed: string | undefined, runs: string | undefined): ResolvedScenario {
   const seedValue = checkedSeed(seed);
   const runsValue = integer(runs, "--runs");
   if (seedValue === undefined && runsValue === undefined) return s;
   // The command line's own mistakes are usage errors, not the scenario file's.
   if (runsValue !== undefined && (runsValue < 1 || runsValue > 10_000)) throw new UsageError("--runs must be between 1 and 10000");
-  if (runsValue !== undefined && runsValue > 1 && !("spec" in s.definition.caseload)) {
-    throw new UsageError("--runs above 1 needs a scenario whose caseload is a synthetic spec: given data is one run");
+  const d = s.definition;
+  const seedOf = seedValue === undefined ? {} : { seed: seedValue };
+  const runsOf = runsValue === undefined ? {} : { runs: runsValue };
+  switch (d.kind) {
+    case "grantPool":
+      if (runsValue !== undefined) throw new UsageError("--runs does not apply to a grant pool: its requests are simulated once (change --seed for another year)");
+      return { ...s, definition: { ...d, options: { ...d.options, ...seedOf } } };
+    case "recoveryInitiative":
+      return { ...s, definition: { ...d, ...seedOf, ...runsOf } };
+    case "comparison":
+      if (runsValue !== undefined && runsValue > 1 && !("spec" in d.caseload)) {
+        throw new UsageError("--runs above 1 needs a scenario whose caseload is a synthetic spec: given data is one run");
+      }
+      return { ...s, definition: { ...d, options: { ...d.options, ...seedOf, ...runsOf } } };
   }
-  const options = { ...s.definition.options, ...(seedValue === undefined ? {} : { seed: seedValue }), ...(runsValue === undefined ? {} : { runs: runsValue }) };
-  return { ...s, definition: { ...s.definition, options } };
 }
 
-/** Runs the scenario; on a terminal, with a progress bar on standard error for several runs. */
-function runWithProgress(scenario: ResolvedScenario, io: Io): ScenarioResult {
-  const runs = scenario.definition.options?.runs ?? 1;
+/** Runs a comparison; on a terminal, with a progress bar on standard error for several runs. */
+function runWithProgress(scenario: ResolvedScenario<ComparisonScenarioDefinition>, io: Io): ComparisonScenarioResult {
+  const runs = scenario.definition.options.runs;
   if (!io.stderrIsTty || runs < 2) return runScenario(scenario);
   const bar = new cliProgress.SingleBar({ stream: process.stderr, format: "runs {bar} {value}/{total}", hideCursor: true }, cliProgress.Presets.shades_classic);
   bar.start(runs, 0);
@@ -211,8 +250,24 @@ function runWithProgress(scenario: ResolvedScenario, io: Io): ScenarioResult {
   }
 }
 
-/** The result in the chosen text format; `run` adds who paid (funding streams) to the table and Markdown. */
+/**
+ * The result in the chosen text format. A comparison: `run` adds who paid (funding streams) to the
+ * table and Markdown; a grant pool: its summary and decisions, or its decisions as CSV; a recovery
+ * initiative: the three ways side by side.
+ */
 function render(result: ScenarioResult, format: Exclude<Format, "html">, withStreams: boolean, dutch: boolean): string {
+  if (result.kind !== "comparison") {
+    if (format === "json") return JSON.stringify(result, null, 2);
+    const table: TableFormat = format === "md" ? "md" : "text";
+    const title = result.name ? (format === "md" ? `## ${result.name}\n\n` : `${result.name}\n\n`) : "";
+    if (result.kind === "recoveryInitiative") {
+      return format === "csv" ? recoveryComparisonToCsv(result.result, { dutch }) : `${title}${formatRecoveryComparison(result.result, table)}`;
+    }
+    if (format === "csv") return grantDecisionsToCsv(result.result, { dutch });
+    const seed = result.seed === null ? "" : `Synthetic requests, seed ${result.seed}\n\n`;
+    const decisions = format === "md" ? "### Decisions" : "Decisions";
+    return `${title}${seed}${formatGrantPool(result.result, table)}\n\n${decisions}\n${format === "md" ? "\n" : ""}${formatGrantDecisions(result.result, table)}`;
+  }
   switch (format) {
     case "json":
       return JSON.stringify(withStreams ? result : result.comparison, null, 2);
@@ -230,7 +285,7 @@ function render(result: ScenarioResult, format: Exclude<Format, "html">, withStr
 }
 
 /** Who paid for what, per model: each funding stream and the municipality's own means. */
-function streamsText(result: ScenarioResult): string {
+function streamsText(result: ComparisonScenarioResult): string {
   const lines: string[] = ["Who pays (funding streams, then own means):"];
   for (const m of result.streams ?? []) {
     const parts = m.result.streams.map((s) => `${s.name} ${formatEuro(s.covered, { decimals: false })}`);

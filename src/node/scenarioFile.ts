@@ -3,18 +3,14 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { Caseload } from "../caseload/caseload.js";
 import { caseloadFromRecords } from "../caseload/records.js";
 import { FundingInputError, type Issue } from "../errors.js";
+import { recordsOptions, SUBJECT_PATHS, type CsvCaseloadSection } from "../scenario/comparisonScenario.js";
+import { locateIssues, scenarioErrorOf, ScenarioInputError, type Locator, type ScenarioIssue, type ScenarioSafeResult } from "../scenario/scenarioBase.js";
 import {
-  atScenarioPath,
-  locateIssues,
-  recordsOptions,
   safeParseScenario,
-  ScenarioInputError,
-  type CsvCaseloadSection,
-  type Locator,
   type ResolvedScenario,
   type ScenarioDefinition,
-  type ScenarioIssue,
-  type ScenarioSafeResult,
+  type ScenarioDefinitionOf,
+  type ScenarioKind,
 } from "../scenario/scenarioSchema.js";
 import { formatOfPath, parseDataText } from "./scenarioText.js";
 
@@ -35,9 +31,11 @@ export type CsvCaseloadLoader = (
 ) => Caseload | Promise<Caseload>;
 
 /** Options of {@link loadScenario}. */
-export interface LoadScenarioOptions {
+export interface LoadScenarioOptions<K extends ScenarioKind = ScenarioKind> {
   /** Reads `caseload.csv`; without it a CSV caseload is an error that says so. */
   readonly loadCsv?: CsvCaseloadLoader;
+  /** The kind of scenario expected: a file of another kind is an error, and the result has this kind's type. */
+  readonly kind?: K;
 }
 
 /**
@@ -47,14 +45,20 @@ export interface LoadScenarioOptions {
  * `scenarios/region.json:14:9: models[1].tariffs[0].tariff: must not be negative`,
  * `scenarios/broken.yaml:3:1: YAML syntax error: …`.
  */
-export async function loadScenario(file: string, options: LoadScenarioOptions = {}): Promise<ResolvedScenario> {
-  const definition = await readScenario(file);
+export async function loadScenario<K extends ScenarioKind = ScenarioKind>(
+  file: string,
+  options: LoadScenarioOptions<K> = {},
+): Promise<ResolvedScenario<ScenarioDefinitionOf<K>>> {
+  const definition = await readScenario(file, options.kind);
   const caseload = await readCaseload(file, definition.value, options);
   return { source: file, definition: definition.value, caseload, locate: definition.locate };
 }
 
 /** {@link loadScenario} that returns the issues (file, line, column, path, reason) as a value instead of throwing. */
-export async function safeLoadScenario(file: string, options: LoadScenarioOptions = {}): Promise<ScenarioSafeResult<ResolvedScenario>> {
+export async function safeLoadScenario<K extends ScenarioKind = ScenarioKind>(
+  file: string,
+  options: LoadScenarioOptions<K> = {},
+): Promise<ScenarioSafeResult<ResolvedScenario<ScenarioDefinitionOf<K>>>> {
   try {
     return { success: true, output: await loadScenario(file, options) };
   } catch (e) {
@@ -63,12 +67,15 @@ export async function safeLoadScenario(file: string, options: LoadScenarioOption
   }
 }
 
-/** Reads and validates a scenario file without reading the caseload files it names (for `validate`). */
-export async function readScenario(file: string): Promise<{ readonly value: ScenarioDefinition; readonly locate: Locator }> {
+/** Reads and validates a scenario file (of the `kind` expected, if given) without reading the caseload files it names (for `validate`). */
+export async function readScenario<K extends ScenarioKind = ScenarioKind>(
+  file: string,
+  kind?: K,
+): Promise<{ readonly value: ScenarioDefinitionOf<K>; readonly locate: Locator }> {
   const { data, locate, explain } = await readDataFile(file, file);
-  const r = safeParseScenario(data, file);
+  const r = kind === undefined ? safeParseScenario(data, file) : safeParseScenario(data, file, kind);
   if (!r.success) throw new ScenarioInputError(file, locateIssues(explain(r.issues), locate));
-  return { value: r.output, locate };
+  return { value: r.output as ScenarioDefinitionOf<K>, locate };
 }
 
 /**
@@ -116,6 +123,7 @@ function relativeTo(scenarioFile: string, path: string): { readonly absolute: st
 
 /** The caseload a scenario names in a file, read; null when the scenario holds it (a spec or records). */
 async function readCaseload(file: string, d: ScenarioDefinition, options: LoadScenarioOptions): Promise<Caseload | null> {
+  if (d.kind !== "comparison") return null;
   const c = d.caseload;
   if ("recordsFile" in c) {
     const at = relativeTo(file, c.recordsFile);
@@ -131,9 +139,7 @@ async function readCaseload(file: string, d: ScenarioDefinition, options: LoadSc
       if (e.subject === "caseload records" || e.subject === "caseload") {
         throw new ScenarioInputError(at.display, locateIssues(explain(e.issues.map((i) => ({ ...i, source: at.display }))), locate));
       }
-      return atScenarioPath(file, () => {
-        throw e;
-      });
+      throw scenarioErrorOf(file, e, SUBJECT_PATHS);
     }
   }
   if ("csv" in c) {

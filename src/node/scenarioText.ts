@@ -1,5 +1,5 @@
 import { isNode, isScalar, LineCounter, parseDocument } from "yaml";
-import type { Locator, ScenarioIssue } from "../scenario/scenarioSchema.js";
+import type { Locator, ScenarioIssue } from "../scenario/scenarioBase.js";
 import { jsonLocator, jsonSyntaxError, lineColumn } from "./jsonText.js";
 
 /*

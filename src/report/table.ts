@@ -1,6 +1,7 @@
 import { formatEuro } from "../money/index.js";
 import type { Comparison, ModelComparison } from "../metrics/compare.js";
 import type { Metrics } from "../metrics/metrics.js";
+import { renderTable } from "./textTable.js";
 
 /** A row of the comparison table: a label and a function producing each model's cell. */
 interface RowSpec {
@@ -77,19 +78,13 @@ export function comparisonCells(comparison: Comparison): { header: string[]; bod
  */
 export function formatComparison(comparison: Comparison): string {
   const { header, body } = comparisonCells(comparison);
-  const all = [header, ...body];
-  const widths = header.map((_, j) => Math.max(...all.map((r) => r[j]!.length)));
-  const line = (r: readonly string[]): string => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join("  ");
   const notes = comparison.warnings.map((w) => `\nNote: ${w}`);
-  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line), ...notes].join("\n");
+  return [renderTable({ head: header, rows: body }, "text"), ...notes].join("\n");
 }
 
 /** The same comparison as a Markdown table (for reports, issues and notebooks), notes below it. */
 export function comparisonToMarkdown(comparison: Comparison): string {
   const { header, body } = comparisonCells(comparison);
-  const esc = (cell: string): string => cell.trim().replace(/\|/g, "\\|");
-  const line = (r: readonly string[]): string => `| ${r.map(esc).join(" | ")} |`;
-  const align = `| --- | ${comparison.models.map(() => "---:").join(" | ")} |`;
   const notes = comparison.warnings.map((w) => `\n> ${w}`);
-  return [line(header), align, ...body.map(line), ...notes].join("\n");
+  return [renderTable({ head: header, rows: body }, "md"), ...notes].join("\n");
 }

@@ -69,6 +69,18 @@ export const GRANT_REJECTION_REASONS = [
  */
 export type GrantRejectionReason = (typeof GRANT_REJECTION_REASONS)[number];
 
+/** The reasons a request is refused, in words. */
+export const GRANT_REJECTION_LABELS: Readonly<Record<GrantRejectionReason, string>> = {
+  costsAlreadyIncurred: "costs already incurred",
+  deliveredBeforeDecision: "delivered before the decision",
+  bridgingNotAllowed: "bridging not allowed",
+  overGuaranteeMaximum: "above the guarantee maximum",
+  aboveCap: "more than the pool's yearly budget",
+  exceedsBudget: "more than the budget left",
+  poolStopped: "temporary stop (reserve)",
+  notYetReleased: "budget not yet released",
+};
+
 /** Which review a request got: `extended` above the threshold or with information missing. */
 export type ReviewTrack = "standard" | "extended" | "urgent";
 

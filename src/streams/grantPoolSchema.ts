@@ -89,9 +89,9 @@ export type GrantRules = z.output<typeof GrantRulesSchema>;
  * as given (the other pool's side is not simulated).
  */
 export const ExternalTransferSchema = z.strictObject({
-  date: DateSchema,
-  amount: PositiveMoney,
-  direction: z.enum(["in", "out"]),
+  date: DateSchema.describe("the day the budget moves, YYYY-MM-DD; it counts for that year"),
+  amount: PositiveMoney.describe("the amount moved"),
+  direction: z.enum(["in", "out"]).describe("in: into this pool; out: to the other pool (at most what is uncommitted)"),
   counterpart: NameSchema.default("other pool").describe("the other pool, for reporting"),
 });
 /** A transfer with a pool outside the simulation, as users write it. */
@@ -101,7 +101,7 @@ export type ExternalTransferInput = z.input<typeof ExternalTransferSchema>;
 export const GrantPoolSchema = z.strictObject({
   name: NameSchema.default("pool"),
   rules: datedByDateSchema(GrantRulesSchema).describe("versions of the rules; the one in force on a request's received date judges it"),
-  transfers: z.array(ExternalTransferSchema).default([]),
+  transfers: z.array(ExternalTransferSchema).default([]).describe("budget moved to or from pools outside the simulation (default: none)"),
 });
 /** A grant pool as users write it. */
 export type GrantPoolInput = z.input<typeof GrantPoolSchema>;
@@ -117,15 +117,17 @@ export type GrantPool = z.output<typeof GrantPoolSchema>;
  */
 export const GrantRequestSchema = z
   .strictObject({
-    id: NameSchema,
+    id: NameSchema.describe("the request's id, unique; orders requests received on the same day"),
     region: NameSchema.describe("youth-care region (jeugdregio) whose expert team submitted it; for reporting only"),
     amount: PositiveMoney.describe("amount asked: what the commission letter commits when approved"),
-    kind: z.enum(GRANT_KINDS, { error: (i) => `unknown kind ${JSON.stringify(i.input)}; expected one of ${GRANT_KINDS.join(", ")}` }),
-    urgent: z.boolean().default(false),
+    kind: z
+      .enum(GRANT_KINDS, { error: (i) => `unknown kind ${JSON.stringify(i.input)}; expected one of ${GRANT_KINDS.join(", ")}` })
+      .describe("what the money is for: maatwerk (a custom solution), realEstate (vastgoedaanpassing), guarantee (garantstelling), bridging (overbrugging)"),
+    urgent: z.boolean().default(false).describe("an urgent request: the committee decides sooner"),
     costsAlreadyIncurred: z.boolean().default(false).describe("costs already made: the scheme refuses them"),
     informationMissing: z.boolean().default(false).describe("extra information is needed: extended review"),
-    receivedDate: DateSchema,
-    deliveryDate: DateSchema,
+    receivedDate: DateSchema.describe("the day the request was received (ontvangstdatum), YYYY-MM-DD: the rules in force that day judge it"),
+    deliveryDate: DateSchema.describe("when the solution is delivered and invoiced (for a guarantee: the end of its term), YYYY-MM-DD"),
     invoicedAmount: NonNegativeMoneySchema.optional().describe(
       "the invoice; absent: the amount asked. Not for guarantees. Paid up to the commitment; any excess is reported, not paid",
     ),

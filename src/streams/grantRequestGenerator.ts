@@ -23,7 +23,7 @@ const Cv = z
 
 /** A percentage with at most two decimals (so it is a whole number of basis points), 0 to 200. */
 const PercentRange = z
-  .strictObject({ min: PercentSchema, max: PercentSchema })
+  .strictObject({ min: PercentSchema.describe("lowest percentage, e.g. \"75\""), max: PercentSchema.describe("highest percentage, e.g. \"105\"") })
   .superRefine((r, ctx) => {
     for (const key of ["min", "max"] as const) {
       const d = new Decimal(r[key]);
@@ -52,7 +52,7 @@ const AmountDistributionSchema = z
     if (a.min === 0) ctx.addIssue({ code: "custom", path: ["min"], message: "a request asks more than € 0: min must be positive" });
   });
 
-const KindWeight = z.number().min(0, "weight must not be negative");
+const KindWeight = z.number().min(0, "weight must not be negative").describe("relative share of requests of this kind");
 
 /** The spec of a synthetic stream of grant requests. */
 export const GrantRequestSpecSchema = z
@@ -65,10 +65,10 @@ export const GrantRequestSpecSchema = z
     amount: AmountDistributionSchema.describe("amount asked, for every kind without its own distribution"),
     amountByKind: z
       .strictObject({
-        maatwerk: AmountDistributionSchema.optional(),
-        realEstate: AmountDistributionSchema.optional(),
-        guarantee: AmountDistributionSchema.optional(),
-        bridging: AmountDistributionSchema.optional(),
+        maatwerk: AmountDistributionSchema.optional().describe("amounts of custom solutions (maatwerk)"),
+        realEstate: AmountDistributionSchema.optional().describe("amounts of real-estate adaptations (vastgoedaanpassing)"),
+        guarantee: AmountDistributionSchema.optional().describe("amounts of guarantees (garantstelling)"),
+        bridging: AmountDistributionSchema.optional().describe("amounts of bridging solutions (overbrugging)"),
       })
       .default({})
       .describe("amount distributions of kinds that differ from `amount` (real estate is usually larger)"),
@@ -76,16 +76,19 @@ export const GrantRequestSpecSchema = z
       .strictObject({ maatwerk: KindWeight.default(0), realEstate: KindWeight.default(0), guarantee: KindWeight.default(0), bridging: KindWeight.default(0) })
       .prefault({ maatwerk: 1 })
       .describe("relative shares of the kinds (weights; a kind left out has weight 0)"),
-    urgentShare: Probability.default(0),
+    urgentShare: Probability.default(0).describe("share of urgent requests (decided sooner)"),
     incurredShare: Probability.default(0).describe("share of requests for costs already incurred"),
     missingInfoShare: Probability.default(0).describe("share of requests with information missing"),
-    regions: z.array(z.strictObject({ name: NameSchema, weight: z.number().positive("weight must be greater than 0") })).min(1, "needs at least one region"),
+    regions: z
+      .array(z.strictObject({ name: NameSchema.describe("youth-care region (jeugdregio)"), weight: z.number().positive("weight must be greater than 0").describe("relative share of the requests") }))
+      .min(1, "needs at least one region")
+      .describe("the regions whose expert teams send requests, each with its share"),
     deliveryDelayDays: z
-      .strictObject({ mean: z.number().positive().max(3650, "mean delay must be at most 3650 days"), cv: Cv.default(0.5) })
+      .strictObject({ mean: z.number().positive().max(3650, "mean delay must be at most 3650 days").describe("mean calendar days"), cv: Cv.default(0.5) })
       .prefault({ mean: 60 })
       .describe("calendar days from receipt to delivery and invoice (log-normal, rounded up, at least 1)"),
     invoicePercent: PercentRange.prefault({ min: 100, max: 100 }).describe("invoice as a percentage of the amount asked, uniform in [min, max] (basis points)"),
-    guaranteeCallProbability: Probability.default(0.25),
+    guaranteeCallProbability: Probability.default(0.25).describe("chance that a guarantee is called before its term ends"),
     guaranteeCallPercent: PercentRange.prefault({ min: 50, max: 100 }).describe("amount called as a percentage of the guarantee, uniform"),
   })
   .superRefine((s, ctx) => {

@@ -1,3 +1,4 @@
+import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { NameSchema } from "../caseload/names.js";
 import { parseWith } from "../errors.js";
@@ -32,7 +33,7 @@ export const RECOVERY_FUNDING_LABELS: Readonly<Record<RecoveryFundingWay, string
 const Probability = z.number().min(0, "probability must be at least 0").max(1, "probability must be at most 1");
 
 /** Input of {@link simulateRecoveryInitiative}: the initiative, three ways to fund it, and what closure and running mean for care. */
-export const RecoveryInitiativeSchema = z.object({
+export const RecoveryInitiativeSchema = z.strictObject({
   horizon: HorizonSchema.describe("the months compared, e.g. { start: '2026-01', months: 60 }; funding years are calendar years"),
   seed: z.number().int("seed must be a whole number").default(1).describe("seed of the first run; run r uses seed + r"),
   runs: z
@@ -42,7 +43,7 @@ export const RecoveryInitiativeSchema = z.object({
     .max(100_000, "runs must be at most 100,000")
     .default(1000)
     .describe("Monte Carlo runs of the renewal draws"),
-  initiative: z.object({
+  initiative: z.strictObject({
     name: NameSchema.describe("name of the initiative"),
     participantsPerMonth: z
       .number()
@@ -51,12 +52,12 @@ export const RecoveryInitiativeSchema = z.object({
       .max(1_000_000, "participantsPerMonth must be at most 1,000,000")
       .describe("people taking part in a month (its capacity, taken as filled)"),
     runningCostPerYear: NonNegativeMoneySchema.describe("what running the initiative costs a year (staff, rent, activities)"),
-  }),
+  }).describe("the initiative: its name, participants and running cost"),
   structural: z
-    .object({ perYear: NonNegativeMoneySchema.describe("subsidy per calendar year, renewed every year") })
+    .strictObject({ perYear: NonNegativeMoneySchema.describe("subsidy per calendar year, renewed every year") })
     .describe("structural subsidy (structurele subsidie)"),
   project: z
-    .object({
+    .strictObject({
       perYear: NonNegativeMoneySchema.describe("subsidy per calendar year while it is granted"),
       renewalProbability: Probability.describe(
         "chance that the subsidy is renewed for the next year, drawn at each year end; not renewed, the initiative closes at that year end",
@@ -64,7 +65,7 @@ export const RecoveryInitiativeSchema = z.object({
     })
     .describe("yearly project subsidy (projectsubsidie); the horizon's first year is granted"),
   procurement: z
-    .object({
+    .strictObject({
       pricePerParticipantMonth: NonNegativeMoneySchema.describe("price per participant per month taking part"),
       billablePercent: SharePercentSchema.default("100").describe(
         "share of the participants the initiative can bill for; walk-in participants who come anonymously or without a referral cannot be",
@@ -72,7 +73,7 @@ export const RecoveryInitiativeSchema = z.object({
     })
     .describe("procurement per participant (inkoop); the initiative stays open"),
   regularCare: z
-    .object({
+    .strictObject({
       startPercent: SharePercentSchema.describe("share of the participants at closure who start a regular-care trajectory, in percent"),
       costPerTrajectory: NonNegativeMoneySchema.describe("expected cost of one regular-care trajectory to the municipality"),
       durationMonths: z
@@ -84,7 +85,7 @@ export const RecoveryInitiativeSchema = z.object({
     })
     .describe("what happens when the initiative closes: its participants flow into regular care"),
   avoidedCare: z
-    .object({
+    .strictObject({
       percentPerYear: SharePercentSchema.describe(
         "parameter, not evidence: regular-care trajectories avoided per 100 participants per year of taking part",
       ),
@@ -170,6 +171,13 @@ export interface RecoveryComparison {
   /** Seeds of the runs: seed, seed + 1, …, seed + runs − 1. */
   readonly seeds: { readonly first: number; readonly runs: number };
   readonly ways: readonly RecoveryFundingResult[];
+  /**
+   * When avoided care pays for the structural subsidy: the rate of avoided trajectories per 100
+   * participant-years at which it does — subsidy per year × 100 ÷ (participants × cost of an
+   * avoided trajectory), to 2 decimals; null when there are no participants or an avoided
+   * trajectory costs nothing — next to the rate this input assumes (`avoidedCare.percentPerYear`).
+   */
+  readonly breakEven: { readonly avoidedPer100ParticipantYears: number | null; readonly assumed: number };
 }
 
 /** What every run of every way shares: the input in cents and per month, computed once. */
@@ -371,5 +379,15 @@ export function simulateRecoveryInitiative(input: RecoveryInitiativeInput): Reco
     horizon: { start: cfg.horizon.start, months: cfg.horizon.months },
     seeds: { first: cfg.seed, runs: cfg.runs },
     ways,
+    breakEven: breakEvenOf(cfg),
   };
+}
+
+/** The break-even rate of avoided care against the structural subsidy (see {@link RecoveryComparison}). */
+function breakEvenOf(cfg: RecoveryInitiativeConfig): RecoveryComparison["breakEven"] {
+  const assumed = new Decimal(cfg.avoidedCare.percentPerYear).toNumber();
+  const perYearOfAvoided = new Decimal(cfg.initiative.participantsPerMonth).times(cfg.avoidedCare.costPerTrajectory);
+  if (perYearOfAvoided.isZero()) return { avoidedPer100ParticipantYears: null, assumed };
+  const rate = new Decimal(cfg.structural.perYear).times(100).dividedBy(perYearOfAvoided);
+  return { avoidedPer100ParticipantYears: rate.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber(), assumed };
 }

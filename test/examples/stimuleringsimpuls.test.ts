@@ -4,12 +4,12 @@
  */
 import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { options, REASON_LABELS, requestSpec, SEED, stimuleringsimpuls2021, workedRequests } from "../../examples/stimuleringsimpuls-2021.js";
+import { options, requestSpec, SEED, stimuleringsimpuls2021, workedRequests } from "../../examples/stimuleringsimpuls-2021.js";
 import { formatEuro } from "../../src/money/format.js";
-import { GRANT_REJECTION_REASONS, simulateGrantPool, type GrantPoolResult } from "../../src/streams/grantPool.js";
+import { GRANT_REJECTION_LABELS, GRANT_REJECTION_REASONS, simulateGrantPool, type GrantPoolResult } from "../../src/streams/grantPool.js";
 import { generateGrantRequests } from "../../src/streams/grantRequestGenerator.js";
 
-/** The text after a label at the start of a line (the summary's label column is 44 wide). */
+/** The text after a label at the start of a line (the summary has a label column). */
 const value = (out: string, label: string): string => {
   const l = out.split("\n").find((x) => x.startsWith(label));
   if (l === undefined) throw new Error(`no line "${label}" in the output`);
@@ -33,7 +33,7 @@ describe("examples/stimuleringsimpuls-2021.ts", () => {
     expect(value(out, "Requests received")).toBe(String(t.requests));
     expect(value(out, "  approved (toegekend)")).toBe(String(t.approvals));
     expect(value(out, "  rejected (afgewezen)")).toBe(String(t.rejections));
-    for (const reason of GRANT_REJECTION_REASONS) expect(value(out, `    ${REASON_LABELS[reason]}`)).toBe(String(t.byReason[reason]));
+    for (const reason of GRANT_REJECTION_REASONS) expect(value(out, `    ${GRANT_REJECTION_LABELS[reason]}`)).toBe(String(t.byReason[reason]));
     // A year with more demand than budget: the stop bites, and some requests are refused on eligibility.
     expect(t.byReason.poolStopped).toBeGreaterThan(0);
     expect(t.byReason.costsAlreadyIncurred).toBeGreaterThan(0);

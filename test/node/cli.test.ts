@@ -36,7 +36,7 @@ describe("the command line", () => {
     const out = join(dir, "caseload.csv");
     const r = await cli("generate", "scenarios/default-region.json", "--seed", "7", "--out", out);
     expect(r.code).toBe(EXIT.ok);
-    const { value } = await readScenario("scenarios/default-region.json");
+    const { value } = await readScenario("scenarios/default-region.json", "comparison");
     if (!("spec" in value.caseload)) throw new Error("the default region scenario has a spec");
     const expected = generateCaseload(value.caseload.spec, 7);
     const read = readCaseloadCsv(out, { window: value.caseload.spec.window, usePath: join(dir, "caseload-use.csv") });

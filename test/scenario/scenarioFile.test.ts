@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { caseloadFromRecords, FundingInputError } from "../../src/index.js";
 import { loadScenario, readScenario, safeLoadScenario, type CsvCaseloadLoader } from "../../src/node/scenarioFile.js";
 import { jsonSyntaxError, lineColumn } from "../../src/node/jsonText.js";
-import { formatScenarioIssue, recordsOptions, runScenario, ScenarioInputError, type ScenarioIssue } from "../../src/scenario/scenarioSchema.js";
+import { recordsOptions } from "../../src/scenario/comparisonScenario.js";
+import { formatScenarioIssue, ScenarioInputError, type ScenarioIssue } from "../../src/scenario/scenarioBase.js";
+import { runScenario } from "../../src/scenario/scenarioSchema.js";
 
 const dir = mkdtempSync(join(tmpdir(), "scenario-files-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,7 +51,7 @@ const VALID_JSON = `{
 describe("loadScenario reads JSON and YAML", () => {
   it("a JSON file: validated, defaults filled in, runnable", async () => {
     const path = file("valid.json", VALID_JSON);
-    const s = await loadScenario(path);
+    const s = await loadScenario(path, { kind: "comparison" });
     expect(s.source).toBe(path);
     expect(s.caseload).toBeNull(); // inline records: the definition holds them
     expect(s.definition.options).toMatchObject({ paymentLagMonths: 1, runs: 1 });
@@ -209,7 +211,7 @@ models:
   });
   it("readScenario validates without reading the caseload files", async () => {
     const path = file("csv-only.json", JSON.stringify({ caseload: { csv: "nowhere.csv", window: { start: "2026-01", months: 12 } }, models: [EFFORT] }));
-    expect((await readScenario(path)).value.caseload).toEqual({ csv: "nowhere.csv", window: { start: "2026-01", months: 12 } });
+    expect((await readScenario(path, "comparison")).value.caseload).toEqual({ csv: "nowhere.csv", window: { start: "2026-01", months: 12 } });
   });
 });
 
@@ -218,7 +220,7 @@ describe("caseload files are read relative to the scenario's folder", () => {
     file("regio/data/records.json", JSON.stringify([RECORD, { ...RECORD, id: "t2", start: "2026-02", end: null, outcome: "open" }], null, 2));
     file("regio/data/records.yaml", `- { id: t1, municipality: A, provider: P, profile: x, careForm: ambulant, unit: "04", start: "2026-01", end: "2026-03", outcome: achieved, use: 60 }\n`);
     const path = file("regio/scenario.yaml", 'caseload:\n  recordsFile: data/records.json\n  window: { start: "2025-12", months: 13 }\n  providers: [P, Q]\nmodels:\n  - { kind: effort, tariffs: [{ careForm: ambulant, tariff: "70.00" }] }\n');
-    const s = await loadScenario(path);
+    const s = await loadScenario(path, { kind: "comparison" });
     expect(s.caseload?.size).toBe(2);
     expect(s.caseload?.providers).toEqual(["P", "Q"]); // known names from the scenario
     expect(runScenario(s).comparison.models[0]!.metrics.totalPaid).toBe(3 * 7_000 + 10 * 7_000); // t2: February – November's care paid in 2026

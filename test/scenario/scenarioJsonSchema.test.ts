@@ -10,21 +10,27 @@ import { scenarioJsonSchema } from "../../src/scenario/scenarioJsonSchema.js";
 import { SCHEMA_FILE, schemaFileText } from "../../scripts/write-schema.js";
 
 type Json = Record<string, any>;
-const schema = scenarioJsonSchema() as Json;
+const root = scenarioJsonSchema() as Json;
+/** The comparison scenario's branch (the default kind). */
+const schema = root["anyOf"][0] as Json;
 
 describe("scenarioJsonSchema()", () => {
-  it("is JSON Schema draft 2020-12, closed at the top", () => {
-    expect(schema["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema["type"]).toBe("object");
-    expect(schema["additionalProperties"]).toBe(false);
+  it("is JSON Schema draft 2020-12: one of three closed kinds of scenario", () => {
+    expect(root["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
+    const kinds = root["anyOf"] as Json[];
+    for (const k of kinds) expect(k).toMatchObject({ type: "object", additionalProperties: false });
+    expect(kinds.map((k) => k["properties"]["kind"]["const"])).toEqual(["comparison", "grantPool", "recoveryInitiative"]);
+    // A comparison needs no kind (older files and the default); the others must say theirs.
     expect(schema["required"]).toEqual(["caseload", "models"]);
-    expect(Object.keys(schema["properties"])).toEqual(["$schema", "name", "description", "caseload", "models", "streams", "options"]);
+    expect(kinds[1]!["required"]).toEqual(["kind", "pool", "requests"]);
+    expect(kinds[2]!["required"]).toContain("kind");
+    expect(Object.keys(schema["properties"])).toEqual(["$schema", "name", "description", "kind", "caseload", "models", "streams", "options"]);
   });
 
   it("describes models as a union discriminated on kind, the combined model's parts by reference", () => {
     const models = schema["properties"]["models"];
     expect(models).toMatchObject({ type: "array", minItems: 1, items: { $ref: "#/$defs/ModelConfig" } });
-    const union = schema["$defs"]["ModelConfig"]["oneOf"] as Json[];
+    const union = root["$defs"]["ModelConfig"]["oneOf"] as Json[];
     const kinds = union.map((m) => m["properties"]["kind"]["const"]);
     expect(kinds).toEqual((ModelConfigSchema as unknown as { options: { shape: { kind: { value: string } } }[] }).options.map((o) => o.shape.kind.value));
     expect(kinds).toEqual(["task", "effort", "output", "trajectory", "perPlace", "reimbursement", "combined"]);
@@ -34,7 +40,7 @@ describe("scenarioJsonSchema()", () => {
   });
 
   it("is the input side: money as euro strings or cents, defaults optional and shown", () => {
-    const effort = (schema["$defs"]["ModelConfig"]["oneOf"] as Json[])[1]!;
+    const effort = (root["$defs"]["ModelConfig"]["oneOf"] as Json[])[1]!;
     const tariff = JSON.stringify(effort["properties"]["tariffs"]["items"]["properties"]["tariff"]);
     expect(tariff).toContain('"pattern":"^-?\\\\d+(\\\\.\\\\d{1,2})?$"');
     expect(tariff).toContain('"cents"');
@@ -47,10 +53,13 @@ describe("scenarioJsonSchema()", () => {
     expect(schema["properties"]["streams"]["description"]).toMatch(/default: none/);
   });
 
-  it("has the caseload as one of four closed variants, each picked by its key", () => {
+  it("has the caseload as one of four closed variants, each picked by its key; a grant pool's requests as one of two", () => {
     const variants = schema["properties"]["caseload"]["anyOf"] as Json[];
     expect(variants.map((v) => v["required"])).toEqual([["spec"], ["records", "window"], ["recordsFile", "window"], ["csv", "window"]]);
     for (const v of variants) expect(v["additionalProperties"]).toBe(false);
+    const requests = root["anyOf"][1]["properties"]["requests"]["anyOf"] as Json[];
+    expect(requests.map((v) => v["required"])).toEqual([["spec"], ["records"]]);
+    for (const v of requests) expect(v["additionalProperties"]).toBe(false);
   });
 
   it("gives every field a description (an editor tooltip)", () => {
@@ -62,10 +71,10 @@ describe("scenarioJsonSchema()", () => {
       for (const [k, p] of Object.entries((n["properties"] ?? {}) as Json)) if (typeof p["description"] !== "string") missing.push(`${at}.${k}`);
       for (const [k, v] of Object.entries(n)) walk(v, `${at}/${k}`);
     };
-    walk(schema, "#");
+    walk(root, "#");
     expect(missing).toEqual([]);
-    expect(schema["description"]).toMatch(/^A jeugdhulp-bekostiging scenario/);
-    expect(schema["$defs"]["ModelConfig"]["description"]).toBeTypeOf("string");
+    expect(root["description"]).toMatch(/^A jeugdhulp-bekostiging scenario/);
+    expect(root["$defs"]["ModelConfig"]["description"]).toBeTypeOf("string");
   });
 
   it("is a fresh object on every call", () => {

@@ -4,17 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { caseloadFromRecords, compare, FundingInputError, type ModelConfig } from "../../src/index.js";
-import {
-  formatScenarioIssue,
-  parseScenario,
-  runScenario,
-  safeParseScenario,
-  ScenarioInputError,
-  type ScenarioInput,
-  type ScenarioIssue,
-} from "../../src/scenario/scenarioSchema.js";
+import { formatScenarioIssue, ScenarioInputError, type ScenarioIssue } from "../../src/scenario/scenarioBase.js";
+import { parseScenario, runScenario, safeParseScenario, type ScenarioInput } from "../../src/scenario/scenarioSchema.js";
 
 const SOURCE = "scenarios/region.json";
+/** A comparison scenario parsed (the kind these tests write; another kind would be an error). */
+const parseComparison = (input: unknown, source?: string) => parseScenario(input, source, "comparison");
 
 const RECORDS = [
   { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },
@@ -52,11 +47,11 @@ function thrown(fn: () => unknown): ScenarioInputError {
 }
 
 describe("parseScenario fills in the defaults", () => {
-  const s = parseScenario(scenario());
+  const s = parseComparison(scenario());
   it("the scenario's own: no streams, the comparison options", () => {
     expect(s.streams).toEqual([]);
     expect(s.options).toEqual({ horizon: { start: "2026-01", months: 12 }, paymentLagMonths: 1, seed: 1, runs: 1, keepProjections: false });
-    expect(parseScenario({ caseload: scenario()["caseload"], models: [EFFORT] }).options).toEqual({ paymentLagMonths: 1, seed: 1, runs: 1, keepProjections: false });
+    expect(parseComparison({ caseload: scenario()["caseload"], models: [EFFORT] }).options).toEqual({ paymentLagMonths: 1, seed: 1, runs: 1, keepProjections: false });
   });
   it("the caseload's: record defaults (intensity, age group, target group)", () => {
     const c = s.caseload;
@@ -66,16 +61,16 @@ describe("parseScenario fills in the defaults", () => {
   });
   it("keeps models and money as written: the core parses them again", () => {
     expect(s.models).toEqual([EFFORT, TRAJECTORY]);
-    const withMoney = parseScenario(scenario({ options: { budget: { perYear: "60000.00" }, costPrices: { prices: [{ careForm: "ambulant", price: "66.00" }, { careForm: "verblijf", price: "170.00" }] } } }));
+    const withMoney = parseComparison(scenario({ options: { budget: { perYear: "60000.00" }, costPrices: { prices: [{ careForm: "ambulant", price: "66.00" }, { careForm: "verblijf", price: "170.00" }] } } }));
     expect(withMoney.options.budget).toEqual({ perYear: "60000.00" });
     expect(withMoney.options.costPrices?.prices[0]?.price).toBe("66.00");
   });
   it("a parsed scenario is a valid scenario, and parses to itself", () => {
-    expect(parseScenario(s)).toEqual(s);
-    const spec = parseScenario({ caseload: { spec: { window: { start: "2026-01", months: 12 }, municipalities: [{ name: "A", weight: 1 }], providers: [{ name: "P", careForms: ["ambulant"], weight: 1 }], profiles: [{ name: "x", careForm: "ambulant", unit: "04", arrivalsPerMonth: 2, initialStock: 0, intensities: [{ name: "i", weight: 1, durationMonths: { mean: 3, cv: 0 }, monthlyUse: { mean: 60, cv: 0 } }], outcome: { achieved: 1, notAchieved: 0, droppedOut: 0 } }] } }, models: [EFFORT] });
+    expect(parseComparison(s)).toEqual(s);
+    const spec = parseComparison({ caseload: { spec: { window: { start: "2026-01", months: 12 }, municipalities: [{ name: "A", weight: 1 }], providers: [{ name: "P", careForms: ["ambulant"], weight: 1 }], profiles: [{ name: "x", careForm: "ambulant", unit: "04", arrivalsPerMonth: 2, initialStock: 0, intensities: [{ name: "i", weight: 1, durationMonths: { mean: 3, cv: 0 }, monthlyUse: { mean: 60, cv: 0 } }], outcome: { achieved: 1, notAchieved: 0, droppedOut: 0 } }] } }, models: [EFFORT] });
     if (!("spec" in spec.caseload)) throw new Error("spec expected");
     expect(spec.caseload.spec.profiles[0]).toMatchObject({ trendPercentPerYear: 0, reentry: { probability: 0, withinMonths: 12 } });
-    expect(parseScenario(spec)).toEqual(spec);
+    expect(parseComparison(spec)).toEqual(spec);
   });
   it("runs as compare does", () => {
     const direct = compare(caseloadFromRecords(RECORDS, { window: { start: "2025-12", months: 13 } }), [EFFORT, TRAJECTORY], { horizon: { start: "2026-01", months: 12 } });
@@ -86,7 +81,7 @@ describe("parseScenario fills in the defaults", () => {
 describe("errors name the source, the path inside the scenario and the reason", () => {
   it("a negative tariff deep in a model", () => {
     const input = scenario({ models: [TRAJECTORY, { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "-70.00" }] }] });
-    const e = thrown(() => parseScenario(input, SOURCE));
+    const e = thrown(() => parseComparison(input, SOURCE));
     expect(e).toBeInstanceOf(FundingInputError);
     expect(e.source).toBe(SOURCE);
     expect(e.message).toContain("scenarios/region.json: models[1].tariffs[0].tariff: must not be negative");
@@ -150,12 +145,12 @@ describe("errors name the source, the path inside the scenario and the reason", 
     expect(issuesOf(null)[0]).toMatchObject({ path: [], code: "invalid_type" });
   });
   it("without a source, the message says 'scenario'", () => {
-    expect(thrown(() => parseScenario(scenario({ models: [] }))).message).toContain("  scenario: models: needs at least one model");
+    expect(thrown(() => parseComparison(scenario({ models: [] }))).message).toContain("  scenario: models: needs at least one model");
   });
 });
 
 describe("runScenario: errors found when running name the path inside the scenario", () => {
-  const run = (input: Record<string, unknown>) => thrown(() => runScenario({ source: SOURCE, definition: parseScenario(input, SOURCE), caseload: null }));
+  const run = (input: Record<string, unknown>) => thrown(() => runScenario({ source: SOURCE, definition: parseComparison(input, SOURCE), caseload: null }));
   it("the caseload records (a duplicate id)", () => {
     const e = run(scenario({ caseload: { records: [RECORDS[0], RECORDS[0]], window: { start: "2025-12", months: 13 } } }));
     expect(e.issues).toEqual([{ code: "custom", path: ["caseload", "records", 1, "id"], message: 'duplicate trajectory id "t1"', source: SOURCE }]);
@@ -178,13 +173,13 @@ describe("runScenario: errors found when running name the path inside the scenar
     const e = run(scenario({ caseload: { recordsFile: "records.json", window: { start: "2025-12", months: 13 } } }));
     expect(e.issues[0]).toMatchObject({ code: "unresolved_file", path: ["caseload", "recordsFile"] });
     // a bare definition is named by its name
-    const named = parseScenario(scenario({ name: "Regio", caseload: { csv: "x.csv", window: { start: "2025-12", months: 13 } } }));
+    const named = parseComparison(scenario({ name: "Regio", caseload: { csv: "x.csv", window: { start: "2025-12", months: 13 } } }));
     expect(thrown(() => runScenario(named)).message).toContain('scenario "Regio": caseload.csv: ');
   });
 });
 
 describe("runScenario", () => {
-  const s = parseScenario(scenario({ name: "Quick start" }));
+  const s = parseComparison(scenario({ name: "Quick start" }));
   it("gives compare's comparison, with the name and no streams", () => {
     const r = runScenario(s);
     expect(r.name).toBe("Quick start");
@@ -195,7 +190,7 @@ describe("runScenario", () => {
   });
   it("with streams and one run: what each stream covered per model, every cent to one payer", () => {
     const streams = [{ name: "verblijf", rules: [{ from: "2025-01", value: { covers: { careForms: ["verblijf"] }, coverPercent: 50 } }] }];
-    const r = runScenario(parseScenario(scenario({ streams })));
+    const r = runScenario(parseComparison(scenario({ streams })));
     expect(r.streams?.map((x) => x.label)).toEqual(r.comparison.models.map((m) => m.label));
     for (const [i, m] of r.comparison.models.entries()) {
       const who = r.streams![i]!.result;
@@ -208,23 +203,23 @@ describe("runScenario", () => {
   it("with streams and several runs of a spec: the comparison, the streams skipped with a warning", () => {
     const spec = { window: { start: "2026-01", months: 12 }, municipalities: [{ name: "A", weight: 1 }], providers: [{ name: "P", careForms: ["ambulant"], weight: 1 }], profiles: [{ name: "x", careForm: "ambulant", unit: "04", arrivalsPerMonth: 2, initialStock: 0, intensities: [{ name: "i", weight: 1, durationMonths: { mean: 3, cv: 0 }, monthlyUse: { mean: 60, cv: 0 } }], outcome: { achieved: 1, notAchieved: 0, droppedOut: 0 } }] };
     const streams = [{ name: "alles", rules: [{ from: "2026-01", value: {} }] }];
-    const several = runScenario(parseScenario({ caseload: { spec }, models: [EFFORT], streams, options: { runs: 3, seed: 7 } }));
+    const several = runScenario(parseComparison({ caseload: { spec }, models: [EFFORT], streams, options: { runs: 3, seed: 7 } }));
     expect(several.streams).toBeNull();
     expect(several.warnings[0]).toMatch(/single run/);
     expect(several.comparison.seeds).toEqual([7, 8, 9]);
     // one run: the same comparison as without streams (seeds included), and the streams
-    const one = runScenario(parseScenario({ caseload: { spec }, models: [EFFORT], streams, options: { seed: 7 } }));
-    const plain = runScenario(parseScenario({ caseload: { spec }, models: [EFFORT], options: { seed: 7 } }));
+    const one = runScenario(parseComparison({ caseload: { spec }, models: [EFFORT], streams, options: { seed: 7 } }));
+    const plain = runScenario(parseComparison({ caseload: { spec }, models: [EFFORT], options: { seed: 7 } }));
     expect(one.comparison).toEqual(plain.comparison);
     expect(one.streams![0]!.result.streams[0]!.covered).toBe(plain.comparison.models[0]!.metrics.totalPaid);
   });
   it("the result is plain JSON-safe data (without keepProjections)", () => {
     const streams = [{ name: "verblijf", rules: [{ from: "2025-01", value: { covers: { careForms: ["verblijf"] } } }] }];
-    const r = runScenario(parseScenario(scenario({ streams })));
+    const r = runScenario(parseComparison(scenario({ streams })));
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
   it("accepts the input type", () => {
     const input: ScenarioInput = { caseload: { records: RECORDS, window: { start: "2025-12", months: 13 } }, models: [EFFORT] };
-    expect(parseScenario(input).models).toEqual([EFFORT]);
+    expect(parseComparison(input).models).toEqual([EFFORT]);
   });
 });

@@ -11,7 +11,11 @@ import { overijssel2011 } from "../../examples/overijssel-2011.js";
 import { compare, defaultScenario } from "../../src/index.js";
 import { loadCsvCaseload } from "../../src/node/csvLoader.js";
 import { loadScenario } from "../../src/node/scenarioFile.js";
+import type { ComparisonScenarioResult } from "../../src/scenario/comparisonScenario.js";
 import { runScenario, type ScenarioResult } from "../../src/scenario/scenarioSchema.js";
+import { simulateRecoveryInitiative } from "../../src/streams/recoveryInitiative.js";
+import { ZHI_EXAMPLE } from "../../src/streams/zhiExample.js";
+import { runExample, SEED } from "../../examples/stimuleringsimpuls-2021.js";
 import { generatedScenarios, scenarioFileText } from "../../scripts/write-scenarios.js";
 
 const DIR = "scenarios";
@@ -25,13 +29,19 @@ for (const f of files) {
   const result = runScenario(scenario);
   runs.set(f, { result, ms: performance.now() - started });
 }
-const run = (f: string): ScenarioResult => runs.get(f)!.result;
+const run = (f: string): ComparisonScenarioResult => {
+  const r = runs.get(f)!.result;
+  if (r.kind !== "comparison") throw new Error(`${f} is a ${r.kind} scenario`);
+  return r;
+};
 const totals = (f: string): number[] => run(f).comparison.models.map((m) => m.metrics.totalPaid);
 
 describe("scenarios/", () => {
-  it("has a scenario for every example with a scenario shape", () => {
-    // compare-models.ts runs the default region; zhi-funding.ts and stimuleringsimpuls-2021.ts simulate a
-    // recovery initiative and a grant pool, not funding models over a caseload.
+  it("has a scenario for every example", () => {
+    // compare-models.ts runs the default region; the own caseload is the CSV import's example.
+    const examples = readdirSync("examples").filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+    const scenarios = files.map((f) => f.replace(/\.(json|ya?ml)$/, ""));
+    expect(examples.filter((e) => e !== "compare-models" && !scenarios.includes(e))).toEqual([]);
     expect(files).toEqual([
       "default-region.json",
       "four-models.yaml",
@@ -39,7 +49,10 @@ describe("scenarios/", () => {
       "overijssel-2011.json",
       "own-caseload-csv.yaml",
       "quick-start.json",
+      "stimuleringsimpuls-2021-worked.json",
+      "stimuleringsimpuls-2021.json",
       "vng-three-models.json",
+      "zhi-funding.json",
     ]);
   });
   for (const f of files) {
@@ -53,8 +66,11 @@ describe("scenarios/", () => {
       const { result, ms } = runs.get(f)!;
       expect(result.source).toBe(join(DIR, f));
       expect(result.name).toBeTypeOf("string");
-      expect(result.comparison.models.length).toBeGreaterThan(0);
-      expect(result.warnings).toEqual([]);
+      if (result.kind === "comparison") {
+        expect(result.comparison.models.length).toBeGreaterThan(0);
+        expect(result.warnings).toEqual([]);
+      } else if (result.kind === "grantPool") expect(result.result.totals.requests).toBeGreaterThan(0);
+      else expect(result.result.ways).toHaveLength(3);
       expect(ms).toBeLessThan(5_000); // about 1.5 s at most on a laptop (the VNG scenario's 10 runs)
     });
   }
@@ -104,5 +120,32 @@ describe("each scenario gives what its example computes", () => {
     expect(r.streams?.[0]?.result).toEqual(who);
     expect(who.streams.map((s) => s.covered)).toEqual([expect.any(Number), expect.any(Number)]);
     expect(who.streams[1]!.covered).toBeGreaterThan(0);
+  });
+  it("stimuleringsimpuls-2021.json: the year of examples/stimuleringsimpuls-2021.ts", () => {
+    const r = runs.get("stimuleringsimpuls-2021.json")!.result;
+    if (r.kind !== "grantPool") throw new Error("a grant-pool scenario");
+    expect(r.seed).toBe(SEED);
+    expect(r.result).toEqual(runExample().synthetic);
+  });
+  it("stimuleringsimpuls-2021-worked.json: the four requests worked out by hand", () => {
+    const r = runs.get("stimuleringsimpuls-2021-worked.json")!.result;
+    if (r.kind !== "grantPool") throw new Error("a grant-pool scenario");
+    expect(r.seed).toBeNull();
+    expect(r.result).toEqual(runExample().worked);
+    // As in test/examples/stimuleringsimpuls.test.ts: €12,500 committed, €11,250 invoiced; the guarantee of €30,000 called for €10,000.
+    expect(r.result.decisions.map((d) => [d.id, d.committed, d.paid])).toEqual([
+      ["W1", 1_250_000, 1_125_000],
+      ["W2", 12_000_000, 12_000_000],
+      ["W3", 0, 0],
+      ["W4", 3_000_000, 1_000_000],
+    ]);
+  });
+  it("zhi-funding.json: the comparison of examples/zhi-funding.ts", () => {
+    const r = runs.get("zhi-funding.json")!.result;
+    if (r.kind !== "recoveryInitiative") throw new Error("a recovery-initiative scenario");
+    expect(r.result).toEqual(simulateRecoveryInitiative(ZHI_EXAMPLE));
+    // Structural: 5 × €180,000; break-even €180,000 × 100 ÷ (50 × €6,000) = 60 avoided trajectories per 100 participant-years.
+    expect(r.result.ways[0]!.summary.municipalityCost.mean).toBe(90_000_000);
+    expect(r.result.breakEven).toEqual({ avoidedPer100ParticipantYears: 60, assumed: 25 });
   });
 });
