@@ -52,7 +52,7 @@ export interface Horizon {
 }
 
 /** A horizon as users write it. At most 50 years: the core keeps per-month arrays. */
-export const HorizonSchema = z.object({
+export const HorizonSchema = z.strictObject({
   start: MonthSchema.describe("first month of the projection, YYYY-MM"),
   months: z.number().int().min(1).max(600).describe("number of calendar months"),
 });
@@ -89,7 +89,7 @@ export type Dated<T> = readonly { readonly from: string; readonly value: T }[];
  */
 export function versionsSchema<F extends z.ZodType<string>, T extends z.ZodType>(from: F, value: T) {
   return z
-    .array(z.object({ from, value }))
+    .array(z.strictObject({ from, value }))
     .min(1, "needs at least one dated version")
     .superRefine((parsed, ctx) => {
       // `from` is a string whatever F is; the generic type cannot show it.

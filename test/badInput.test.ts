@@ -57,6 +57,24 @@ describe("ambiguous configs are refused, not resolved by a silent choice", () =>
   });
 });
 
+describe("unknown keys are refused, never dropped: a misspelt optional field would silently change the result", () => {
+  it("in a model config: a misspelt ceiling would run the model without it", () => {
+    const withTypo = { ...EFFORT, ceilling: { amounts: [{ provider: "P0", perYear: "1000.00" }] } } as never;
+    expect(inputIssues(() => effortModel(withTypo))).toEqual([{ code: "unrecognized_keys", path: [], message: 'Unrecognized key: "ceilling"' }]);
+    const nested = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00", provder: "P0" }] } as never;
+    expect(inputIssues(() => effortModel(nested))).toMatchObject([{ path: ["tariffs", 0], message: 'Unrecognized key: "provder"' }]);
+    const dated = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: [{ from: "2026-01", value: "70.00", unit: "04" }] }] } as never;
+    expect(inputIssues(() => effortModel(dated))).toMatchObject([{ path: ["tariffs", 0, "tariff", 0], message: 'Unrecognized key: "unit"' }]);
+  });
+  it("in a trajectory record, a caseload spec and the comparison options", () => {
+    const record = { ...rec("a", { start: "2026-01", end: "2026-03" }), endd: "2026-02" };
+    expect(inputIssues(() => caseloadFromRecords([record], { window: W }))).toMatchObject([{ path: [0], message: 'Unrecognized key: "endd"' }]);
+    const spec = { ...defaultRegionSpec(), windows: W };
+    expect(inputIssues(() => compare(spec, [EFFORT], { seed: 1 }))).toMatchObject([{ path: [], message: 'Unrecognized key: "windows"' }]);
+    expect(inputIssues(() => compare(one, [EFFORT], { horizon: W, paymentLag: 2 } as never))).toMatchObject([{ message: 'Unrecognized key: "paymentLag"' }]);
+  });
+});
+
 describe("numbers out of range", () => {
   it("indexation of −100 % or less, or above 100 % a year", () => {
     for (const value of ["-100", "150"]) {

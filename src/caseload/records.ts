@@ -15,7 +15,7 @@ const UseValue = z
 
 /** One trajectory as users write it (e.g. from a region's own historical data). */
 export const TrajectoryInputSchema = z
-  .object({
+  .strictObject({
     id: Name.describe("trajectory id, unique in the caseload"),
     client: Name.optional().describe("client id; trajectories of one client share it (default: the trajectory id)"),
     municipality: Name,

@@ -10,7 +10,7 @@ const names = z.array(NameSchema).min(1).optional();
  * stream may cover: by care form, client profile, municipality, provider, age group and target
  * group. An omitted list means all; the lists must all match.
  */
-export const SelectionSchema = z.object({
+export const SelectionSchema = z.strictObject({
   careForms: z.array(z.enum(CARE_FORMS)).min(1).optional(),
   profiles: names,
   municipalities: names,

@@ -25,12 +25,12 @@ const Cv = z
   .max(10, "coefficient of variation above 10 is not a sensible spread")
   .describe("coefficient of variation (standard deviation ÷ mean) of the log-normal draw; 0 = always the mean");
 
-const MunicipalitySpecSchema = z.object({
+const MunicipalitySpecSchema = z.strictObject({
   name: Name.describe("municipality (gemeente)"),
   weight: Weight.describe("relative share of the region's youth; new clients are assigned by weight"),
 });
 
-const ProviderSpecSchema = z.object({
+const ProviderSpecSchema = z.strictObject({
   name: Name.describe("provider (aanbieder)"),
   careForms: z
     .array(z.enum(CARE_FORMS, { error: (i) => `unknown care form ${JSON.stringify(i.input)}; expected one of ${CARE_FORMS.join(", ")}` }))
@@ -39,11 +39,11 @@ const ProviderSpecSchema = z.object({
   weight: Weight.describe("relative share among the providers offering the same care form"),
 });
 
-const IntensitySpecSchema = z.object({
+const IntensitySpecSchema = z.strictObject({
   name: Name.describe("intensity level (intensiteit), e.g. licht / middel / zwaar"),
   weight: Weight.describe("relative share of this profile's trajectories at this intensity"),
   durationMonths: z
-    .object({
+    .strictObject({
       mean: z
         .number()
         .positive("mean duration must be greater than 0 months")
@@ -53,7 +53,7 @@ const IntensitySpecSchema = z.object({
     })
     .describe("duration of a trajectory: log-normal, rounded up to whole months, at least 1 month"),
   monthlyUse: z
-    .object({
+    .strictObject({
       mean: z
         .number()
         .min(0, "mean monthly use must not be negative")
@@ -69,7 +69,7 @@ const IntensitySpecSchema = z.object({
 });
 
 const OutcomeSpecSchema = z
-  .object({
+  .strictObject({
     achieved: Probability.describe("probability the trajectory ends with its intended result"),
     notAchieved: Probability.describe("probability it ends (as planned) without the intended result"),
     droppedOut: Probability.describe("probability it ends early (uitval)"),
@@ -87,7 +87,7 @@ const OutcomeSpecSchema = z
   .describe("how a trajectory ends (resultaat), drawn once per trajectory");
 
 const ReentrySpecSchema = z
-  .object({
+  .strictObject({
     probability: Probability.default(0).describe("probability that a client starts again after a closed trajectory"),
     withinMonths: z
       .number()
@@ -99,7 +99,7 @@ const ReentrySpecSchema = z
   })
   .describe("re-entry (herinstroom): the same client, same municipality, a new trajectory of the same profile");
 
-const ProfileSpecSchema = z.object({
+const ProfileSpecSchema = z.strictObject({
   name: Name.describe("client profile (cliëntprofiel)"),
   careForm: z
     .enum(CARE_FORMS, { error: (i) => `unknown care form ${JSON.stringify(i.input)}; expected one of ${CARE_FORMS.join(", ")}` })
@@ -133,12 +133,12 @@ const ProfileSpecSchema = z.object({
   outcome: OutcomeSpecSchema,
   reentry: ReentrySpecSchema.default({ probability: 0, withinMonths: 12 }),
   ageGroups: z
-    .array(z.object({ name: Name, weight: Weight }))
+    .array(z.strictObject({ name: Name, weight: Weight }))
     .min(1)
     .optional()
     .describe("age groups (leeftijdsgroepen) of new clients, by weight; a re-entry keeps its client's. Default: one group 'onbekend'"),
   targetGroups: z
-    .array(z.object({ name: Name, weight: Weight }))
+    .array(z.strictObject({ name: Name, weight: Weight }))
     .min(1)
     .optional()
     .describe("target groups (doelgroepen) of new clients, by weight, e.g. for a funding stream; a re-entry keeps its client's. Default: 'algemeen'"),
@@ -146,7 +146,7 @@ const ProfileSpecSchema = z.object({
 
 /** Schema of a synthetic caseload spec (see {@link CaseloadSpec}). */
 export const CaseloadSpecSchema = z
-  .object({
+  .strictObject({
     window: HorizonSchema.describe("the months to simulate, e.g. { start: '2026-01', months: 36 }"),
     municipalities: z
       .array(MunicipalitySpecSchema)

@@ -66,9 +66,9 @@ const codeMap = <T extends readonly [string, ...string[]]>(codes: T) => z.record
  * ```
  */
 export const CsvMappingSchema = z
-  .object({
+  .strictObject({
     columns: z
-      .object({
+      .strictObject({
         id: Header.optional(),
         client: Header.optional(),
         municipality: Header.optional(),
@@ -88,12 +88,12 @@ export const CsvMappingSchema = z
       .default({})
       .describe("header of each field in the trajectories CSV (default: the field name)"),
     useColumns: z
-      .object({ id: Header.optional(), month: Header.optional(), use: Header.optional() })
+      .strictObject({ id: Header.optional(), month: Header.optional(), use: Header.optional() })
       .strict()
       .default({})
       .describe("header of each field in the use CSV (default: id, month, use)"),
     values: z
-      .object({
+      .strictObject({
         careForm: codeMap(CARE_FORMS).optional(),
         unit: codeMap(UNIT_CODES).optional(),
         outcome: codeMap(OUTCOMES).optional(),

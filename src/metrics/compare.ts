@@ -14,12 +14,12 @@ import { measure, type Metrics } from "./metrics.js";
 import { summarise, type Summary } from "./statistics.js";
 
 /** Options of {@link compare}. */
-export const CompareOptionsSchema = z.object({
+export const CompareOptionsSchema = z.strictObject({
   horizon: HorizonSchema.optional().describe("default: the caseload's window"),
   paymentLagMonths: z.number().int().min(0).max(12).default(1),
   costPrices: CostPricesSchema.optional(),
   budget: z
-    .object({ perYear: DatedMoneySchema, indexation: IndexationSchema.optional() })
+    .strictObject({ perYear: DatedMoneySchema, indexation: IndexationSchema.optional() })
     .optional()
     .describe("the municipality's youth-care budget per calendar year, for the deviation"),
   seed: z.number().int().default(1).describe("seed of the first run (with a caseload spec)"),

@@ -18,12 +18,12 @@ import type { CeilingSignal, FundingModel, ModelOutcome, ProjectionContext } fro
 export const CEILING_BEHAVIOURS = ["providerBears", "intakeStop", "overspend"] as const;
 
 /** Config of effort-oriented funding (inspanningsgericht, p × q). */
-export const EffortConfigSchema = z.object({
+export const EffortConfigSchema = z.strictObject({
   kind: z.literal("effort"),
   label: LabelSchema,
   tariffs: z
     .array(
-      z.object({
+      z.strictObject({
         careForm: z.enum(CARE_FORMS),
         provider: NameSchema.optional().describe("only for this provider (overrides the general tariff)"),
         tariff: DatedMoneySchema.describe("per hour for time units (01, 04), else per etmaal / dagdeel / stuk"),
@@ -32,9 +32,9 @@ export const EffortConfigSchema = z.object({
     .min(1, "needs at least one tariff"),
   indexation: IndexationSchema.optional(),
   ceiling: z
-    .object({
+    .strictObject({
       amounts: z
-        .array(z.object({ provider: NameSchema, perYear: DatedMoneySchema.describe("ceiling per calendar year (version in force in January)") }))
+        .array(z.strictObject({ provider: NameSchema, perYear: DatedMoneySchema.describe("ceiling per calendar year (version in force in January)") }))
         .min(1),
       behaviour: z.enum(CEILING_BEHAVIOURS).describe(
         "providerBears: declarations beyond the ceiling are not paid; intakeStop: new clients wait until January, running care is paid; overspend: all is paid and the excess reported",

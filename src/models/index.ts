@@ -28,7 +28,7 @@ export type ModelConfig = CoreModelConfig | PerPlaceConfig | ReimbursementConfig
 export type CoreModelConfig = TaskConfig | EffortConfig | OutputConfig | TrajectoryConfig;
 
 /** Config of a combined model: its parts are any model configs (also combined ones). */
-export const CombinedConfigSchema: z.ZodType<CombinedConfig> = z.object({
+export const CombinedConfigSchema: z.ZodType<CombinedConfig> = z.strictObject({
   kind: z.literal("combined"),
   label: LabelSchema,
   get parts() {

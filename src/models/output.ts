@@ -12,12 +12,12 @@ import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** Config of output-oriented funding (outputgericht / resultaatgericht). */
 export const OutputConfigSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("output"),
     label: LabelSchema,
     prices: z
       .array(
-        z.object({
+        z.strictObject({
           profile: NameSchema.optional().describe("client profile; omitted: every profile"),
           intensity: NameSchema.optional().describe("intensity level; omitted: every level"),
           provider: NameSchema.optional().describe("only for this provider"),
@@ -29,7 +29,7 @@ export const OutputConfigSchema = z
     validityMonths: z.number().int().min(1).max(120).default(12).describe("validity period of an arrangement"),
     normMonths: z.number().int().min(1).max(120).optional().describe("months the instalment share is spread over (default: validityMonths)"),
     schedule: z
-      .object({
+      .strictObject({
         atStart: SharePercentSchema.default("0"),
         instalments: SharePercentSchema.default("100"),
         atEnd: SharePercentSchema.default("0"),

@@ -15,12 +15,12 @@ import type { FundingModel, ModelMeasure, ModelOutcome, ProjectionContext } from
 const DayOrMonthSchema = z.union([MonthSchema, DateSchema], { error: "expected a month YYYY-MM or a real day YYYY-MM-DD" });
 
 /** Config of per-place (capacity) funding. */
-export const PerPlaceConfigSchema = z.object({
+export const PerPlaceConfigSchema = z.strictObject({
   kind: z.literal("perPlace"),
   label: LabelSchema,
   places: z
     .array(
-      z.object({
+      z.strictObject({
         provider: NameSchema.optional().describe("the provider holding the places; omitted: all providers together"),
         municipality: NameSchema.optional().describe("the municipality whose places these are; omitted: the whole region"),
         careForms: z
@@ -44,7 +44,7 @@ export const PerPlaceConfigSchema = z.object({
       });
     }),
   norm: z
-    .union([NonNegativeMoneySchema, z.array(z.object({ from: DayOrMonthSchema, value: NonNegativeMoneySchema })).min(1)])
+    .union([NonNegativeMoneySchema, z.array(z.strictObject({ from: DayOrMonthSchema, value: NonNegativeMoneySchema })).min(1)])
     .describe("norm amount per place per `per`; dated versions may start on a day (BooO: €83 from 2022-10-15)")
     .superRefine((norm, ctx) => {
       if (!Array.isArray(norm)) return;

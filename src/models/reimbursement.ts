@@ -17,18 +17,18 @@ import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** Config of reimbursement of realised costs (meerkosten, open-book). */
 export const ReimbursementConfigSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("reimbursement"),
     label: LabelSchema,
     costPrices: z
-      .array(z.object({ careForm: z.enum(CARE_FORMS), provider: NameSchema.optional(), price: DatedMoneySchema.describe("realised cost per hour or per unit") }))
+      .array(z.strictObject({ careForm: z.enum(CARE_FORMS), provider: NameSchema.optional(), price: DatedMoneySchema.describe("realised cost per hour or per unit") }))
       .min(1)
       .describe("realised cost of one unit of care, per care form (and provider)"),
     indexation: IndexationSchema.optional(),
     eligible: SelectionSchema.default({}).describe("which care is reimbursed; an omitted list means all"),
     capPerYear: DatedMoneySchema.optional().describe("most reimbursed per calendar year (the version in force in January)"),
     advance: z
-      .object({
+      .strictObject({
         percentOfCap: SharePercentSchema.describe("share of the yearly cap paid in advance, in twelve monthly parts"),
         settleMonthsAfterYearEnd: z.number().int().min(1).max(24).default(6),
       })

@@ -15,12 +15,12 @@ import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** Config of task-oriented funding (taakgericht, lump sum). */
-export const TaskConfigSchema = z.object({
+export const TaskConfigSchema = z.strictObject({
   kind: z.literal("task"),
   label: LabelSchema,
   budgets: z
     .array(
-      z.object({
+      z.strictObject({
         provider: NameSchema.optional().describe("the provider paid; omitted: one budget for all providers together"),
         municipality: NameSchema.optional().describe("the area (municipality) the task covers; omitted: the whole region"),
         perYear: DatedMoneySchema.describe("budget per calendar year (the version in force in January)"),
@@ -40,9 +40,9 @@ export const TaskConfigSchema = z.object({
     }),
   indexation: IndexationSchema.optional(),
   corridor: z
-    .object({
+    .strictObject({
       referenceTariffs: z
-        .array(z.object({ careForm: z.enum(CARE_FORMS), provider: NameSchema.optional(), tariff: DatedMoneySchema }))
+        .array(z.strictObject({ careForm: z.enum(CARE_FORMS), provider: NameSchema.optional(), tariff: DatedMoneySchema }))
         .min(1)
         .describe("tariffs that value the realised production"),
       lowerPercent: SharePercentSchema.default("5"),

@@ -11,12 +11,12 @@ import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** Config of trajectory funding (trajectfinanciering). */
-export const TrajectoryConfigSchema = z.object({
+export const TrajectoryConfigSchema = z.strictObject({
   kind: z.literal("trajectory"),
   label: LabelSchema,
   amounts: z
     .array(
-      z.object({
+      z.strictObject({
         profile: NameSchema.optional().describe("client profile; omitted: every profile"),
         provider: NameSchema.optional().describe("only for this provider"),
         amount: DatedMoneySchema.describe("fixed amount per trajectory; the version in force at its start applies"),

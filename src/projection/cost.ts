@@ -9,10 +9,10 @@ import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
  * provider: per hour for time units, per etmaal/dagdeel/stuk otherwise. Unit 83 (euro's) costs
  * its own volume. Margins follow as paid − cost.
  */
-export const CostPricesSchema = z.object({
+export const CostPricesSchema = z.strictObject({
   prices: z
     .array(
-      z.object({
+      z.strictObject({
         careForm: z.enum(CARE_FORMS),
         provider: NameSchema.optional().describe("only for this provider; otherwise for all"),
         price: DatedMoneySchema.describe("cost per hour (time units) or per unit"),

@@ -13,7 +13,7 @@ import { CareFormPrices } from "../prices/careFormPrices.js";
 import { CostPricesSchema, costOfUse, type CostPricesInput } from "./cost.js";
 
 /** Options of {@link project}. */
-export const ProjectionOptionsSchema = z.object({
+export const ProjectionOptionsSchema = z.strictObject({
   horizon: HorizonSchema,
   paymentLagMonths: z.number().int().min(0).max(12).default(1).describe("months from care (or start/closure) to payment"),
   costPrices: CostPricesSchema.optional().describe("provider cost prices; without them cost and margin are not computed"),

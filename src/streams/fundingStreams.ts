@@ -11,7 +11,7 @@ import { yearlyAdvance } from "../ledger/yearlyAdvance.js";
 import type { Projection } from "../projection/project.js";
 
 /** One version of a stream's rules (regeling): what it covers, how much of it, up to what cap. */
-export const StreamRulesSchema = z.object({
+export const StreamRulesSchema = z.strictObject({
   active: z.boolean().default(true).describe("false: the scheme covers nothing under this version (ended, suspended)"),
   covers: SelectionSchema.default({}).describe("the trajectories whose lines it may cover; an omitted list means all"),
   kinds: z.array(z.enum(LINE_KINDS)).min(1).optional().describe("the line kinds it may cover; omitted: all"),
@@ -42,7 +42,7 @@ const CheckedRulesSchema = StreamRulesSchema.superRefine((r, ctx) => {
 });
 
 /** A funding stream (regeling) next to the payment model, with dated versions of its rules. */
-export const FundingStreamSchema = z.object({
+export const FundingStreamSchema = z.strictObject({
   name: NameSchema.describe("e.g. meerkostenregeling, BooO, eigen middelen is implicit"),
   decidingDate: z
     .enum(["trajectoryStart", "paymentMonth"])
@@ -52,7 +52,7 @@ export const FundingStreamSchema = z.object({
     ),
   rules: datedSchema(CheckedRulesSchema).describe("versions of the rules; before the first version the stream covers nothing"),
   payments: z
-    .object({
+    .strictObject({
       advancePercentOfCap: SharePercentSchema.describe("share of the yearly cap the stream pays the municipality in advance, in twelve parts"),
       settleMonthsAfterYearEnd: z.number().int().min(1).max(24).default(6),
     })

@@ -41,7 +41,7 @@ const FormSchema = z.enum(INTERVENTION_FORMS, {
 });
 
 const GroupSizeSchema = z
-  .object({
+  .strictObject({
     min: z.number().int("group size must be a whole number").min(2, "a group has at least 2 participants").max(1000),
     max: z.number().int("group size must be a whole number").min(2, "a group has at least 2 participants").max(1000),
   })
@@ -83,8 +83,8 @@ export const InterventionSchema = z
   .discriminatedUnion(
     "form",
     [
-      z.object({ ...common, form: z.literal("individual") }).strict(),
-      z.object({ ...common, form: z.literal("group"), groupSize: GroupSizeSchema }).strict(),
+      z.strictObject({ ...common, form: z.literal("individual") }).strict(),
+      z.strictObject({ ...common, form: z.literal("group"), groupSize: GroupSizeSchema }).strict(),
     ],
     { error: `form must be one of ${INTERVENTION_FORMS.join(", ")}` },
   )
@@ -103,7 +103,7 @@ export type Intervention = z.output<typeof InterventionSchema>;
  * `"4-12"`, `"12-18"`, `"18-23"`) and its interventions, each for some of those age groups.
  */
 export const InterventionCatalogueSchema = z
-  .object({
+  .strictObject({
     name: z.string().optional().describe("title of the catalogue"),
     ageGroups: z.array(NameSchema).min(1, "needs at least one age group").describe("age group labels, in display order"),
     interventions: z.array(InterventionSchema).min(1, "needs at least one intervention"),
@@ -135,7 +135,7 @@ export type InterventionCatalogueInput = z.input<typeof InterventionCatalogueSch
 export type InterventionCatalogue = z.output<typeof InterventionCatalogueSchema>;
 
 /** What the choice aid asks: for which age group, to what end, and optionally in which form. */
-export const InterventionQuerySchema = z.object({
+export const InterventionQuerySchema = z.strictObject({
   ageGroup: NameSchema.describe("one of the catalogue's age groups"),
   goal: GoalSchema,
   form: FormSchema.optional().describe("omitted: both individual and group interventions"),
@@ -285,7 +285,7 @@ const Rate = (what: string) =>
   z.number().min(0, `${what} must not be negative`).max(1_000_000, `${what} must be at most 1,000,000`);
 
 /** Input of {@link preventedInflow}. */
-export const PreventedInflowInputSchema = z.object({
+export const PreventedInflowInputSchema = z.strictObject({
   participantsPerMonth: Count("participantsPerMonth").describe("people taking part in the intervention per month"),
   inflowReductionPercent: SharePercentSchema.describe(
     "parameter, not evidence: how much full participation lowers the group's inflow into specialist care, in percent",
@@ -369,7 +369,7 @@ export function withPreventiveIntervention<S extends CaseloadSpecInput>(
 ): S {
   const parsed = parseWith(CaseloadSpecSchema, spec, "caseload spec");
   const args = parseWith(
-    z.object({ profileName: NameSchema, reductionPercent: SharePercentSchema, from: MonthSchema.optional() }),
+    z.strictObject({ profileName: NameSchema, reductionPercent: SharePercentSchema, from: MonthSchema.optional() }),
     { profileName, reductionPercent, from },
     "preventive intervention",
   );
@@ -399,7 +399,7 @@ export function withPreventiveIntervention<S extends CaseloadSpecInput>(
 }
 
 /** Input of {@link avoidedCare}. */
-export const AvoidedCareInputSchema = z.object({
+export const AvoidedCareInputSchema = z.strictObject({
   participantsPerMonth: Count("participantsPerMonth").describe("people starting the intervention per month"),
   months: z.number().int("months must be a whole number").min(1, "months must be at least 1").max(600, "months must be at most 600"),
   costPerParticipant: NonNegativeMoneySchema.describe("what one participant costs, e.g. `{ cents: option.costPerParticipant.atMaxGroupSize }`"),

@@ -77,6 +77,19 @@ describe("scenarioJsonSchema()", () => {
     expect(root["$defs"]["ModelConfig"]["description"]).toBeTypeOf("string");
   });
 
+  it("closes every object: an editor flags a misspelt key, as zod refuses it", () => {
+    const open: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) return node.forEach((x, i) => walk(x, `${at}[${i}]`));
+      if (typeof node !== "object" || node === null) return;
+      const n = node as Json;
+      if (n["type"] === "object" && n["properties"] && n["additionalProperties"] !== false) open.push(at);
+      for (const [k, v] of Object.entries(n)) walk(v, `${at}/${k}`);
+    };
+    walk(root, "#");
+    expect(open).toEqual([]);
+  });
+
   it("is a fresh object on every call", () => {
     const a = scenarioJsonSchema();
     (a as Json)["title"] = "changed";
