@@ -89,7 +89,13 @@ export type Dated<T> = readonly { readonly from: string; readonly value: T }[];
  */
 export function versionsSchema<F extends z.ZodType<string>, T extends z.ZodType>(from: F, value: T) {
   return z
-    .array(z.strictObject({ from, value }))
+    .array(
+      z.strictObject({
+        // A description the caller gave (a day, a norm) is kept; the generic one otherwise.
+        from: from.description ? from : from.describe("when this version takes effect; it applies until the next version's"),
+        value: value.description ? value : value.describe("the value in force from `from`"),
+      }),
+    )
     .min(1, "needs at least one dated version")
     .superRefine((parsed, ctx) => {
       // `from` is a string whatever F is; the generic type cannot show it.

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Care forms (vormen van jeugdhulp), in a fixed order: the caseload stores their index.
  * `wijkteam` is light support by the neighbourhood team; `gezinshuis` is family-style residential
@@ -14,6 +16,11 @@ export const CARE_FORMS = [
 ] as const;
 /** One of {@link CARE_FORMS}. */
 export type CareForm = (typeof CARE_FORMS)[number];
+
+/** A care form as users write it, with the care forms there are in the error. */
+export const CareFormSchema = z
+  .enum(CARE_FORMS, { error: (i) => `unknown care form ${JSON.stringify(i.input)}; expected one of ${CARE_FORMS.join(", ")}` })
+  .describe("care form (vorm van jeugdhulp): ambulant, daghulp, verblijf, pleegzorg, gezinshuis, gesloten or wijkteam");
 
 /**
  * iJw unit codes (codelist WJ756) in a fixed order: the caseload stores their index. `use` per

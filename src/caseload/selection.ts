@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Caseload } from "./caseload.js";
-import { CARE_FORMS } from "./codes.js";
+import { CARE_FORMS, CareFormSchema } from "./codes.js";
 import { NameSchema, optionalIndex, type Dimension } from "./names.js";
 
-const names = z.array(NameSchema).min(1).optional();
+const names = (what: string) => z.array(NameSchema).min(1).optional().describe(`only trajectories of these ${what}; omitted: all`);
 
 /**
  * Which trajectories something applies to — the care a reimbursement pays for, the lines a funding
@@ -11,12 +11,12 @@ const names = z.array(NameSchema).min(1).optional();
  * group. An omitted list means all; the lists must all match.
  */
 export const SelectionSchema = z.strictObject({
-  careForms: z.array(z.enum(CARE_FORMS)).min(1).optional(),
-  profiles: names,
-  municipalities: names,
-  providers: names,
-  ageGroups: names,
-  targetGroups: names,
+  careForms: z.array(CareFormSchema).min(1).optional().describe("only trajectories of these care forms; omitted: all"),
+  profiles: names("client profiles"),
+  municipalities: names("municipalities"),
+  providers: names("providers"),
+  ageGroups: names("age groups"),
+  targetGroups: names("target groups"),
 });
 export type SelectionInput = z.input<typeof SelectionSchema>;
 /** A validated selection. */

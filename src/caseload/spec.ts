@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HorizonSchema } from "../period.js";
-import { CARE_FORMS, UNIT_CODES } from "./codes.js";
+import { CareFormSchema, UNIT_CODES } from "./codes.js";
 
 /*
  * The spec of a synthetic caseload: who lives in the region (municipalities), who delivers care
@@ -33,7 +33,7 @@ const MunicipalitySpecSchema = z.strictObject({
 const ProviderSpecSchema = z.strictObject({
   name: Name.describe("provider (aanbieder)"),
   careForms: z
-    .array(z.enum(CARE_FORMS, { error: (i) => `unknown care form ${JSON.stringify(i.input)}; expected one of ${CARE_FORMS.join(", ")}` }))
+    .array(CareFormSchema)
     .min(1, "a provider must offer at least one care form")
     .describe("care forms (vormen van jeugdhulp) this provider offers"),
   weight: Weight.describe("relative share among the providers offering the same care form"),
@@ -99,11 +99,15 @@ const ReentrySpecSchema = z
   })
   .describe("re-entry (herinstroom): the same client, same municipality, a new trajectory of the same profile");
 
+/** An age or target group of new clients and its share. */
+const GroupShareSchema = z.strictObject({
+  name: Name.describe("name of the group"),
+  weight: Weight.describe("relative share of new clients in this group"),
+});
+
 const ProfileSpecSchema = z.strictObject({
   name: Name.describe("client profile (cliëntprofiel)"),
-  careForm: z
-    .enum(CARE_FORMS, { error: (i) => `unknown care form ${JSON.stringify(i.input)}; expected one of ${CARE_FORMS.join(", ")}` })
-    .describe("care form (vorm van jeugdhulp) of every trajectory of this profile"),
+  careForm: CareFormSchema.describe("care form (vorm van jeugdhulp) of every trajectory of this profile"),
   unit: z
     .enum(UNIT_CODES, { error: (i) => `unknown iJw unit code ${JSON.stringify(i.input)}; expected one of ${UNIT_CODES.join(", ")}` })
     .describe("iJw unit code (WJ756) in which use is measured"),
@@ -129,16 +133,19 @@ const ProfileSpecSchema = z.strictObject({
     .min(0, "initialStock must not be negative")
     .max(10_000_000, "initialStock must be at most 10,000,000")
     .describe("trajectories already running at the window start (started before it)"),
-  intensities: z.array(IntensitySpecSchema).min(1, "a profile needs at least one intensity level"),
+  intensities: z
+    .array(IntensitySpecSchema)
+    .min(1, "a profile needs at least one intensity level")
+    .describe("intensity levels (intensiteiten) of the profile, each with its share, duration and use"),
   outcome: OutcomeSpecSchema,
   reentry: ReentrySpecSchema.default({ probability: 0, withinMonths: 12 }),
   ageGroups: z
-    .array(z.strictObject({ name: Name, weight: Weight }))
+    .array(GroupShareSchema)
     .min(1)
     .optional()
     .describe("age groups (leeftijdsgroepen) of new clients, by weight; a re-entry keeps its client's. Default: one group 'onbekend'"),
   targetGroups: z
-    .array(z.strictObject({ name: Name, weight: Weight }))
+    .array(GroupShareSchema)
     .min(1)
     .optional()
     .describe("target groups (doelgroepen) of new clients, by weight, e.g. for a funding stream; a re-entry keeps its client's. Default: 'algemeen'"),
@@ -151,15 +158,18 @@ export const CaseloadSpecSchema = z
     municipalities: z
       .array(MunicipalitySpecSchema)
       .min(1, "needs at least one municipality")
-      .max(MAX_MUNICIPALITIES, `at most ${MAX_MUNICIPALITIES} municipalities`),
+      .max(MAX_MUNICIPALITIES, `at most ${MAX_MUNICIPALITIES} municipalities`)
+      .describe("the region's municipalities (gemeenten), each with its share of new clients"),
     providers: z
       .array(ProviderSpecSchema)
       .min(1, "needs at least one provider")
-      .max(MAX_PROVIDERS, `at most ${MAX_PROVIDERS} providers`),
+      .max(MAX_PROVIDERS, `at most ${MAX_PROVIDERS} providers`)
+      .describe("the providers (aanbieders): the care forms each offers and its share"),
     profiles: z
       .array(ProfileSpecSchema)
       .min(1, "needs at least one client profile")
-      .max(MAX_PROFILES, `at most ${MAX_PROFILES} client profiles`),
+      .max(MAX_PROFILES, `at most ${MAX_PROFILES} client profiles`)
+      .describe("client profiles (cliëntprofielen): arrivals, durations, use and outcomes of each"),
   })
   .superRefine((spec, ctx) => {
     const unique = (names: readonly string[], path: (i: number) => (string | number)[], what: string): void => {

@@ -52,7 +52,8 @@ export const CSV_DELIMITERS = [",", ";", "\t"] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 const Header = z.string().trim().min(1, "a column name must not be empty").describe("the header of this field's column in the export");
-const codeMap = <T extends readonly [string, ...string[]]>(codes: T) => z.record(z.string(), z.enum(codes));
+const codeMap = <T extends readonly [string, ...string[]]>(codes: T, what: string) =>
+  z.record(z.string(), z.enum(codes)).describe(`the export's ${what} codes → ours (${codes.join(", ")})`);
 
 /**
  * How to read a region's own caseload export: which header holds which field, how its codes for
@@ -94,9 +95,9 @@ export const CsvMappingSchema = z
       .describe("header of each field in the use CSV (default: id, month, use)"),
     values: z
       .strictObject({
-        careForm: codeMap(CARE_FORMS).optional(),
-        unit: codeMap(UNIT_CODES).optional(),
-        outcome: codeMap(OUTCOMES).optional(),
+        careForm: codeMap(CARE_FORMS, "care-form").optional(),
+        unit: codeMap(UNIT_CODES, "iJw unit").optional(),
+        outcome: codeMap(OUTCOMES, "outcome").optional(),
       })
       .strict()
       .default({})

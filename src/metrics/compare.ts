@@ -17,9 +17,9 @@ import { summarise, type Summary } from "./statistics.js";
 export const CompareOptionsSchema = z.strictObject({
   horizon: HorizonSchema.optional().describe("default: the caseload's window"),
   paymentLagMonths: z.number().int().min(0).max(12).default(1),
-  costPrices: CostPricesSchema.optional(),
+  costPrices: CostPricesSchema.optional().describe("cost prices per care form (optionally per provider): without them cost and margin are not computed"),
   budget: z
-    .strictObject({ perYear: DatedMoneySchema, indexation: IndexationSchema.optional() })
+    .strictObject({ perYear: DatedMoneySchema.describe("the budget per calendar year (the version in force in January)"), indexation: IndexationSchema.optional() })
     .optional()
     .describe("the municipality's youth-care budget per calendar year, for the deviation"),
   seed: z.number().int().default(1).describe("seed of the first run (with a caseload spec)"),

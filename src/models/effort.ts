@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { firstUseMonth, type Caseload } from "../caseload/caseload.js";
-import { CARE_FORMS } from "../caseload/codes.js";
+import { CARE_FORMS, CareFormSchema } from "../caseload/codes.js";
 import { FundingInputError, parseWith } from "../errors.js";
 import { declaredAmount } from "../ijw.js";
 import { KIND_DECLARATION } from "../ledger/lineKind.js";
@@ -19,29 +19,37 @@ export const CEILING_BEHAVIOURS = ["providerBears", "intakeStop", "overspend"] a
 
 /** Config of effort-oriented funding (inspanningsgericht, p × q). */
 export const EffortConfigSchema = z.strictObject({
-  kind: z.literal("effort"),
+  kind: z.literal("effort").describe("inspanningsgericht: tariff × delivered hours, dagdelen or etmalen, per client per month; optionally a yearly ceiling"),
   label: LabelSchema,
   tariffs: z
     .array(
       z.strictObject({
-        careForm: z.enum(CARE_FORMS),
+        careForm: CareFormSchema,
         provider: NameSchema.optional().describe("only for this provider (overrides the general tariff)"),
         tariff: DatedMoneySchema.describe("per hour for time units (01, 04), else per etmaal / dagdeel / stuk"),
       }),
     )
-    .min(1, "needs at least one tariff"),
+    .min(1, "needs at least one tariff")
+    .describe("tariffs per care form (optionally per provider): euros per hour for time units, per unit otherwise"),
   indexation: IndexationSchema.optional(),
   ceiling: z
     .strictObject({
       amounts: z
-        .array(z.strictObject({ provider: NameSchema, perYear: DatedMoneySchema.describe("ceiling per calendar year (version in force in January)") }))
-        .min(1),
+        .array(
+          z.strictObject({
+            provider: NameSchema.describe("provider (aanbieder)"),
+            perYear: DatedMoneySchema.describe("ceiling per calendar year (version in force in January)"),
+          }),
+        )
+        .min(1)
+        .describe("the ceiling per provider per calendar year"),
       behaviour: z.enum(CEILING_BEHAVIOURS).describe(
         "providerBears: declarations beyond the ceiling are not paid; intakeStop: new clients wait until January, running care is paid; overspend: all is paid and the excess reported",
       ),
       consultationPercent: SharePercentSchema.default("70").describe("use at which parties consult (contract standard: 70 %)"),
     })
-    .optional(),
+    .optional()
+    .describe("a yearly ceiling (bestedingsruimte) per provider, and what happens when declarations reach it"),
 });
 /** An effort model config as users write it. */
 export type EffortConfig = z.input<typeof EffortConfigSchema>;

@@ -29,10 +29,10 @@ export type CoreModelConfig = TaskConfig | EffortConfig | OutputConfig | Traject
 
 /** Config of a combined model: its parts are any model configs (also combined ones). */
 export const CombinedConfigSchema: z.ZodType<CombinedConfig> = z.strictObject({
-  kind: z.literal("combined"),
+  kind: z.literal("combined").describe("hybride: parts of the other models added up"),
   label: LabelSchema,
   get parts() {
-    return z.array(ModelConfigSchema).min(1, "needs at least one part");
+    return z.array(ModelConfigSchema).min(1, "needs at least one part").describe("the models added up; each part pays as it would alone");
   },
 }) as unknown as z.ZodType<CombinedConfig>;
 

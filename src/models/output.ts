@@ -13,7 +13,7 @@ import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 /** Config of output-oriented funding (outputgericht / resultaatgericht). */
 export const OutputConfigSchema = z
   .strictObject({
-    kind: z.literal("output"),
+    kind: z.literal("output").describe("outputgericht: a fixed price per arrangement (profile × intensity) for a validity period, paid by a schedule"),
     label: LabelSchema,
     prices: z
       .array(
@@ -24,18 +24,20 @@ export const OutputConfigSchema = z
           price: DatedMoneySchema.describe("price of one arrangement; the version in force at its start applies"),
         }),
       )
-      .min(1, "needs at least one arrangement price"),
+      .min(1, "needs at least one arrangement price")
+      .describe("prices per client profile (optionally per intensity and provider)"),
     indexation: IndexationSchema.optional(),
     validityMonths: z.number().int().min(1).max(120).default(12).describe("validity period of an arrangement"),
     normMonths: z.number().int().min(1).max(120).optional().describe("months the instalment share is spread over (default: validityMonths)"),
     schedule: z
       .strictObject({
-        atStart: SharePercentSchema.default("0"),
-        instalments: SharePercentSchema.default("100"),
-        atEnd: SharePercentSchema.default("0"),
+        atStart: SharePercentSchema.default("0").describe("percent of the price paid when the arrangement starts"),
+        instalments: SharePercentSchema.default("100").describe("percent of the price paid in monthly instalments over the norm duration"),
+        atEnd: SharePercentSchema.default("0").describe("percent of the price paid when the arrangement ends"),
         onResult: SharePercentSchema.default("0").describe("paid only when the result is achieved"),
       })
-      .default({ atStart: "0", instalments: "100", atEnd: "0", onResult: "0" }),
+      .default({ atStart: "0", instalments: "100", atEnd: "0", onResult: "0" })
+      .describe("how the price is paid, in percent summing to 100: atStart, instalments, atEnd, onResult"),
     onExpiry: z
       .enum(["followUp", "providerCarries"])
       .default("followUp")

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { firstUseMonth } from "../caseload/caseload.js";
-import { CARE_FORMS } from "../caseload/codes.js";
+import { CARE_FORMS, CareFormSchema } from "../caseload/codes.js";
 import { NameSchema, optionalIndex } from "../caseload/names.js";
 import { DateSchema } from "../streams/workingDays.js";
 import { parseWith } from "../errors.js";
@@ -16,7 +16,7 @@ const DayOrMonthSchema = z.union([MonthSchema, DateSchema], { error: "expected a
 
 /** Config of per-place (capacity) funding. */
 export const PerPlaceConfigSchema = z.strictObject({
-  kind: z.literal("perPlace"),
+  kind: z.literal("perPlace").describe("per place (e.g. BooO): a norm amount per funded place per day or month, whatever the occupancy"),
   label: LabelSchema,
   places: z
     .array(
@@ -24,7 +24,7 @@ export const PerPlaceConfigSchema = z.strictObject({
         provider: NameSchema.optional().describe("the provider holding the places; omitted: all providers together"),
         municipality: NameSchema.optional().describe("the municipality whose places these are; omitted: the whole region"),
         careForms: z
-          .array(z.enum(CARE_FORMS))
+          .array(CareFormSchema)
           .min(1)
           .optional()
           .describe("the care forms that occupy these places (for occupancy); omitted: any care at the provider and area"),
@@ -34,6 +34,7 @@ export const PerPlaceConfigSchema = z.strictObject({
       }),
     )
     .min(1, "needs at least one group of places")
+    .describe("funded places per provider (and area): a number, or dated versions of it")
     .superRefine((places, ctx) => {
       const seen = new Map<string, number>();
       places.forEach((p, i) => {
@@ -44,7 +45,14 @@ export const PerPlaceConfigSchema = z.strictObject({
       });
     }),
   norm: z
-    .union([NonNegativeMoneySchema, z.array(z.strictObject({ from: DayOrMonthSchema, value: NonNegativeMoneySchema })).min(1)])
+    .union([NonNegativeMoneySchema, z
+        .array(
+          z.strictObject({
+            from: DayOrMonthSchema.describe("when this norm takes effect, YYYY-MM or YYYY-MM-DD; it applies until the next version's"),
+            value: NonNegativeMoneySchema.describe("the norm amount in force from `from`"),
+          }),
+        )
+        .min(1)])
     .describe("norm amount per place per `per`; dated versions may start on a day (BooO: €83 from 2022-10-15)")
     .superRefine((norm, ctx) => {
       if (!Array.isArray(norm)) return;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { firstUseMonth, type Caseload } from "../caseload/caseload.js";
-import { CARE_FORMS } from "../caseload/codes.js";
+import { CARE_FORMS, CareFormSchema } from "../caseload/codes.js";
 import { NameSchema } from "../caseload/names.js";
 import { SelectionSchema, selectTrajectories } from "../caseload/selection.js";
 import { parseWith } from "../errors.js";
@@ -18,10 +18,16 @@ import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 /** Config of reimbursement of realised costs (meerkosten, open-book). */
 export const ReimbursementConfigSchema = z
   .strictObject({
-    kind: z.literal("reimbursement"),
+    kind: z.literal("reimbursement").describe("vergoeding werkelijke kosten (meerkosten): the realised cost of eligible care, optionally capped"),
     label: LabelSchema,
     costPrices: z
-      .array(z.strictObject({ careForm: z.enum(CARE_FORMS), provider: NameSchema.optional(), price: DatedMoneySchema.describe("realised cost per hour or per unit") }))
+      .array(
+        z.strictObject({
+          careForm: CareFormSchema,
+          provider: NameSchema.optional().describe("only for this provider; otherwise for all"),
+          price: DatedMoneySchema.describe("realised cost per hour or per unit"),
+        }),
+      )
       .min(1)
       .describe("realised cost of one unit of care, per care form (and provider)"),
     indexation: IndexationSchema.optional(),
@@ -30,7 +36,7 @@ export const ReimbursementConfigSchema = z
     advance: z
       .strictObject({
         percentOfCap: SharePercentSchema.describe("share of the yearly cap paid in advance, in twelve monthly parts"),
-        settleMonthsAfterYearEnd: z.number().int().min(1).max(24).default(6),
+        settleMonthsAfterYearEnd: z.number().int().min(1).max(24).default(6).describe("months after December in which the year is settled"),
       })
       .optional()
       .describe("an advance on the cap with a settlement after the year, instead of paying each month's realised cost"),

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { firstUseMonth } from "../caseload/caseload.js";
-import { CARE_FORMS } from "../caseload/codes.js";
+import { CARE_FORMS, CareFormSchema } from "../caseload/codes.js";
 import { parseWith } from "../errors.js";
 import { declaredAmount } from "../ijw.js";
 import { ALL_PROVIDERS, KIND_INSTALMENT, KIND_SETTLEMENT, WHOLE_REGION } from "../ledger/lineKind.js";
@@ -16,7 +16,7 @@ import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** Config of task-oriented funding (taakgericht, lump sum). */
 export const TaskConfigSchema = z.strictObject({
-  kind: z.literal("task"),
+  kind: z.literal("task").describe("taakgericht: a lump sum per provider or area per year, paid monthly whatever the volume; optionally a corridor settled after the year"),
   label: LabelSchema,
   budgets: z
     .array(
@@ -27,6 +27,7 @@ export const TaskConfigSchema = z.strictObject({
       }),
     )
     .min(1, "needs at least one budget")
+    .describe("lump sums per year, for all providers, a provider and/or an area (municipality); each key is a separate contract, all paid")
     .superRefine((budgets, ctx) => {
       // Budgets for different keys are separate contracts and are all paid (a base for the region plus
       // one per provider is a valid hybrid); the same key twice is a mistake.
@@ -42,11 +43,17 @@ export const TaskConfigSchema = z.strictObject({
   corridor: z
     .strictObject({
       referenceTariffs: z
-        .array(z.strictObject({ careForm: z.enum(CARE_FORMS), provider: NameSchema.optional(), tariff: DatedMoneySchema }))
+        .array(
+          z.strictObject({
+            careForm: CareFormSchema,
+            provider: NameSchema.optional().describe("only for this provider; otherwise for all"),
+            tariff: DatedMoneySchema.describe("the tariff: euros per hour for time units, per unit otherwise"),
+          }),
+        )
         .min(1)
         .describe("tariffs that value the realised production"),
-      lowerPercent: SharePercentSchema.default("5"),
-      upperPercent: SharePercentSchema.default("5"),
+      lowerPercent: SharePercentSchema.default("5").describe("corridor below the budget, in percent of it: production within it is not settled"),
+      upperPercent: SharePercentSchema.default("5").describe("corridor above the budget, in percent of it: production within it is not settled"),
       settlementPercent: SharePercentSchema.default("100").describe("share of the difference outside the corridor that is settled"),
       settleMonthsAfterYearEnd: z.number().int().min(1).max(24).default(6).describe("months after December in which the settlement is paid"),
     })

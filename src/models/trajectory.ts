@@ -12,7 +12,7 @@ import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** Config of trajectory funding (trajectfinanciering). */
 export const TrajectoryConfigSchema = z.strictObject({
-  kind: z.literal("trajectory"),
+  kind: z.literal("trajectory").describe("trajectfinanciering: a fixed amount per trajectory, an advance at the start and the rest at closure"),
   label: LabelSchema,
   amounts: z
     .array(
@@ -22,7 +22,8 @@ export const TrajectoryConfigSchema = z.strictObject({
         amount: DatedMoneySchema.describe("fixed amount per trajectory; the version in force at its start applies"),
       }),
     )
-    .min(1, "needs at least one trajectory amount"),
+    .min(1, "needs at least one trajectory amount")
+    .describe("the amount per trajectory, per client profile (and provider)"),
   indexation: IndexationSchema.optional(),
   advancePercent: SharePercentSchema.default("50").describe("agreed share paid at the start (iJw: declared in two parts)"),
   dropOutPercent: SharePercentSchema.default("100").describe("share of the amount paid in all when the client drops out"),

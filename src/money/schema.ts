@@ -11,7 +11,9 @@ export const MoneySchema = z
   .union([
     z.string().regex(/^-?\d+(\.\d{1,2})?$/, 'expected euros as a decimal string with at most two decimals, e.g. "78.50"'),
     // An integer check of our own: zod's int() also refuses unsafe integers, with a message about wholeness.
-    z.strictObject({ cents: z.number().refine(Number.isInteger, "cents must be a whole number") }),
+    z.strictObject({
+      cents: z.number().refine(Number.isInteger, "cents must be a whole number").describe("an amount in whole eurocents, e.g. 7850 for € 78.50"),
+    }),
   ], { error: 'expected euros as a string like "78.50" or { "cents": 7850 }' })
   .transform((v, ctx) => {
     const cents = typeof v === "string" ? new Decimal(v).times(100).toNumber() : v.cents;

@@ -17,7 +17,7 @@ export type DatedMoneyInput = z.input<typeof DatedMoneySchema>;
  */
 export const IndexationSchema = datedSchema(
   PercentSchema.refine((p) => new Decimal(p).gt(-100) && new Decimal(p).lte(100), "indexation must be above −100 % and at most 100 % a year"),
-);
+).describe("yearly indexation: [{ from, value: percent }] raises each price by the percent every January after it takes effect");
 /** Yearly indexation as users write it. */
 export type IndexationInput = z.input<typeof IndexationSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NameSchema } from "../caseload/names.js";
-import { CARE_FORMS, UNIT_EURO, UNIT_HOUR, UNIT_MINUTE } from "../caseload/codes.js";
+import { CARE_FORMS, CareFormSchema, UNIT_EURO, UNIT_HOUR, UNIT_MINUTE } from "../caseload/codes.js";
 import { divRound, type Cents } from "../money/index.js";
 import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
 
@@ -13,12 +13,13 @@ export const CostPricesSchema = z.strictObject({
   prices: z
     .array(
       z.strictObject({
-        careForm: z.enum(CARE_FORMS),
+        careForm: CareFormSchema,
         provider: NameSchema.optional().describe("only for this provider; otherwise for all"),
         price: DatedMoneySchema.describe("cost per hour (time units) or per unit"),
       }),
     )
-    .min(1),
+    .min(1)
+    .describe("cost prices per care form (optionally per provider)"),
   indexation: IndexationSchema.optional(),
 });
 /** Cost prices as users write them. */

@@ -54,7 +54,7 @@ export const FundingStreamSchema = z.strictObject({
   payments: z
     .strictObject({
       advancePercentOfCap: SharePercentSchema.describe("share of the yearly cap the stream pays the municipality in advance, in twelve parts"),
-      settleMonthsAfterYearEnd: z.number().int().min(1).max(24).default(6),
+      settleMonthsAfterYearEnd: z.number().int().min(1).max(24).default(6).describe("months after December in which the year is settled"),
     })
     .optional()
     .describe("how the stream pays the municipality: an advance on the cap and a settlement of what it covered"),

@@ -99,7 +99,7 @@ export type ExternalTransferInput = z.input<typeof ExternalTransferSchema>;
 
 /** A capped grant pool: a name, dated versions of its rules, and transfers with outside pools. */
 export const GrantPoolSchema = z.strictObject({
-  name: NameSchema.default("pool"),
+  name: NameSchema.default("pool").describe("the pool's name, in reports and in transfers between pools"),
   rules: datedByDateSchema(GrantRulesSchema).describe("versions of the rules; the one in force on a request's received date judges it"),
   transfers: z.array(ExternalTransferSchema).default([]).describe("budget moved to or from pools outside the simulation (default: none)"),
 });
