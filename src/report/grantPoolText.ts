@@ -1,6 +1,6 @@
 import { formatEuro } from "../money/index.js";
 import { GRANT_REJECTION_LABELS, GRANT_REJECTION_REASONS, type GrantPoolResult } from "../streams/grantPool.js";
-import { renderTable, type TableFormat } from "./textTable.js";
+import { renderTable, type Table, type TableFormat } from "./textTable.js";
 
 /*
  * A grant pool's simulated year in words and tables (the stimuleringsimpuls maatwerk, seed 001):
@@ -18,9 +18,6 @@ function pairs(lines: readonly (readonly [string, string | number])[], format: T
   if (format === "md") return renderTable({ head: ["", ""], rows: lines.map(([l, v]) => [l, String(v)]) }, "md");
   return lines.map(([label, value]) => `${label.padEnd(LABEL_WIDTH)}${String(value)}`).join("\n");
 }
-
-/** A section title: a line of its own in text, a heading in Markdown. */
-const title = (text: string, format: TableFormat): string => (format === "md" ? `### ${text}` : text);
 
 /**
  * The readable summary of a simulated grant pool: counts by decision and reason, decision times by
@@ -63,47 +60,31 @@ export function formatGrantPool(r: GrantPoolResult, format: TableFormat = "text"
     format === "md"
       ? [pairs([...counts, ...times, ...money], format)]
       : [pairs(counts, format), pairs(times, format), pairs(money, format)];
+  const region = (g: GrantPoolResult["byRegion"][number]): string[] => [
+    g.region,
+    String(g.requests),
+    String(g.approvals),
+    String(g.rejections),
+    ...[g.committed, g.paid, g.released, g.invoiceAboveCommitment].map((c) => formatEuro(c)),
+  ];
+  const month = (m: GrantPoolResult["byMonth"][number]): string[] => [
+    m.month,
+    String(m.received),
+    String(m.approvals),
+    String(m.rejections),
+    ...[m.committed, m.paid, m.released, m.remaining].map((c) => formatEuro(c)),
+  ];
+  const moneyHeads = ["committed", "paid", "released"];
   return [
     ...sections,
-    [
-      title("Per region (the pool is shared; reporting only; payments after the year included)", format),
-      renderTable(
-        {
-          head: ["region", "requests", "approved", "rejected", "committed", "paid", "released", "invoiced above"],
-          rows: r.byRegion.map((g) => [
-            g.region,
-            String(g.requests),
-            String(g.approvals),
-            String(g.rejections),
-            formatEuro(g.committed),
-            formatEuro(g.paid),
-            formatEuro(g.released),
-            formatEuro(g.invoiceAboveCommitment),
-          ]),
-        },
-        format,
-      ),
-    ].join(format === "md" ? "\n\n" : "\n"),
-    [
-      title("Per month", format),
-      renderTable(
-        {
-          head: ["month", "received", "approved", "rejected", "committed", "paid", "released", "budget left"],
-          rows: r.byMonth.map((m) => [
-            m.month,
-            String(m.received),
-            String(m.approvals),
-            String(m.rejections),
-            formatEuro(m.committed),
-            formatEuro(m.paid),
-            formatEuro(m.released),
-            formatEuro(m.remaining),
-          ]),
-        },
-        format,
-      ),
-    ].join(format === "md" ? "\n\n" : "\n"),
+    section("Per region (the pool is shared; reporting only; payments after the year included)", { head: ["region", "requests", "approved", "rejected", ...moneyHeads, "invoiced above"], rows: r.byRegion.map(region) }, format),
+    section("Per month", { head: ["month", "received", "approved", "rejected", ...moneyHeads, "budget left"], rows: r.byMonth.map(month) }, format),
   ].join("\n\n");
+}
+
+/** A titled table: the title on its own line in text, a heading in Markdown. */
+function section(heading: string, table: Table, format: TableFormat): string {
+  return format === "md" ? `### ${heading}\n\n${renderTable(table, format)}` : `${heading}\n${renderTable(table, format)}`;
 }
 
 /** A grant pool's decisions, one request per line: decision or reason, dates, working days and money. */

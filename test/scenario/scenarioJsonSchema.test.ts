@@ -11,6 +11,12 @@ import { SCHEMA_FILE, schemaFileText } from "../../scripts/write-schema.js";
 
 type Json = Record<string, any>;
 const root = scenarioJsonSchema() as Json;
+/** Every object node of a JSON value, with its JSON-pointer-like place. */
+function nodes(node: unknown, at = "#"): [Json, string][] {
+  if (Array.isArray(node)) return node.flatMap((x, i) => nodes(x, `${at}[${i}]`));
+  if (typeof node !== "object" || node === null) return [];
+  return [[node as Json, at], ...Object.entries(node).flatMap(([k, v]) => nodes(v, `${at}/${k}`))];
+}
 /** The comparison scenario's branch (the default kind). */
 const schema = root["anyOf"][0] as Json;
 
@@ -63,30 +69,16 @@ describe("scenarioJsonSchema()", () => {
   });
 
   it("gives every field a description (an editor tooltip)", () => {
-    const missing: string[] = [];
-    const walk = (node: unknown, at: string): void => {
-      if (Array.isArray(node)) return node.forEach((x, i) => walk(x, `${at}[${i}]`));
-      if (typeof node !== "object" || node === null) return;
-      const n = node as Json;
-      for (const [k, p] of Object.entries((n["properties"] ?? {}) as Json)) if (typeof p["description"] !== "string") missing.push(`${at}.${k}`);
-      for (const [k, v] of Object.entries(n)) walk(v, `${at}/${k}`);
-    };
-    walk(root, "#");
+    const missing = nodes(root).flatMap(([n, at]) =>
+      Object.entries((n["properties"] ?? {}) as Json).flatMap(([k, p]) => (typeof p["description"] === "string" ? [] : [`${at}.${k}`])),
+    );
     expect(missing).toEqual([]);
     expect(root["description"]).toMatch(/^A jeugdhulp-bekostiging scenario/);
     expect(root["$defs"]["ModelConfig"]["description"]).toBeTypeOf("string");
   });
 
   it("closes every object: an editor flags a misspelt key, as zod refuses it", () => {
-    const open: string[] = [];
-    const walk = (node: unknown, at: string): void => {
-      if (Array.isArray(node)) return node.forEach((x, i) => walk(x, `${at}[${i}]`));
-      if (typeof node !== "object" || node === null) return;
-      const n = node as Json;
-      if (n["type"] === "object" && n["properties"] && n["additionalProperties"] !== false) open.push(at);
-      for (const [k, v] of Object.entries(n)) walk(v, `${at}/${k}`);
-    };
-    walk(root, "#");
+    const open = nodes(root).flatMap(([n, at]) => (n["type"] === "object" && n["properties"] && n["additionalProperties"] !== false ? [at] : []));
     expect(open).toEqual([]);
   });
 

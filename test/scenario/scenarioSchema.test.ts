@@ -3,11 +3,14 @@
  * the source, the path inside the scenario and the reason.
  */
 import { describe, expect, it } from "vitest";
+import { scenarioIssuesOf, thrownScenarioError } from "../support/scenarioErrors.js";
 import { caseloadFromRecords, compare, FundingInputError, type ModelConfig } from "../../src/index.js";
-import { formatScenarioIssue, ScenarioInputError, type ScenarioIssue } from "../../src/scenario/scenarioBase.js";
-import { parseScenario, runScenario, safeParseScenario, type ScenarioInput } from "../../src/scenario/scenarioSchema.js";
+import { formatScenarioIssue } from "../../src/scenario/scenarioBase.js";
+import { parseScenario, runScenario, type ScenarioInput } from "../../src/scenario/scenarioSchema.js";
 
 const SOURCE = "scenarios/region.json";
+const issuesOf = (input: unknown, source = SOURCE) => scenarioIssuesOf(input, source);
+const thrown = thrownScenarioError;
 /** A comparison scenario parsed (the kind these tests write; another kind would be an error). */
 const parseComparison = (input: unknown, source?: string) => parseScenario(input, source, "comparison");
 
@@ -26,24 +29,6 @@ function scenario(patch: Record<string, unknown> = {}): Record<string, unknown> 
     options: { horizon: { start: "2026-01", months: 12 } },
     ...patch,
   };
-}
-
-/** The issues of a scenario that must fail to parse. */
-function issuesOf(input: unknown, source = SOURCE): readonly ScenarioIssue[] {
-  const r = safeParseScenario(input, source);
-  if (r.success) throw new Error("expected the scenario to be refused");
-  return r.issues;
-}
-
-/** The message of the error `fn` throws. */
-function thrown(fn: () => unknown): ScenarioInputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ScenarioInputError) return e;
-    throw e;
-  }
-  throw new Error("expected a ScenarioInputError");
 }
 
 describe("parseScenario fills in the defaults", () => {

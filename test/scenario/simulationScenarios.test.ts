@@ -7,17 +7,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scenarioIssuesOf, thrownScenarioError } from "../support/scenarioErrors.js";
 import { grantDecisionsToCsv, recoveryComparisonToCsv } from "../../src/csv/simulationCsv.js";
 import { EXIT } from "../../src/node/index.js";
 import { formatGrantDecisions } from "../../src/report/grantPoolText.js";
 import { formatRecoveryComparison } from "../../src/report/recoveryText.js";
 import { renderTable } from "../../src/report/textTable.js";
-import { ScenarioInputError, type ScenarioIssue } from "../../src/scenario/scenarioBase.js";
-import { parseScenario, runScenario, safeParseScenario } from "../../src/scenario/scenarioSchema.js";
+import { parseScenario, runScenario } from "../../src/scenario/scenarioSchema.js";
 import { simulateRecoveryInitiative } from "../../src/streams/recoveryInitiative.js";
 import { cli } from "../node/cliHarness.js";
 
 const SOURCE = "scenarios/pool.json";
+const issuesOf = (input: unknown) => scenarioIssuesOf(input, SOURCE);
+const thrown = thrownScenarioError;
 
 /** One version of rules: €100,000 a year, no reserve, 5 working days. */
 const RULES = { yearlyCap: "100000.00", reserve: "0.00", reviewDays: 5, largeAmount: "70000.00", largeRealEstateAmount: "150000.00", extendedReviewDays: 20 };
@@ -45,22 +47,6 @@ const RECOVERY = {
   regularCare: { startPercent: "40", costPerTrajectory: "6000.00", durationMonths: 12 },
   avoidedCare: { percentPerYear: "10", costPerTrajectory: "6000.00" },
 };
-
-function issuesOf(input: unknown): readonly ScenarioIssue[] {
-  const r = safeParseScenario(input, SOURCE);
-  if (r.success) throw new Error("expected issues");
-  return r.issues;
-}
-
-function thrown(fn: () => unknown): ScenarioInputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ScenarioInputError) return e;
-    throw e;
-  }
-  throw new Error("expected a ScenarioInputError");
-}
 
 describe("kind picks the scenario's schema", () => {
   it("absent or comparison: a comparison; grantPool and recoveryInitiative their own", () => {
