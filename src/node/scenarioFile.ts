@@ -48,8 +48,8 @@ export interface LoadScenarioOptions<K extends ScenarioKind = ScenarioKind> {
 export async function loadScenario<K extends ScenarioKind = ScenarioKind>(
   file: string,
   options: LoadScenarioOptions<K> = {},
-): Promise<ResolvedScenario<ScenarioDefinitionOf<K>>> {
-  const definition = await readScenario(file, options.kind);
+): Promise<ResolvedScenario<ScenarioDefinitionOf<NoInfer<K>>>> {
+  const definition = await readScenario<K>(file, options.kind);
   const caseload = await readCaseload(file, definition.value, options);
   return { source: file, definition: definition.value, caseload, locate: definition.locate };
 }
@@ -58,7 +58,7 @@ export async function loadScenario<K extends ScenarioKind = ScenarioKind>(
 export async function safeLoadScenario<K extends ScenarioKind = ScenarioKind>(
   file: string,
   options: LoadScenarioOptions<K> = {},
-): Promise<ScenarioSafeResult<ResolvedScenario<ScenarioDefinitionOf<K>>>> {
+): Promise<ScenarioSafeResult<ResolvedScenario<ScenarioDefinitionOf<NoInfer<K>>>>> {
   try {
     return { success: true, output: await loadScenario(file, options) };
   } catch (e) {
@@ -71,11 +71,11 @@ export async function safeLoadScenario<K extends ScenarioKind = ScenarioKind>(
 export async function readScenario<K extends ScenarioKind = ScenarioKind>(
   file: string,
   kind?: K,
-): Promise<{ readonly value: ScenarioDefinitionOf<K>; readonly locate: Locator }> {
+): Promise<{ readonly value: ScenarioDefinitionOf<NoInfer<K>>; readonly locate: Locator }> {
   const { data, locate, explain } = await readDataFile(file, file);
-  const r = kind === undefined ? safeParseScenario(data, file) : safeParseScenario(data, file, kind);
+  const r = safeParseScenario<K>(data, kind === undefined ? { source: file } : { source: file, kind });
   if (!r.success) throw new ScenarioInputError(file, locateIssues(explain(r.issues), locate));
-  return { value: r.output as ScenarioDefinitionOf<K>, locate };
+  return { value: r.output, locate };
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   type RecoveryScenarioResult,
 } from "./recoveryScenario.js";
 import type { Caseload } from "../caseload/caseload.js";
-import { DEFAULT_SOURCE, ScenarioInputError, type Locator, type ScenarioSafeResult } from "./scenarioBase.js";
+import { DEFAULT_SOURCE, locateIssues, ScenarioInputError, type Locator, type ScenarioSafeResult } from "./scenarioBase.js";
 
 /*
  * Scenario files: one format for everything the library simulates, told apart by `kind` —
@@ -65,7 +65,7 @@ export type ScenarioResult = ComparisonScenarioResult | GrantPoolScenarioResult 
  * comparison — the caseload the loader read from a records file or CSV (null when the definition
  * holds it: a spec or inline records; always null for the other kinds).
  */
-export interface ResolvedScenario<D extends ScenarioDefinition = ScenarioDefinition> {
+export interface ResolvedScenario<D extends ScenarioDefinition | ScenarioInput = ScenarioDefinition> {
   readonly source: string | null;
   readonly definition: D;
   readonly caseload: Caseload | null;
@@ -77,68 +77,104 @@ export interface ResolvedScenario<D extends ScenarioDefinition = ScenarioDefinit
 /** The definition of a scenario of kind `K`. */
 export type ScenarioDefinitionOf<K extends ScenarioKind> = Extract<ScenarioDefinition, { readonly kind: K }>;
 
+/** How {@link parseScenario} reads a scenario: the name errors give it, and the kind it must be. */
+export interface ParseScenarioOptions<K extends ScenarioKind = ScenarioKind> {
+  /** The file (or name) errors name; default `"scenario"`. */
+  readonly source?: string;
+  /** The kind expected: a scenario of another kind is an error, and the result has this kind's type. */
+  readonly kind?: K;
+}
+
+/** Keys that only a scenario of another kind has: a file without `kind` that has them gets a hint. */
+const KEYS_OF_KIND: readonly (readonly [ScenarioKind, readonly string[]])[] = [
+  ["grantPool", ["pool", "requests"]],
+  ["recoveryInitiative", ["initiative", "structural", "project", "procurement", "regularCare", "avoidedCare"]],
+];
+
 /**
  * Validates a scenario (e.g. the parsed content of a JSON or YAML file) and fills in its defaults;
- * `kind` picks the schema (absent: a comparison). Pure: files a comparison names
+ * its `kind` picks the schema (absent: a comparison). Pure: files a comparison names
  * (`caseload.recordsFile`, `caseload.csv`) are checked but not read (the node loader
- * `loadScenario` reads them). Throws {@link ScenarioInputError} naming `source` (e.g. the file
+ * `loadScenario` reads them). Throws {@link ScenarioInputError} naming the source (e.g. the file
  * name), each issue's path inside the scenario and the reason, e.g.
  * `scenarios/region.json: models[1].tariffs[0].tariff: must not be negative`.
  *
- * With `expected`, a scenario of another kind is an error too, and the result has that kind's
- * type: `parseScenario(data, "region.json", "comparison").models`.
+ * `options` is the source's name, or `{ source, kind }`: with a kind, a scenario of another kind
+ * is an error too, and the result has that kind's type —
+ * `parseScenario(data, { source: "regio.json", kind: "comparison" }).models`.
  */
-export function parseScenario<K extends ScenarioKind>(input: unknown, source: string | undefined, expected: K): ScenarioDefinitionOf<K>;
-export function parseScenario(input: unknown, source?: string): ScenarioDefinition;
-export function parseScenario(input: unknown, source: string = DEFAULT_SOURCE, expected?: ScenarioKind): ScenarioDefinition {
-  const r = safeParseScenario(input, source, expected);
-  if (!r.success) throw new ScenarioInputError(source, r.issues);
+export function parseScenario<K extends ScenarioKind = ScenarioKind>(
+  input: unknown,
+  options?: string | ParseScenarioOptions<K>,
+): ScenarioDefinitionOf<NoInfer<K>> {
+  const r = safeParseScenario(input, options);
+  if (!r.success) throw new ScenarioInputError(sourceOf(options), r.issues);
   return r.output;
 }
 
 /** {@link parseScenario} that returns the issues as a value instead of throwing. */
-export function safeParseScenario<K extends ScenarioKind>(input: unknown, source: string | undefined, expected: K): ScenarioSafeResult<ScenarioDefinitionOf<K>>;
-export function safeParseScenario(input: unknown, source?: string, expected?: ScenarioKind): ScenarioSafeResult<ScenarioDefinition>;
-export function safeParseScenario(input: unknown, source: string = DEFAULT_SOURCE, expected?: ScenarioKind): ScenarioSafeResult<ScenarioDefinition> {
+export function safeParseScenario<K extends ScenarioKind = ScenarioKind>(
+  input: unknown,
+  options?: string | ParseScenarioOptions<K>,
+): ScenarioSafeResult<ScenarioDefinitionOf<NoInfer<K>>> {
+  const source = sourceOf(options);
+  const expected = typeof options === "object" ? options.kind : undefined;
+  const refuse = (path: string[], code: string, message: string) => ({ success: false as const, issues: [{ code, path, message, source }] });
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     const got = input === null ? "null" : Array.isArray(input) ? "an array" : typeof input;
-    return { success: false, issues: [{ code: "invalid_type", path: [], message: `a scenario is an object (keys caseload, models, …), not ${got}`, source }] };
+    return refuse([], "invalid_type", `a scenario is an object (keys caseload, models, …), not ${got}`);
   }
-  const kind = (input as Record<string, unknown>)["kind"] ?? "comparison";
+  const given = input as Record<string, unknown>;
+  const kind = "kind" in given ? given["kind"] : "comparison";
   if (!SCENARIO_KINDS.includes(kind as ScenarioKind)) {
-    const message = `unknown scenario kind ${JSON.stringify(kind)}; expected one of ${SCENARIO_KINDS.join(", ")}`;
-    return { success: false, issues: [{ code: "invalid_value", path: ["kind"], message, source }] };
+    return refuse(["kind"], "invalid_value", `unknown scenario kind ${JSON.stringify(kind)}; expected one of ${SCENARIO_KINDS.join(", ")}`);
   }
   if (expected !== undefined && kind !== expected) {
-    const message = `expected ${describeKind(expected)} (kind ${expected}), but this scenario is ${describeKind(kind as ScenarioKind)}`;
-    return { success: false, issues: [{ code: "invalid_value", path: ["kind"], message, source }] };
+    return refuse(["kind"], "invalid_value", `expected ${describeKind(expected)} (kind ${expected}), but this scenario is ${describeKind(kind as ScenarioKind)}`);
   }
-  if (kind === "grantPool") return safeParseGrantPoolScenario(input, source);
-  if (kind === "recoveryInitiative") return safeParseRecoveryScenario(input, source);
-  return safeParseComparisonScenario(input, source);
+  if (!("kind" in given)) {
+    // Without a kind the scenario is read as a comparison; one written for another kind would get a dozen unrelated errors.
+    for (const [other, keys] of KEYS_OF_KIND) {
+      const present = keys.filter((k) => k in given);
+      if (present.length > 0) {
+        return refuse(["kind"], "missing_kind", `missing kind: this looks like ${describeKind(other)} (it has ${present.join(", ")}); add "kind": "${other}"`);
+      }
+    }
+  }
+  const r = kind === "grantPool" ? safeParseGrantPoolScenario(input, source) : kind === "recoveryInitiative" ? safeParseRecoveryScenario(input, source) : safeParseComparisonScenario(input, source);
+  return r as ScenarioSafeResult<ScenarioDefinitionOf<NoInfer<K>>>;
 }
 
+const sourceOf = (options: string | ParseScenarioOptions | undefined): string =>
+  (typeof options === "string" ? options : options?.source) ?? DEFAULT_SOURCE;
+
 /**
- * Runs a scenario of any kind. A comparison: `compare` over its caseload and models and, with
- * funding streams and a single run, `applyStreams` to each model's payment lines; a grant pool:
- * its requests through `simulateGrantPool`; a recovery initiative: `simulateRecoveryInitiative`.
- * Every input error is a {@link ScenarioInputError} naming the source and the path inside the
- * scenario. `onRun` is called after each run of a comparison (a progress bar).
+ * Runs a scenario of any kind — a scenario as written (it is validated first), a definition from
+ * {@link parseScenario}, or a scenario the node loader read (with its file and caseload). A
+ * comparison: `compare` over its caseload and models and, with funding streams and a single run,
+ * `applyStreams` to each model's payment lines; a grant pool: its requests through
+ * `simulateGrantPool`; a recovery initiative: `simulateRecoveryInitiative`. Every input error is a
+ * {@link ScenarioInputError} naming the source and the path inside the scenario. `onRun` is called
+ * after each run of a comparison (a progress bar).
  *
- * The result's `kind` is the scenario's: narrow on it (`if (r.kind === "comparison") r.comparison…`),
- * or pass a definition whose kind is known to get its result type directly.
+ * The result has the scenario's `kind`: a scenario whose kind is known (written inline, or loaded
+ * with `{ kind }`) gives that kind's result type; otherwise narrow on it
+ * (`if (r.kind === "comparison") r.comparison…`).
  */
-export function runScenario(scenario: ComparisonScenarioDefinition | ResolvedScenario<ComparisonScenarioDefinition>, onRun?: OnRun): ComparisonScenarioResult;
-export function runScenario(scenario: GrantPoolScenarioDefinition | ResolvedScenario<GrantPoolScenarioDefinition>): GrantPoolScenarioResult;
-export function runScenario(scenario: RecoveryScenarioDefinition | ResolvedScenario<RecoveryScenarioDefinition>): RecoveryScenarioResult;
-export function runScenario(scenario: ScenarioDefinition | ResolvedScenario, onRun?: OnRun): ScenarioResult;
-export function runScenario(scenario: ScenarioDefinition | ResolvedScenario, onRun?: OnRun): ScenarioResult {
-  const resolved: ResolvedScenario = "definition" in scenario ? scenario : { source: null, definition: scenario, caseload: null };
-  const d = resolved.definition;
-  const source = resolved.source ?? (d.name !== undefined ? `scenario "${d.name}"` : DEFAULT_SOURCE);
+export function runScenario(scenario: ComparisonScenarioInput | ResolvedScenario<ComparisonScenarioDefinition>, onRun?: OnRun): ComparisonScenarioResult;
+export function runScenario(scenario: GrantPoolScenarioInput | ResolvedScenario<GrantPoolScenarioDefinition>): GrantPoolScenarioResult;
+export function runScenario(scenario: RecoveryScenarioInput | ResolvedScenario<RecoveryScenarioDefinition>): RecoveryScenarioResult;
+export function runScenario(scenario: ScenarioInput | ResolvedScenario, onRun?: OnRun): ScenarioResult;
+export function runScenario(scenario: ScenarioInput | ResolvedScenario, onRun?: OnRun): ScenarioResult {
+  const resolved: ResolvedScenario<ScenarioDefinition | ScenarioInput> = "definition" in scenario ? scenario : { source: null, definition: scenario, caseload: null };
+  const name = (resolved.definition as { name?: unknown }).name;
+  const source = resolved.source ?? (typeof name === "string" ? `scenario "${name}"` : DEFAULT_SOURCE);
+  // Parsed again (a definition parses to itself): a scenario built by hand is checked like a file.
+  const parsed = safeParseScenario(resolved.definition, source);
+  if (!parsed.success) throw new ScenarioInputError(source, locateIssues(parsed.issues, resolved.locate));
+  const d = parsed.output;
   if (d.kind === "grantPool") return runGrantPoolScenario({ ...resolved, definition: d }, source);
   if (d.kind === "recoveryInitiative") return runRecoveryScenario({ ...resolved, definition: d }, source);
-  // A comparison; also a definition built by hand in plain JS without its kind.
   return runComparisonScenario({ ...resolved, definition: d }, source, onRun);
 }
 

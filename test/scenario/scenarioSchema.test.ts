@@ -12,7 +12,7 @@ const SOURCE = "scenarios/region.json";
 const issuesOf = (input: unknown, source = SOURCE) => scenarioIssuesOf(input, source);
 const thrown = thrownScenarioError;
 /** A comparison scenario parsed (the kind these tests write; another kind would be an error). */
-const parseComparison = (input: unknown, source?: string) => parseScenario(input, source, "comparison");
+const parseComparison = (input: unknown, source?: string) => parseScenario(input, { ...(source ? { source } : {}), kind: "comparison" });
 
 const RECORDS = [
   { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },

@@ -66,7 +66,7 @@ describe("kind picks the scenario's schema", () => {
     expect(issuesOf([1, 2])[0]!.message).toBe("a scenario is an object (keys caseload, models, …), not an array");
   });
   it("an expected kind refuses the others, naming both", () => {
-    const e = thrown(() => parseScenario(RECOVERY, SOURCE, "comparison"));
+    const e = thrown(() => parseScenario(RECOVERY, { source: SOURCE, kind: "comparison" }));
     expect(e.issues).toEqual([
       {
         code: "invalid_value",
@@ -75,13 +75,13 @@ describe("kind picks the scenario's schema", () => {
         source: SOURCE,
       },
     ]);
-    expect(parseScenario(RECOVERY, SOURCE, "recoveryInitiative").runs).toBe(10);
+    expect(parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" }).runs).toBe(10);
   });
 });
 
 describe("a grant-pool scenario", () => {
   it("fills in the seed, keeps pool and requests as written, and parses again to the same", () => {
-    const d = parseScenario(grantPool(), SOURCE, "grantPool");
+    const d = parseScenario(grantPool(), { source: SOURCE, kind: "grantPool" });
     expect(d.options).toEqual({ seed: 1 });
     expect(d.pool).toEqual(POOL);
     expect(d.requests).toEqual({ records: REQUESTS });
@@ -103,10 +103,10 @@ describe("a grant-pool scenario", () => {
   });
   it("puts the simulation's errors at their place: a given request in requests.records, a generated one at requests.spec", () => {
     const early = [{ ...REQUESTS[0], receivedDate: "2020-12-28" }];
-    const given = thrown(() => runScenario({ source: SOURCE, definition: parseScenario(grantPool({ requests: { records: early } }), SOURCE, "grantPool"), caseload: null }));
+    const given = thrown(() => runScenario({ source: SOURCE, definition: parseScenario(grantPool({ requests: { records: early } }), { source: SOURCE, kind: "grantPool" }), caseload: null }));
     expect(given.issues.map((i) => i.path.join("."))).toEqual(["requests.records.0.receivedDate"]);
     const spec = { start: "2020-12", months: 1, requestsPerMonth: 3, amount: { mean: "1000.00" }, regions: [{ name: "Noord", weight: 1 }] };
-    const generated = thrown(() => runScenario(parseScenario(grantPool({ requests: { spec } }), SOURCE, "grantPool")));
+    const generated = thrown(() => runScenario(parseScenario(grantPool({ requests: { spec } }), { source: SOURCE, kind: "grantPool" })));
     expect(generated.issues.length).toBeGreaterThan(0);
     for (const i of generated.issues) {
       expect(i.path).toEqual(["requests", "spec"]);
@@ -114,7 +114,7 @@ describe("a grant-pool scenario", () => {
     }
   });
   it("runs to the amounts worked out by hand", () => {
-    const r = runScenario(parseScenario(grantPool(), SOURCE, "grantPool"));
+    const r = runScenario(parseScenario(grantPool(), { source: SOURCE, kind: "grantPool" }));
     expect(r.kind).toBe("grantPool");
     expect(r.seed).toBeNull();
     const [a, b] = r.result.decisions;
@@ -126,7 +126,7 @@ describe("a grant-pool scenario", () => {
 
 describe("a recovery-initiative scenario", () => {
   it("fills in the seed, keeps the runs, refuses unknown keys and names bad fields", () => {
-    const d = parseScenario(RECOVERY, SOURCE, "recoveryInitiative");
+    const d = parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" });
     expect([d.seed, d.runs]).toEqual([1, 10]);
     expect(parseScenario(d)).toEqual(d);
     expect(issuesOf({ ...RECOVERY, procurement: { ...RECOVERY.procurement, billablePrecent: "50" } })).toMatchObject([
@@ -137,7 +137,7 @@ describe("a recovery-initiative scenario", () => {
     ]);
   });
   it("runs as simulateRecoveryInitiative on its fields, to the amounts worked out by hand", () => {
-    const r = runScenario(parseScenario(RECOVERY, SOURCE, "recoveryInitiative"));
+    const r = runScenario(parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" }));
     const { kind: _k, ...input } = RECOVERY;
     expect(r.result).toEqual(simulateRecoveryInitiative(input));
     const [structural, , procurement] = r.result.ways;
@@ -158,7 +158,7 @@ describe("renderers", () => {
     expect(renderTable(table, "md")).toBe(["|  | a\\|b |", "| --- | ---: |", "| total | € 1 |", "| &nbsp;&nbsp;of which | € 10 |"].join("\n"));
   });
   it("a grant pool's decisions as text and as CSV, money from the cents", () => {
-    const r = runScenario(parseScenario(grantPool(), SOURCE, "grantPool")).result;
+    const r = runScenario(parseScenario(grantPool(), { source: SOURCE, kind: "grantPool" })).result;
     const text = formatGrantDecisions(r);
     expect(text.split("\n")[2]).toMatch(/^A\s+Noord\s+maatwerk\s+approved\s+2021-01-08\s+2021-01-15\s+5\s+€ 10\.000,00\s+€ 7\.500,00/);
     const csv = grantDecisionsToCsv(r).trim().split("\n");
@@ -172,7 +172,7 @@ describe("renderers", () => {
     expect(grantDecisionsToCsv(r, { dutch: true }).split(/\r?\n/)[1]).toContain(";10000,00;10000,00;7500,00;");
   });
   it("a recovery comparison as text, Markdown and long-form CSV", () => {
-    const r = runScenario(parseScenario(RECOVERY, SOURCE, "recoveryInitiative")).result;
+    const r = runScenario(parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" })).result;
     const text = formatRecoveryComparison(r);
     expect(text.split("\n")[0]).toBe("Klein: ZHI funding compared, 2026-01 + 12 months, 10 runs from seed 1");
     expect(text).toContain("at 20,0 avoided trajectories per 100 participant-years; this scenario assumes 10,0.");
