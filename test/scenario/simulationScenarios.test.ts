@@ -14,6 +14,7 @@ import { formatGrantDecisions } from "../../src/report/grantPoolText.js";
 import { formatRecoveryComparison } from "../../src/report/recoveryText.js";
 import { renderTable } from "../../src/report/textTable.js";
 import { parseScenario, runScenario } from "../../src/scenario/scenarioSchema.js";
+import type { GrantRequestInput } from "../../src/streams/grantPoolSchema.js";
 import { simulateRecoveryInitiative } from "../../src/streams/recoveryInitiative.js";
 import { cli } from "../node/cliHarness.js";
 
@@ -26,7 +27,7 @@ const RULES = { yearlyCap: "100000.00", reserve: "0.00", reviewDays: 5, largeAmo
 const POOL = { name: "Pool", rules: [{ from: "2021-01-01", value: RULES }] };
 
 /** Two requests worked out by hand below. */
-const REQUESTS = [
+const REQUESTS: GrantRequestInput[] = [
   // Friday 8 January 2021 + 5 working days = Friday 15 January; invoice €7,500 of €10,000 asked.
   { id: "A", region: "Noord", kind: "maatwerk", amount: "10000.00", receivedDate: "2021-01-08", deliveryDate: "2021-03-01", invoicedAmount: "7500.00" },
   // Costs already incurred: refused.
@@ -61,6 +62,13 @@ describe("kind picks the scenario's schema", () => {
     expect(issuesOf({ kind: "grantpool" })).toEqual([
       { code: "invalid_value", path: ["kind"], message: 'unknown scenario kind "grantpool"; expected one of comparison, grantPool, recoveryInitiative', source: SOURCE },
     ]);
+  });
+  it("a scenario of another kind without its kind gets a hint, not a comparison's errors; kind null is no kind", () => {
+    const { kind: _k, ...noKind } = grantPool();
+    expect(issuesOf(noKind)).toEqual([
+      { code: "missing_kind", path: ["kind"], message: 'missing kind: this looks like a grant-pool simulation (it has pool, requests); add "kind": "grantPool"', source: SOURCE },
+    ]);
+    expect(issuesOf({ ...RECOVERY, kind: null })[0]!.message).toBe("unknown scenario kind null; expected one of comparison, grantPool, recoveryInitiative");
   });
   it("a scenario is an object", () => {
     expect(issuesOf([1, 2])[0]!.message).toBe("a scenario is an object (keys caseload, models, …), not an array");
@@ -113,8 +121,12 @@ describe("a grant-pool scenario", () => {
       expect(i.message).toMatch(/^generated request R\d{4} \(received 2020-12-\d\d\): /);
     }
   });
-  it("runs to the amounts worked out by hand", () => {
+  it("runs to the amounts worked out by hand, also as written (validated by runScenario, defaults filled)", () => {
     const r = runScenario(parseScenario(grantPool(), { source: SOURCE, kind: "grantPool" }));
+    expect(runScenario({ kind: "grantPool", pool: POOL, requests: { records: REQUESTS } }).result).toEqual(r.result);
+    expect(thrown(() => runScenario({ kind: "grantPool", pool: POOL, requests: { records: [] }, options: { seed: 1.5 } })).issues).toMatchObject([
+      { path: ["options", "seed"], message: "seed must be a whole number", source: "scenario" },
+    ]);
     expect(r.kind).toBe("grantPool");
     expect(r.seed).toBeNull();
     const [a, b] = r.result.decisions;
