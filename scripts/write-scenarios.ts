@@ -111,6 +111,7 @@ const POOL_2021 =
 
 /** examples/zhi-funding.ts: the example recovery initiative, funded three ways. */
 function zhiFunding(): ScenarioInput {
+  const { horizon, seed, runs, ...initiative } = ZHI_EXAMPLE;
   return {
     $schema: SCHEMA,
     kind: "recoveryInitiative",
@@ -119,7 +120,8 @@ function zhiFunding(): ScenarioInput {
       "A walk-in recovery centre (zelfregie- en herstelinitiatief) of about 50 participants, funded by a structural subsidy, a yearly project " +
       "subsidy renewed with a chance of 3 in 4, or procurement per participant (seed 002, the VNG/MIND guide). When it closes, participants " +
       "turn to regular care and the care it avoided is no longer avoided. Every number is an estimate (src/streams/zhiExample.ts).",
-    ...ZHI_EXAMPLE,
+    ...initiative,
+    options: { horizon, ...(seed === undefined ? {} : { seed }), ...(runs === undefined ? {} : { runs }) },
   };
 }
 

@@ -10,7 +10,8 @@ import { amount, amountHeader, style, write, type CsvExportOptions } from "./exp
 
 /**
  * A grant pool's decisions as CSV, one row per request in order of receipt: id, region, kind,
- * review track, the rules version that judged it, dates, working days, decision and reason, and
+ * review track, the rules version that judged it, dates, working days, decision, reason (its stable
+ * code, e.g. `poolStopped`, and in words), and
  * the money (requested, committed, paid, invoiced above the commitment, released) in the export's
  * amount unit (column names end in `_euros` or `_cents`). Options as in {@link CsvExportOptions}.
  */
@@ -19,7 +20,7 @@ export function grantDecisionsToCsv(result: GrantPoolResult, options: CsvExportO
   const unit = amountHeader(s);
   const money = ["requested", "committed", "paid", "invoice_above_commitment", "released", "budget_left"].map((m) => `${m}_${unit}`);
   const rows: string[][] = [
-    ["id", "region", "kind", "track", "rules_from", "budget_year", "received", "decided", "working_days", "decision", "reason", ...money, "settled", "paid_on", "released_on"],
+    ["id", "region", "kind", "track", "rules_from", "budget_year", "received", "decided", "working_days", "decision", "reason", "reason_text", ...money, "settled", "paid_on", "released_on"],
   ];
   for (const d of result.decisions) {
     rows.push([
@@ -33,6 +34,7 @@ export function grantDecisionsToCsv(result: GrantPoolResult, options: CsvExportO
       d.decisionDate,
       String(d.decisionWorkingDays),
       d.decision,
+      d.reason ?? "",
       d.reason === null ? "" : GRANT_REJECTION_LABELS[d.reason],
       ...[d.requested, d.committed, d.paid, d.invoiceAboveCommitment, d.released, d.budgetLeft].map((c) => amount(c, s)),
       d.settlementDate ?? "",
@@ -47,7 +49,9 @@ export function grantDecisionsToCsv(result: GrantPoolResult, options: CsvExportO
  * A recovery initiative's comparison as CSV in long form: one row per funding way, period
  * (`total` or a calendar year) and measure, with the mean and P5 / P50 / P95 over the runs.
  * Amounts (`funding`, `municipalityCost`, …) in the export's unit; `monthsOpen`,
- * `participantsLeft` and `closedRuns` (runs in which the initiative closed; no percentiles) are counts.
+ * `participantsLeft` and `closedRuns` (runs in which the initiative closed, in all and at each
+ * year end; no percentiles) are counts; two `rate` rows give the break-even of avoided care
+ * against the structural subsidy and the rate assumed (avoided trajectories per 100 participant-years).
  */
 export function recoveryComparisonToCsv(result: RecoveryComparison, options: CsvExportOptions = {}): string {
   const s = style(options);
@@ -68,6 +72,15 @@ export function recoveryComparisonToCsv(result: RecoveryComparison, options: Csv
     rows.push(summaryRow(w.way, w.label, "total", "participantsLeft", false, w.summary.participantsLeft));
     rows.push([w.way, w.label, "total", "closedRuns", "count", String(w.closedRuns), "", "", ""]);
     for (const y of w.byYear) for (const m of RECOVERY_AMOUNTS) rows.push(summaryRow(w.way, w.label, String(y.year), m, true, y[m]));
+    for (const c of w.closedByYear) rows.push([w.way, w.label, String(c.year), "closedRuns", "count", String(c.runs), "", "", ""]);
+  }
+  // The break-even is against the structural subsidy: a rate, not money.
+  const { avoidedPer100ParticipantYears: breakEven, assumed } = result.breakEven;
+  const structural = result.ways.find((w) => w.way === "structural");
+  const rate = (x: number): string => (s.decimal === "," ? String(x).replace(".", ",") : String(x));
+  if (structural) {
+    rows.push(["structural", structural.label, "total", "breakEvenAvoidedPer100ParticipantYears", "rate", breakEven === null ? "" : rate(breakEven), "", "", ""]);
+    rows.push(["structural", structural.label, "total", "assumedAvoidedPer100ParticipantYears", "rate", rate(assumed), "", "", ""]);
   }
   return write(rows, s);
 }

@@ -14,6 +14,7 @@ import { formatGrantDecisions, formatGrantPool } from "../report/grantPoolText.j
 import { formatRecoveryComparison } from "../report/recoveryText.js";
 import type { TableFormat } from "../report/textTable.js";
 import type { ComparisonScenarioDefinition, ComparisonScenarioResult } from "../scenario/comparisonScenario.js";
+import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
 import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
 import { describeKind, runScenario, type ResolvedScenario, type ScenarioDefinition, type ScenarioResult } from "../scenario/scenarioSchema.js";
 import { writeCsv } from "./csvFiles.js";
@@ -32,7 +33,8 @@ Usage:
                                               three ways of funding, by the scenario's kind)
   jeugdhulp-bekostiging compare <scenario>    only the comparison table of the scenario's models
   jeugdhulp-bekostiging generate <scenario>   write the scenario's synthetic caseload as CSV
-  jeugdhulp-bekostiging validate <scenario>   check a scenario file (and the caseload file it names)
+  jeugdhulp-bekostiging validate <scenario>   check a scenario file (and the caseload file it names) and
+                                              run it once
   jeugdhulp-bekostiging schema                print the JSON Schema of scenario files
 
 Options:
@@ -40,8 +42,8 @@ Options:
                                output format (default: table; or from --out's extension); html is a
                                self-contained report with the table and charts
   --out <file>                 write to a file instead of standard output
-  --seed <n>                   seed of the first run (overrides the scenario)
-  --runs <n>                   Monte Carlo runs (overrides the scenario)
+  --seed <n>                   seed of the first run (overrides the scenario; synthetic data only)
+  --runs <n>                   Monte Carlo runs (overrides the scenario; not for a grant pool)
   --dutch                      CSV for Dutch Excel: semicolons, decimal comma
   -h, --help                   this help
 
@@ -115,7 +117,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "validate": {
         const path = requireFile(file, command);
         const scenario = await loadScenario(path, { loadCsv: loadCsvCaseload });
-        io.stdout(`${path}: valid — ${contents(scenario.definition)}\n`);
+        // Some mistakes show only when the scenario runs (a model naming a provider the caseload lacks,
+        // a request received before the pool's first rules): one run finds them, in about a second at most.
+        runScenario(onceOf(scenario));
+        io.stdout(`${path}: valid — ${contents(scenario.definition)}; it runs\n`);
         return EXIT.ok;
       }
       case "generate": {
@@ -143,17 +148,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "run":
       case "compare": {
         const path = requireFile(file, command);
-        const loaded = withOverrides(await loadScenario(path, { loadCsv: loadCsvCaseload }), values.seed, values.runs);
-        const d = loaded.definition;
-        if (d.kind !== "comparison") {
-          if (command === "compare") throw new UsageError(`compare needs a comparison of funding models; ${path} is ${describeKind(d.kind)}: use run`);
-          if (format === "html") throw new UsageError(`the HTML report shows a comparison of funding models; ${path} is ${describeKind(d.kind)}: use --format md`);
-          emit(render(runScenario(loaded), format, true, values.dutch));
+        const read = await loadScenario(path, { loadCsv: loadCsvCaseload });
+        const given = read.definition;
+        if (given.kind !== "comparison") {
+          // What the command or format cannot do for this kind is said before the overrides are judged.
+          if (command === "compare") throw new UsageError(`compare needs a comparison of funding models; ${path} is ${describeKind(given.kind)}: use run`);
+          if (format === "html") throw new UsageError(`the HTML report shows a comparison of funding models; ${path} is ${describeKind(given.kind)}: use --format md (or --out with .md)`);
+          emit(render(runScenario(withOverrides({ ...read, definition: given }, values.seed, values.runs)), format, true, values.dutch));
           return EXIT.ok;
         }
+        const loaded = withOverrides({ ...read, definition: given }, values.seed, values.runs);
+        const d = loaded.definition;
         // The report's cumulative chart needs each model's monthly payments.
-        const scenario: ResolvedScenario<ComparisonScenarioDefinition> =
-          format === "html" ? { ...loaded, definition: { ...d, options: { ...d.options, keepProjections: true } } } : { ...loaded, definition: d };
+        const scenario = format === "html" ? { ...loaded, definition: { ...d, options: { ...d.options, keepProjections: true } } } : loaded;
         const result = runWithProgress(scenario, io);
         if (format === "html") {
           emit(await comparisonHtml(result.comparison, { ...(d.name ? { title: d.name } : {}), ...(d.description ? { description: d.description } : {}) }));
@@ -202,37 +209,45 @@ function outputFormat(format: string | undefined, out: string | undefined): Form
   return f as Format;
 }
 
+/** The scenario with one run, as `validate` tries it. */
+function onceOf(s: ResolvedScenario): ResolvedScenario {
+  const d = s.definition;
+  return d.kind === "grantPool" ? s : { ...s, definition: { ...d, options: { ...d.options, runs: 1 } } as ScenarioDefinition };
+}
+
 /** What a valid scenario holds, in a few words (for `validate`). */
 function contents(d: ScenarioDefinition): string {
   if (d.kind === "grantPool") {
     const requests = "spec" in d.requests ? "synthetic requests" : `${d.requests.records.length} request(s)`;
     return `a grant pool with ${d.pool.rules.length} version(s) of its rules and ${requests}`;
   }
-  if (d.kind === "recoveryInitiative") return `a recovery initiative funded three ways, ${d.runs} run(s)`;
+  if (d.kind === "recoveryInitiative") return `a recovery initiative funded three ways, ${d.options.runs} run(s)`;
   return `${d.models.length} model(s)${d.streams.length ? `, ${d.streams.length} funding stream(s)` : ""}`;
 }
 
 /** The scenario with `--seed` / `--runs` from the command line, where its kind keeps them. */
-function withOverrides(s: ResolvedScenario, seed: string | undefined, runs: string | undefined): ResolvedScenario {
+function withOverrides<D extends ScenarioDefinition>(s: ResolvedScenario<D>, seed: string | undefined, runs: string | undefined): ResolvedScenario<D> {
   const seedValue = checkedSeed(seed);
   const runsValue = integer(runs, "--runs");
   if (seedValue === undefined && runsValue === undefined) return s;
   // The command line's own mistakes are usage errors, not the scenario file's.
-  if (runsValue !== undefined && (runsValue < 1 || runsValue > 10_000)) throw new UsageError("--runs must be between 1 and 10000");
-  const d = s.definition;
+  const d: ScenarioDefinition = s.definition;
+  const maxRuns = d.kind === "recoveryInitiative" ? 100_000 : 10_000;
+  if (runsValue !== undefined && (runsValue < 1 || runsValue > maxRuns)) throw new UsageError(`--runs must be between 1 and ${maxRuns}`);
   const seedOf = seedValue === undefined ? {} : { seed: seedValue };
   const runsOf = runsValue === undefined ? {} : { runs: runsValue };
   switch (d.kind) {
     case "grantPool":
       if (runsValue !== undefined) throw new UsageError("--runs does not apply to a grant pool: its requests are simulated once (change --seed for another year)");
-      return { ...s, definition: { ...d, options: { ...d.options, ...seedOf } } };
+      if (seedValue !== undefined && !("spec" in d.requests)) throw new UsageError("--seed applies to synthetic requests; this grant pool's requests are given");
+      return { ...s, definition: { ...d, options: { ...d.options, ...seedOf } } as D };
     case "recoveryInitiative":
-      return { ...s, definition: { ...d, ...seedOf, ...runsOf } };
+      return { ...s, definition: { ...d, options: { ...d.options, ...seedOf, ...runsOf } } as D };
     case "comparison":
-      if (runsValue !== undefined && runsValue > 1 && !("spec" in d.caseload)) {
-        throw new UsageError("--runs above 1 needs a scenario whose caseload is a synthetic spec: given data is one run");
+      if (!("spec" in d.caseload) && (seedValue !== undefined || (runsValue !== undefined && runsValue > 1))) {
+        throw new UsageError(`${seedValue !== undefined ? "--seed" : "--runs above 1"} needs a scenario whose caseload is a synthetic spec: given data is one run`);
       }
-      return { ...s, definition: { ...d, options: { ...d.options, ...seedOf, ...runsOf } } };
+      return { ...s, definition: { ...d, options: { ...d.options, ...seedOf, ...runsOf } } as D };
   }
 }
 
@@ -257,7 +272,7 @@ function runWithProgress(scenario: ResolvedScenario<ComparisonScenarioDefinition
  */
 function render(result: ScenarioResult, format: Exclude<Format, "html">, withStreams: boolean, dutch: boolean): string {
   if (result.kind !== "comparison") {
-    if (format === "json") return JSON.stringify(result, null, 2);
+    if (format === "json") return JSON.stringify(result.kind === "recoveryInitiative" ? withoutRuns(result) : result, null, 2);
     const table: TableFormat = format === "md" ? "md" : "text";
     const title = result.name ? (format === "md" ? `## ${result.name}\n\n` : `${result.name}\n\n`) : "";
     if (result.kind === "recoveryInitiative") {
@@ -282,6 +297,14 @@ function render(result: ScenarioResult, format: Exclude<Format, "html">, withStr
       return `${title}${table}${streams}${notes}`;
     }
   }
+}
+
+/**
+ * A recovery initiative's result without each way's individual runs: a summary per way and year
+ * is what a file wants; 100,000 runs would be hundreds of megabytes of JSON (the API keeps them).
+ */
+function withoutRuns(result: RecoveryScenarioResult): unknown {
+  return { ...result, result: { ...result.result, ways: result.result.ways.map(({ runs: _runs, ...way }) => way) } };
 }
 
 /** Who paid for what, per model: each funding stream and the municipality's own means. */

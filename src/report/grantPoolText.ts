@@ -1,6 +1,6 @@
 import { formatEuro } from "../money/index.js";
 import { GRANT_REJECTION_LABELS, GRANT_REJECTION_REASONS, type GrantPoolResult } from "../streams/grantPool.js";
-import { renderTable, type Table, type TableFormat } from "./textTable.js";
+import { decimalComma, renderTable, type Table, type TableFormat } from "./textTable.js";
 
 /*
  * A grant pool's simulated year in words and tables (the stimuleringsimpuls maatwerk, seed 001):
@@ -11,7 +11,6 @@ import { renderTable, type Table, type TableFormat } from "./textTable.js";
 /** The label column of the text summary: the longest label ("Open at the end of YYYY-MM (verplichtingen)") and two spaces. */
 const LABEL_WIDTH = 46;
 
-const days = (x: number): string => x.toFixed(1).replace(".", ",");
 
 /** Label–value lines: padded to a column in text, a two-column table in Markdown. */
 function pairs(lines: readonly (readonly [string, string | number])[], format: TableFormat): string {
@@ -30,7 +29,7 @@ export function formatGrantPool(r: GrantPoolResult, format: TableFormat = "text"
   const dt = r.decisionTimes;
   const lastMonth = r.byMonth.at(-1)!;
   const track = (s: { count: number; meanWorkingDays: number; maxWorkingDays: number }): string =>
-    `${s.count} requests, mean ${days(s.meanWorkingDays)}, max ${s.maxWorkingDays}`;
+    `${s.count} requests, mean ${decimalComma(s.meanWorkingDays)}, max ${s.maxWorkingDays}`;
   const counts: [string, string | number][] = [
     ["Requests received", t.requests],
     ["  approved (toegekend)", t.approvals],
@@ -38,7 +37,7 @@ export function formatGrantPool(r: GrantPoolResult, format: TableFormat = "text"
     ...GRANT_REJECTION_REASONS.map((reason): [string, number] => [`    ${GRANT_REJECTION_LABELS[reason]}`, t.byReason[reason]]),
   ];
   const times: [string, string][] = [
-    ["Decision time, working days", `mean ${days(dt.meanWorkingDays)}, max ${dt.maxWorkingDays}`],
+    ["Decision time, working days", `mean ${decimalComma(dt.meanWorkingDays)}, max ${dt.maxWorkingDays}`],
     ["  standard review", track(dt.byTrack.standard)],
     ["  urgent", track(dt.byTrack.urgent)],
     ["  extended (large amount or missing info)", track(dt.byTrack.extended)],

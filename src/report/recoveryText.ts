@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { formatEuro } from "../money/index.js";
 import type { RecoveryComparison, RecoveryFundingResult } from "../streams/recoveryInitiative.js";
-import { renderTable, type TableFormat } from "./textTable.js";
+import { decimalComma, renderTable, type TableFormat } from "./textTable.js";
 
 /*
  * A recovery initiative's three ways of funding side by side (ZHI, seed 002), in words: cost to
@@ -10,7 +10,6 @@ import { renderTable, type TableFormat } from "./textTable.js";
  */
 
 const euro = (cents: number): string => formatEuro(cents, { decimals: false });
-const decimalComma = (x: number | Decimal, places = 1): string => new Decimal(x).toFixed(places).replace(".", ",");
 
 type Row = readonly [string, (w: RecoveryFundingResult) => string];
 
@@ -24,8 +23,8 @@ export function recoveryCells(result: RecoveryComparison): { head: string[]; row
     ["Paid to the initiative", (w) => euro(w.summary.funding.mean)],
     ["Funding gap (−) or surplus", (w) => euro(w.summary.fundingBalance.mean)],
     ["Initiative closed", (w) => `${decimalComma(new Decimal(w.closedRuns).times(100).dividedBy(runs))} %`],
-    ["Months open (mean)", (w) => String(w.summary.monthsOpen.mean)],
-    ["Participants left at closure", (w) => String(w.summary.participantsLeft.mean)],
+    ["Months open (mean, whole months)", (w) => String(w.summary.monthsOpen.mean)],
+    ["Participants left by a closure (mean of all runs)", (w) => String(w.summary.participantsLeft.mean)],
     ["Regular care after closure", (w) => euro(w.summary.regularCareCost.mean)],
     ["  still to pay after horizon", (w) => euro(w.summary.regularCareAfterHorizon.mean)],
     ["Avoided care", (w) => euro(w.summary.avoidedCare.mean)],
@@ -34,19 +33,37 @@ export function recoveryCells(result: RecoveryComparison): { head: string[]; row
   return { head: ["", ...result.ways.map((w) => w.label)], rows: rows.map(([label, cell]) => [label, ...result.ways.map(cell)]) };
 }
 
-/** What the comparison means, in sentences: the break-even, and the procurement gap when there is one. */
+/**
+ * What the comparison means, in sentences drawn from the results: the break-even of avoided care
+ * against the structural subsidy, what the project subsidy's closures did to the municipality's net
+ * over the horizon, and the procurement gap when there is one.
+ */
 export function recoveryNotes(result: RecoveryComparison): string[] {
   const notes: string[] = [];
   const { avoidedPer100ParticipantYears: breakEven, assumed } = result.breakEven;
   if (breakEven !== null) {
     notes.push(
-      `Break-even: avoided care pays for the structural subsidy at ${decimalComma(breakEven)} avoided trajectories ` +
-        `per 100 participant-years; this scenario assumes ${decimalComma(assumed)}.`,
-      assumed < breakEven
-        ? "Below break-even a closure lowers the municipality's cost on paper: the subsidy it saves is more than the regular care and the lost " +
-            "avoided care cost. The guide's other benefits (recovery, participation, peer support) are not priced here."
-        : "At or above break-even every closure costs the municipality more than the subsidy it saves: stable (structural) funding is the cheaper way.",
+      `Break-even: avoided care pays for the structural subsidy at ${decimalComma(breakEven, 2)} avoided trajectories ` +
+        `per 100 participant-years; this scenario assumes ${decimalComma(assumed, 2)}.`,
     );
+  }
+  const structural = result.ways.find((w) => w.way === "structural");
+  const project = result.ways.find((w) => w.way === "project");
+  if (structural && project) {
+    const share = `${decimalComma(new Decimal(project.closedRuns).times(100).dividedBy(result.seeds.runs))} %`;
+    if (project.closedRuns === 0) {
+      notes.push("The project subsidy was renewed in every run: the initiative never closed.");
+    } else {
+      const difference = project.summary.net.mean - structural.summary.net.mean;
+      const after = project.summary.regularCareAfterHorizon.mean;
+      notes.push(
+        `The project subsidy was not renewed in ${share} of the runs. Over the horizon its net (avoided care − cost) averages ` +
+          `${euro(project.summary.net.mean)}, against ${euro(structural.summary.net.mean)} with the structural subsidy: the closures ` +
+          (difference >= 0 ? `lower the municipality's net cost by ${euro(difference)} on paper` : `cost the municipality ${euro(-difference)} more`) +
+          (after > 0 ? `, with ${euro(after)} of regular care still to pay after the horizon` : "") +
+          ". The guide's other benefits of an initiative that stays open (recovery, participation, peer support) are not priced here.",
+      );
+    }
   }
   const procurement = result.ways.find((w) => w.way === "procurement");
   if (procurement && procurement.summary.fundingBalance.mean < 0) {
@@ -64,7 +81,7 @@ export function recoveryNotes(result: RecoveryComparison): string[] {
  */
 export function formatRecoveryComparison(result: RecoveryComparison, format: TableFormat = "text"): string {
   const { head, rows } = recoveryCells(result);
-  const heading = `${result.initiative}: ZHI funding compared, ${result.horizon.start} + ${result.horizon.months} months, ${result.seeds.runs} runs from seed ${result.seeds.first}`;
+  const heading = `${result.initiative}: three ways of funding compared, ${result.horizon.start} + ${result.horizon.months} months, ${result.seeds.runs} runs from seed ${result.seeds.first}`;
   const notes = recoveryNotes(result);
   const table = renderTable({ head, rows }, format);
   return format === "md"

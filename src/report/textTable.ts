@@ -1,7 +1,14 @@
+import { Decimal } from "decimal.js";
+
 /*
  * Tables as text: a plain-text table for the terminal (columns padded, a rule under the header)
  * or a Markdown table (for reports, issues and notebooks), from the same rows of cells.
  */
+
+/** A number with a Dutch decimal comma and a fixed number of decimals (half-up), e.g. `7,3` — not money. */
+export function decimalComma(x: number | Decimal, places = 1): string {
+  return new Decimal(x).toFixed(places, Decimal.ROUND_HALF_UP).replace(".", ",");
+}
 
 /** How a table is written: plain text for the terminal, or Markdown. */
 export type TableFormat = "text" | "md";

@@ -19,6 +19,7 @@ import {
   withoutUndefined,
   type KeyedUnion,
   type ScenarioHeader,
+  type ScenarioResultHeader,
   type ScenarioSafeResult,
 } from "./scenarioBase.js";
 import type { ResolvedScenario } from "./scenarioSchema.js";
@@ -268,12 +269,8 @@ export interface ModelStreams {
  * except, with `options.keepProjections`, `comparison.models[i].projection`, whose breakdowns and
  * waiting counts are typed arrays (Float64Array, Int32Array) that JSON.stringify renders as objects.
  */
-export interface ComparisonScenarioResult {
+export interface ComparisonScenarioResult extends ScenarioResultHeader {
   readonly kind: "comparison";
-  /** The scenario's name, or null when it has none. */
-  readonly name: string | null;
-  /** Where the scenario came from (its file), or null. */
-  readonly source: string | null;
   /** The comparison of the models, as `compare` returns it. */
   readonly comparison: Comparison;
   /**

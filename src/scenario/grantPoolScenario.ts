@@ -17,6 +17,7 @@ import {
   scenarioIssues,
   type KeyedUnion,
   type ScenarioHeader,
+  type ScenarioResultHeader,
   type ScenarioSafeResult,
 } from "./scenarioBase.js";
 import type { ResolvedScenario } from "./scenarioSchema.js";
@@ -93,12 +94,8 @@ export interface GrantPoolScenarioDefinition extends ScenarioHeader {
 }
 
 /** Result of a grant-pool scenario: the simulation's result (plain data, integer cents, JSON-safe). */
-export interface GrantPoolScenarioResult {
+export interface GrantPoolScenarioResult extends ScenarioResultHeader {
   readonly kind: "grantPool";
-  /** The scenario's name, or null when it has none. */
-  readonly name: string | null;
-  /** Where the scenario came from (its file), or null. */
-  readonly source: string | null;
   /** The seed the synthetic requests were generated with; null when the requests were given. */
   readonly seed: number | null;
   readonly result: GrantPoolResult;

@@ -27,6 +27,14 @@ export interface ScenarioHeader {
   readonly description?: string;
 }
 
+/** What every scenario result starts with: its kind's fields follow. */
+export interface ScenarioResultHeader {
+  /** The scenario's name, or null when it has none. */
+  readonly name: string | null;
+  /** Where the scenario came from (its file), or null. */
+  readonly source: string | null;
+}
+
 /** The header fields of a parsed scenario, absent ones left out. */
 export function headerOf(p: { readonly $schema?: string | undefined; readonly name?: string | undefined; readonly description?: string | undefined }): ScenarioHeader {
   return withoutUndefined({ $schema: p.$schema, name: p.name, description: p.description }) as ScenarioHeader;

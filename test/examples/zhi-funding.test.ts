@@ -41,7 +41,7 @@ describe("examples/zhi-funding.ts (seed 002: structural vs project funding of a 
     // The first year of the project subsidy is always granted: €180,000 in 2026 in every column but procurement (€144,000).
     expect(row(out, "  in 2026")).toEqual(["€ 180.000", "€ 180.000", "€ 144.000"]);
     // Break-even: €180,000 ÷ (50 × €6,000) = 0.6 → 60 avoided trajectories per 100 participant-years.
-    expect(out).toContain("at 60,0 avoided trajectories per 100 participant-years; this scenario assumes 25,0.");
+    expect(out).toContain("at 60,00 avoided trajectories per 100 participant-years; this scenario assumes 25,00.");
   });
   it("the project subsidy lapses in some runs, never in the others", () => {
     const closed = row(out, "Initiative closed");

@@ -36,17 +36,19 @@ const REQUESTS: GrantRequestInput[] = [
 
 const grantPool = (extra: Record<string, unknown> = {}) => ({ kind: "grantPool", name: "Pool 2021", pool: POOL, requests: { records: REQUESTS }, ...extra });
 
-/** A small recovery initiative: one year, 10 participants, €1,000 a month either way. */
+/**
+ * A small recovery initiative over two years, worked out by hand below: 10 participants, €12,000 a
+ * year either way; the project subsidy is never renewed, so it closes at the end of 2026 in every run.
+ */
 const RECOVERY = {
   kind: "recoveryInitiative",
-  horizon: { start: "2026-01", months: 12 },
-  runs: 10,
   initiative: { name: "Klein", participantsPerMonth: 10, runningCostPerYear: "12000.00" },
   structural: { perYear: "12000.00" },
-  project: { perYear: "12000.00", renewalProbability: 0.5 },
+  project: { perYear: "12000.00", renewalProbability: 0 },
   procurement: { pricePerParticipantMonth: "100.00", billablePercent: "50" },
   regularCare: { startPercent: "40", costPerTrajectory: "6000.00", durationMonths: 12 },
   avoidedCare: { percentPerYear: "10", costPerTrajectory: "6000.00" },
+  options: { horizon: { start: "2026-01", months: 24 }, runs: 10 },
 };
 
 describe("kind picks the scenario's schema", () => {
@@ -83,7 +85,7 @@ describe("kind picks the scenario's schema", () => {
         source: SOURCE,
       },
     ]);
-    expect(parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" }).runs).toBe(10);
+    expect(parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" }).options.runs).toBe(10);
   });
 });
 
@@ -139,7 +141,7 @@ describe("a grant-pool scenario", () => {
 describe("a recovery-initiative scenario", () => {
   it("fills in the seed, keeps the runs, refuses unknown keys and names bad fields", () => {
     const d = parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" });
-    expect([d.seed, d.runs]).toEqual([1, 10]);
+    expect(d.options).toEqual({ horizon: { start: "2026-01", months: 24 }, seed: 1, runs: 10 });
     expect(parseScenario(d)).toEqual(d);
     expect(issuesOf({ ...RECOVERY, procurement: { ...RECOVERY.procurement, billablePrecent: "50" } })).toMatchObject([
       { path: ["procurement"], message: 'Unrecognized key: "billablePrecent"' },
@@ -148,17 +150,39 @@ describe("a recovery-initiative scenario", () => {
       { path: ["project", "renewalProbability"], message: "probability must be at most 1" },
     ]);
   });
-  it("runs as simulateRecoveryInitiative on its fields, to the amounts worked out by hand", () => {
-    const r = runScenario(parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" }));
-    const { kind: _k, ...input } = RECOVERY;
-    expect(r.result).toEqual(simulateRecoveryInitiative(input));
-    const [structural, , procurement] = r.result.ways;
-    // One year: the subsidy €12,000; procurement 10 × 50 % × €100 × 12 = €6,000, €6,000 short of the running cost.
-    expect(structural!.summary.municipalityCost.mean).toBe(1_200_000);
-    expect(procurement!.summary.fundingBalance.mean).toBe(-600_000);
-    // Avoided care 10 × 10 % × €6,000 = €6,000 a year; break-even €12,000 × 100 ÷ (10 × €6,000) = 20 per 100 participant-years.
-    expect(structural!.summary.avoidedCare.mean).toBe(600_000);
-    expect(r.result.breakEven).toEqual({ avoidedPer100ParticipantYears: 20, assumed: 10 });
+  it("runs to the amounts worked out by hand", () => {
+    const r = runScenario(parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" })).result;
+    const [structural, project, procurement] = r.ways;
+    // Structural: 2 × €12,000. Avoided care 10 × 10 % × €6,000 = €6,000 a year → €12,000; net €12,000 − €24,000.
+    expect(structural!.summary.municipalityCost.mean).toBe(2_400_000);
+    expect(structural!.summary.avoidedCare.mean).toBe(1_200_000);
+    expect(structural!.summary.net.mean).toBe(-1_200_000);
+    // Project: €12,000 in 2026, then closed in every run; 40 % of 10 participants start regular care of €6,000,
+    // spread over 2027 (€2,000 a month, all inside the horizon): €24,000. Cost €36,000, avoided €6,000, net −€30,000.
+    expect(project!.closedRuns).toBe(10);
+    expect(project!.closedByYear).toEqual([{ year: 2026, runs: 10 }]);
+    expect(project!.summary.funding.mean).toBe(1_200_000);
+    expect(project!.summary.regularCareCost.mean).toBe(2_400_000);
+    expect(project!.byYear.map((y) => y.regularCareCost.mean)).toEqual([0, 2_400_000]);
+    expect(project!.summary.municipalityCost.mean).toBe(3_600_000);
+    expect(project!.summary.net.mean).toBe(-3_000_000);
+    expect([project!.summary.monthsOpen.mean, project!.summary.participantsLeft.mean]).toEqual([12, 10]);
+    // Procurement: 10 × 50 % × €100 = €500 a month, €12,000 over two years, €12,000 short of the running cost.
+    expect(procurement!.summary.funding.mean).toBe(1_200_000);
+    expect(procurement!.summary.fundingBalance.mean).toBe(-1_200_000);
+    // Break-even: €12,000 × 100 ÷ (10 × €6,000) = 20 avoided trajectories per 100 participant-years.
+    expect(r.breakEven).toEqual({ avoidedPer100ParticipantYears: 20, assumed: 10 });
+  });
+  it("a project subsidy always renewed costs what the structural subsidy costs; no participants, no break-even", () => {
+    const renewed = runScenario(parseScenario({ ...RECOVERY, project: { perYear: "12000.00", renewalProbability: 1 } }, { kind: "recoveryInitiative" })).result;
+    expect(renewed.ways[1]!.closedRuns).toBe(0);
+    expect(renewed.ways[1]!.summary).toEqual(renewed.ways[0]!.summary);
+    const empty = runScenario(parseScenario({ ...RECOVERY, initiative: { ...RECOVERY.initiative, participantsPerMonth: 0 } }, { kind: "recoveryInitiative" })).result;
+    expect(empty.breakEven).toEqual({ avoidedPer100ParticipantYears: null, assumed: 10 });
+  });
+  it("puts the simulation's horizon, seed and runs under options", () => {
+    const bad = { ...RECOVERY, options: { horizon: { start: "2026-13", months: 24 } } };
+    expect(issuesOf(bad).map((i) => i.path.join("."))).toEqual(["options.horizon.start"]);
   });
 });
 
@@ -175,28 +199,35 @@ describe("renderers", () => {
     expect(text.split("\n")[2]).toMatch(/^A\s+Noord\s+maatwerk\s+approved\s+2021-01-08\s+2021-01-15\s+5\s+€ 10\.000,00\s+€ 7\.500,00/);
     const csv = grantDecisionsToCsv(r).trim().split("\n");
     expect(csv[0]).toBe(
-      "id,region,kind,track,rules_from,budget_year,received,decided,working_days,decision,reason,requested_euros,committed_euros,paid_euros," +
+      "id,region,kind,track,rules_from,budget_year,received,decided,working_days,decision,reason,reason_text,requested_euros,committed_euros,paid_euros," +
         "invoice_above_commitment_euros,released_euros,budget_left_euros,settled,paid_on,released_on",
     );
     // Budget left after A: €100,000 − €10,000 = €90,000; B is refused, so €90,000 still. Settled on delivery, paid 30 days later.
-    expect(csv[1]).toBe("A,Noord,maatwerk,standard,2021-01-01,2021,2021-01-08,2021-01-15,5,approved,,10000.00,10000.00,7500.00,0.00,2500.00,90000.00,2021-03-01,2021-03-31,2021-03-01");
-    expect(csv[2]).toBe("B,Zuid,maatwerk,standard,2021-01-01,2021,2021-01-11,2021-01-18,5,rejected,costs already incurred,5000.00,0.00,0.00,0.00,0.00,90000.00,,,");
+    expect(csv[1]).toBe("A,Noord,maatwerk,standard,2021-01-01,2021,2021-01-08,2021-01-15,5,approved,,,10000.00,10000.00,7500.00,0.00,2500.00,90000.00,2021-03-01,2021-03-31,2021-03-01");
+    expect(csv[2]).toBe("B,Zuid,maatwerk,standard,2021-01-01,2021,2021-01-11,2021-01-18,5,rejected,costsAlreadyIncurred,costs already incurred,5000.00,0.00,0.00,0.00,0.00,90000.00,,,");
     expect(grantDecisionsToCsv(r, { dutch: true }).split(/\r?\n/)[1]).toContain(";10000,00;10000,00;7500,00;");
   });
   it("a recovery comparison as text, Markdown and long-form CSV", () => {
     const r = runScenario(parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" })).result;
     const text = formatRecoveryComparison(r);
-    expect(text.split("\n")[0]).toBe("Klein: ZHI funding compared, 2026-01 + 12 months, 10 runs from seed 1");
-    expect(text).toContain("at 20,0 avoided trajectories per 100 participant-years; this scenario assumes 10,0.");
-    expect(text).toContain("the initiative is left € 6.000 short over the horizon");
-    expect(formatRecoveryComparison(r, "md")).toMatch(/^### Klein: ZHI funding compared/);
+    expect(text.split("\n")[0]).toBe("Klein: three ways of funding compared, 2026-01 + 24 months, 10 runs from seed 1");
+    expect(text).toContain("at 20,00 avoided trajectories per 100 participant-years; this scenario assumes 10,00.");
+    // Project net −€30,000 against structural −€12,000 (worked out above): the closures cost €18,000 more.
+    expect(text).toContain(
+      "The project subsidy was not renewed in 100,0 % of the runs. Over the horizon its net (avoided care − cost) averages -€ 30.000, " +
+        "against -€ 12.000 with the structural subsidy: the closures cost the municipality € 18.000 more.",
+    );
+    expect(text).toContain("the initiative is left € 12.000 short over the horizon");
+    expect(formatRecoveryComparison(r, "md")).toMatch(/^### Klein: three ways of funding compared/);
     const csv = recoveryComparisonToCsv(r).trim().split("\n");
     expect(csv[0]).toBe("way,label,period,measure,unit,mean,p5,p50,p95");
-    expect(csv).toContain("structural,Structurele subsidie,total,funding,euros,12000.00,12000.00,12000.00,12000.00");
-    expect(csv).toContain("procurement,Inkoop per deelnemer,2026,fundingBalance,euros,-6000.00,-6000.00,-6000.00,-6000.00");
-    expect(csv).toContain("structural,Structurele subsidie,total,closedRuns,count,0,,,");
-    // Per way: 7 amounts + 3 more totals + closed runs, and 7 amounts for the one year.
-    expect(csv.length).toBe(1 + 3 * (7 + 3 + 1 + 7));
+    expect(csv).toContain("structural,Structurele subsidie,total,funding,euros,24000.00,24000.00,24000.00,24000.00");
+    expect(csv).toContain("procurement,Inkoop per deelnemer,2027,fundingBalance,euros,-6000.00,-6000.00,-6000.00,-6000.00");
+    expect(csv).toContain("project,Projectsubsidie,2027,regularCareCost,euros,24000.00,24000.00,24000.00,24000.00");
+    expect(csv).toContain("project,Projectsubsidie,2026,closedRuns,count,10,,,");
+    expect(csv).toContain("structural,Structurele subsidie,total,breakEvenAvoidedPer100ParticipantYears,rate,20,,,");
+    // Per way: 7 amounts + 3 more totals + closed runs, 7 amounts in each of the two years, closures at the end of 2026; two rates.
+    expect(csv.length).toBe(1 + 3 * (7 + 3 + 1 + 2 * 7 + 1) + 2);
   });
 });
 
@@ -209,7 +240,7 @@ describe("the command line with the other kinds", () => {
   writeFileSync(recoveryFile, Object.entries(RECOVERY).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n"));
 
   it("validates and runs a grant pool: summary, decisions, CSV", async () => {
-    expect((await cli("validate", poolFile)).stdout).toBe(`${poolFile}: valid — a grant pool with 1 version(s) of its rules and 2 request(s)\n`);
+    expect((await cli("validate", poolFile)).stdout).toBe(`${poolFile}: valid — a grant pool with 1 version(s) of its rules and 2 request(s); it runs\n`);
     const table = await cli("run", poolFile);
     expect(table.code).toBe(EXIT.ok);
     expect(table.stdout).toMatch(/^Pool 2021\n\nRequests received {2,}2\n/);
@@ -223,7 +254,18 @@ describe("the command line with the other kinds", () => {
     const r = await cli("run", "scenarios/stimuleringsimpuls-2021.json", "--seed", "7", "--format", "json");
     expect(JSON.parse(r.stdout).seed).toBe(7);
   });
+  it("validate runs the scenario once: a mistake only a run finds is reported (exit 1)", async () => {
+    const early = join(dir, "early.json");
+    writeFileSync(early, JSON.stringify(grantPool({ requests: { records: [{ ...REQUESTS[0], receivedDate: "2020-12-28" }] } }), null, 2));
+    const r = await cli("validate", early);
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toMatch(/requests\.records\[0\]\.receivedDate: /);
+  });
   it("refuses what does not apply to the kind (exit 2), and generate for a non-caseload scenario (exit 1)", async () => {
+    const compareWithRuns = await cli("compare", poolFile, "--runs", "5");
+    expect(compareWithRuns.stderr).toMatch(/^compare needs a comparison of funding models/);
+    const seedOfGiven = await cli("run", poolFile, "--seed", "3");
+    expect([seedOfGiven.code, seedOfGiven.stderr.split("\n")[0]]).toEqual([EXIT.usage, "--seed applies to synthetic requests; this grant pool's requests are given"]);
     const compare = await cli("compare", poolFile);
     expect([compare.code, compare.stderr.split("\n")[0]]).toEqual([EXIT.usage, `compare needs a comparison of funding models; ${poolFile} is a grant-pool simulation: use run`]);
     expect((await cli("run", poolFile, "--format", "html")).code).toBe(EXIT.usage);
@@ -234,10 +276,17 @@ describe("the command line with the other kinds", () => {
   it("runs a recovery initiative from YAML, with --runs and --seed overriding the file", async () => {
     const r = await cli("run", recoveryFile, "--runs", "4", "--seed", "9", "--format", "md");
     expect(r.code).toBe(EXIT.ok);
-    expect(r.stdout).toMatch(/^### Klein: ZHI funding compared, 2026-01 \+ 12 months, 4 runs from seed 9\n\n\| {2}\| Structurele subsidie/);
+    expect(r.stdout).toMatch(/^### Klein: three ways of funding compared, 2026-01 \+ 24 months, 4 runs from seed 9\n\n\| {2}\| Structurele subsidie/);
+    // JSON: each way's summary, not its 4 individual runs (100,000 runs would be hundreds of megabytes).
+    const json = JSON.parse((await cli("run", recoveryFile, "--runs", "4", "--format", "json")).stdout);
+    expect(json.result.ways.map((w: Record<string, unknown>) => [w["way"], "runs" in w, w["closedRuns"]])).toEqual([
+      ["structural", false, 0],
+      ["project", false, 4],
+      ["procurement", false, 0],
+    ]);
     const out = join(dir, "zhi.csv");
     expect((await cli("run", recoveryFile, "--out", out, "--dutch")).code).toBe(EXIT.ok);
-    expect(readFileSync(out, "utf8")).toContain("structural;Structurele subsidie;total;funding;euros;12000,00;");
+    expect(readFileSync(out, "utf8")).toContain("structural;Structurele subsidie;total;funding;euros;24000,00;");
   });
   it("names file, line and field of a broken grant-pool scenario", async () => {
     const broken = join(dir, "broken.json");
