@@ -20,7 +20,7 @@ export type CareForm = (typeof CARE_FORMS)[number];
 /** A care form as users write it, with the care forms there are in the error. */
 export const CareFormSchema = z
   .enum(CARE_FORMS, { error: (i) => `unknown care form ${JSON.stringify(i.input)}; expected one of ${CARE_FORMS.join(", ")}` })
-  .describe("care form (vorm van jeugdhulp): ambulant, daghulp, verblijf, pleegzorg, gezinshuis, gesloten or wijkteam");
+  .describe(`care form (vorm van jeugdhulp): ${CARE_FORMS.join(", ")}`);
 
 /**
  * iJw unit codes (codelist WJ756) in a fixed order: the caseload stores their index. `use` per
@@ -30,6 +30,11 @@ export const CareFormSchema = z
 export const UNIT_CODES = ["01", "04", "14", "16", "82", "83", "84"] as const;
 /** One of {@link UNIT_CODES}. */
 export type UnitCode = (typeof UNIT_CODES)[number];
+
+/** An iJw unit code as users write it, with the codes there are in the error. */
+export const UnitCodeSchema = z
+  .enum(UNIT_CODES, { error: (i) => `unknown iJw unit code ${JSON.stringify(i.input)}; expected one of ${UNIT_CODES.join(", ")}` })
+  .describe("iJw unit code (WJ756) of the use: 01 minutes, 04 hours (use in minutes), 14 etmalen, 16 dagdelen, 82 and 84 stuks, 83 eurocents");
 
 /** What one unit of `use` is, per unit code. */
 export const UNIT_MEASURE: Readonly<Record<UnitCode, string>> = {

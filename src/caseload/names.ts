@@ -6,7 +6,8 @@ import type { Caseload } from "./caseload.js";
  * A name of a municipality, provider, profile or intensity, in a record or a config. Trimmed, so
  * " Noord " in a spreadsheet export and "Noord" in a config are the same provider.
  */
-export const NameSchema = z.string().trim().min(1, "must not be empty");
+// `\S` rather than min(1) after trimming: the JSON Schema then refuses "   " too, as zod does.
+export const NameSchema = z.string().trim().regex(/\S/, "must not be empty");
 
 /** Age group of a trajectory whose age group was not given. */
 export const UNKNOWN_AGE_GROUP = "onbekend";

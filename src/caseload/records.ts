@@ -4,7 +4,7 @@ import { daysInMonth, formatMonth, HorizonSchema, MonthSchema, parseMonth, type 
 import { buildCaseload, Dictionary, type TrajectoryRow } from "./builder.js";
 import { useLength, type Caseload } from "./caseload.js";
 import { GENERAL_TARGET_GROUP, NameSchema, UNKNOWN_AGE_GROUP } from "./names.js";
-import { CARE_FORMS, CareFormSchema, OPEN_END, OUTCOMES, UNIT_CODES } from "./codes.js";
+import { CARE_FORMS, CareFormSchema, OPEN_END, OUTCOMES, UNIT_CODES, UnitCodeSchema } from "./codes.js";
 
 const Name = NameSchema;
 const UseValue = z
@@ -25,9 +25,7 @@ export const TrajectoryInputSchema = z
     ageGroup: Name.default(UNKNOWN_AGE_GROUP).describe("age group (leeftijdsgroep), e.g. 12-18"),
     targetGroup: Name.default(GENERAL_TARGET_GROUP).describe("target group (doelgroep) a funding stream may be restricted to"),
     careForm: CareFormSchema,
-    unit: z
-      .enum(UNIT_CODES, { error: (i) => `unknown iJw unit code ${JSON.stringify(i.input)}; expected one of ${UNIT_CODES.join(", ")}` })
-      .describe("iJw unit code (WJ756) of the use: 01 minutes, 04 hours (use in minutes), 14 etmalen, 16 dagdelen, 82 and 84 stuks, 83 eurocents"),
+    unit: UnitCodeSchema,
     start: MonthSchema.describe("first month of care, YYYY-MM"),
     end: MonthSchema.nullable().default(null).describe("last month of care; null while still open"),
     outcome: z.enum(OUTCOMES).describe("how the trajectory ends: achieved, notAchieved or droppedOut; open while it runs (end null)"),

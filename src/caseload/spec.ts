@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HorizonSchema } from "../period.js";
-import { CareFormSchema, UNIT_CODES } from "./codes.js";
+import { CareFormSchema, UnitCodeSchema } from "./codes.js";
+import { NameSchema } from "./names.js";
 
 /*
  * The spec of a synthetic caseload: who lives in the region (municipalities), who delivers care
@@ -16,7 +17,7 @@ export const MAX_PROVIDERS = 65535;
 export const MAX_PROFILES = 255;
 export const MAX_INTENSITIES = 255;
 
-const Name = z.string().trim().min(1, "must not be empty");
+const Name = NameSchema;
 const Weight = z.number().positive("weight must be greater than 0");
 const Probability = z.number().min(0, "probability must be at least 0").max(1, "probability must be at most 1");
 const Cv = z
@@ -108,9 +109,7 @@ const GroupShareSchema = z.strictObject({
 const ProfileSpecSchema = z.strictObject({
   name: Name.describe("client profile (cliëntprofiel)"),
   careForm: CareFormSchema.describe("care form (vorm van jeugdhulp) of every trajectory of this profile"),
-  unit: z
-    .enum(UNIT_CODES, { error: (i) => `unknown iJw unit code ${JSON.stringify(i.input)}; expected one of ${UNIT_CODES.join(", ")}` })
-    .describe("iJw unit code (WJ756) in which use is measured"),
+  unit: UnitCodeSchema.describe("iJw unit code (WJ756) in which use is measured"),
   arrivalsPerMonth: z
     .number()
     .min(0, "arrivalsPerMonth must not be negative")

@@ -51,7 +51,7 @@ export const CSV_DELIMITERS = [",", ";", "\t"] as const;
 /** One of {@link CSV_DELIMITERS}. */
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
-const Header = z.string().trim().min(1, "a column name must not be empty").describe("the header of this field's column in the export");
+const Header = z.string().trim().regex(/\S/, "a column name must not be empty").describe("the header of this field's column in the export");
 const codeMap = <T extends readonly [string, ...string[]]>(codes: T, what: string) =>
   z.record(z.string(), z.enum(codes)).describe(`the export's ${what} codes → ours (${codes.join(", ")})`);
 

@@ -15,16 +15,30 @@ import { summarise, type Summary } from "./statistics.js";
 
 /** Options of {@link compare}. */
 export const CompareOptionsSchema = z.strictObject({
-  horizon: HorizonSchema.optional().describe("default: the caseload's window"),
-  paymentLagMonths: z.number().int().min(0).max(12).default(1),
-  costPrices: CostPricesSchema.optional().describe("cost prices per care form (optionally per provider): without them cost and margin are not computed"),
+  horizon: HorizonSchema.optional().describe("the months compared, e.g. { start: '2026-01', months: 36 }; default: the caseload's window"),
+  paymentLagMonths: z
+    .number()
+    .int()
+    .min(0)
+    .max(12)
+    .default(1)
+    .describe("months from care (or a start or closure) to its payment: with 1, January pays December's care"),
+  costPrices: CostPricesSchema.optional().describe(
+    "the providers' cost prices per care form (optionally per provider, dated, indexed): without them cost and margin are not computed",
+  ),
   budget: z
     .strictObject({ perYear: DatedMoneySchema.describe("the budget per calendar year (the version in force in January)"), indexation: IndexationSchema.optional() })
     .optional()
     .describe("the municipality's youth-care budget per calendar year, for the deviation"),
-  seed: z.number().int().default(1).describe("seed of the first run (with a caseload spec)"),
-  runs: z.number().int().min(1).max(10_000).default(1).describe("Monte Carlo runs, seeds seed … seed + runs − 1"),
-  keepProjections: z.boolean().default(false).describe("keep each model's full projection of the first run"),
+  seed: z.number().int().default(1).describe("seed of the first run of a synthetic caseload; the same seed gives the same caseload, bit for bit"),
+  runs: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(1)
+    .describe("Monte Carlo runs of a synthetic caseload, seeds seed … seed + runs − 1; a given caseload (records, CSV) is one run"),
+  keepProjections: z.boolean().default(false).describe("keep each model's full projection of the first run in the result (typed arrays: not JSON-safe)"),
 });
 /** Options of {@link compare}, as users write them (defaults filled in by the schema). */
 export type CompareOptions = z.input<typeof CompareOptionsSchema>;

@@ -10,9 +10,12 @@ import { z } from "zod";
 export const MoneySchema = z
   .union([
     z.string().regex(/^-?\d+(\.\d{1,2})?$/, 'expected euros as a decimal string with at most two decimals, e.g. "78.50"'),
-    // An integer check of our own: zod's int() also refuses unsafe integers, with a message about wholeness.
+    // int() is also the JSON Schema's "integer" (an editor flags 12.5 cents); an unsafe integer gets the range message.
     z.strictObject({
-      cents: z.number().refine(Number.isInteger, "cents must be a whole number").describe("an amount in whole eurocents, e.g. 7850 for € 78.50"),
+      cents: z
+        .number()
+        .int({ error: (i) => (i.code === "invalid_type" ? "cents must be a whole number" : `amount is outside the exact range of ±${Number.MAX_SAFE_INTEGER} cents`) })
+        .describe("an amount in whole eurocents, e.g. 7850 for € 78.50"),
     }),
   ], { error: 'expected euros as a string like "78.50" or { "cents": 7850 }' })
   .transform((v, ctx) => {

@@ -274,7 +274,7 @@ function render(result: ScenarioResult, format: Exclude<Format, "html">, withStr
   if (result.kind !== "comparison") {
     if (format === "json") return JSON.stringify(result.kind === "recoveryInitiative" ? withoutRuns(result) : result, null, 2);
     const table: TableFormat = format === "md" ? "md" : "text";
-    const title = result.name ? (format === "md" ? `## ${result.name}\n\n` : `${result.name}\n\n`) : "";
+    const title = titleOf(result, format);
     if (result.kind === "recoveryInitiative") {
       return format === "csv" ? recoveryComparisonToCsv(result.result, { dutch }) : `${title}${formatRecoveryComparison(result.result, table)}`;
     }
@@ -291,12 +291,18 @@ function render(result: ScenarioResult, format: Exclude<Format, "html">, withStr
     case "md":
     case "table": {
       const table = format === "md" ? comparisonToMarkdown(result.comparison) : formatComparison(result.comparison);
-      const title = result.name ? (format === "md" ? `## ${result.name}\n\n` : `${result.name}\n\n`) : "";
+      const title = titleOf(result, format);
       const streams = withStreams && result.streams ? `\n\n${streamsText(result)}` : "";
       const notes = withStreams && result.warnings.length ? `\n\n${result.warnings.map((w) => `Note: ${w}`).join("\n")}` : "";
       return `${title}${table}${streams}${notes}`;
     }
   }
+}
+
+/** The scenario's name above its output: a heading in Markdown, a line in text; nothing without a name. */
+function titleOf(result: ScenarioResult, format: "md" | "table" | "csv"): string {
+  if (!result.name) return "";
+  return format === "md" ? `## ${result.name}\n\n` : `${result.name}\n\n`;
 }
 
 /**

@@ -33,7 +33,7 @@ import type { ResolvedScenario } from "./scenarioSchema.js";
 
 // ─── The schema ──────────────────────────────────────────────────────────────────────────────────
 
-const FilePath = z.string().trim().min(1, "must not be empty");
+const FilePath = z.string().trim().regex(/\S/, "must not be empty");
 
 const Window = HorizonSchema.describe(
   "the months the records' use covers, e.g. { start: '2025-12', months: 13 }. Start it a month (the payment lag) before the horizon, so the horizon's first payments for care already running are known",
@@ -117,19 +117,8 @@ export const CASELOAD_UNION: KeyedUnion = {
   ],
 };
 
-const o = CompareOptionsSchema.shape;
-/** The comparison options (those of `compare`), every field described, no unknown fields. */
-export const ScenarioOptionsSchema = CompareOptionsSchema.extend({
-  horizon: o.horizon.describe("the months compared, e.g. { start: '2026-01', months: 36 }; default: the caseload's window"),
-  paymentLagMonths: o.paymentLagMonths.describe("months from care (or a start or closure) to its payment: with 1, January pays December's care"),
-  costPrices: o.costPrices.describe(
-    "the providers' cost prices per care form (optionally per provider, dated, indexed): without them cost and margin are not computed",
-  ),
-  budget: o.budget.describe("the municipality's youth-care budget per calendar year, for the deviation from budget"),
-  seed: o.seed.describe("seed of the first run of a synthetic caseload; the same seed gives the same caseload, bit for bit"),
-  runs: o.runs.describe("Monte Carlo runs of a synthetic caseload, seeds seed … seed + runs − 1; a given caseload (records, CSV) is one run"),
-  keepProjections: o.keepProjections.describe("keep each model's full projection of the first run in the result (typed arrays: not JSON-safe)"),
-}).strict();
+/** The comparison options: those of `compare`, every field described there, no unknown fields. */
+export const ScenarioOptionsSchema = CompareOptionsSchema;
 
 /**
  * Schema of a comparison scenario (`kind: "comparison"`, the default): caseload, funding models,

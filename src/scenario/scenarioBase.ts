@@ -16,7 +16,7 @@ export const SCENARIO_HEADER = {
     .string()
     .optional()
     .describe('the JSON Schema of this file, for editors, e.g. "../schema/scenario.schema.json"; not used when running'),
-  name: z.string().trim().min(1, "must not be empty").optional().describe("the scenario's title, shown in reports"),
+  name: z.string().trim().regex(/\S/, "must not be empty").optional().describe("the scenario's title, shown in reports"),
   description: z.string().optional().describe("what the scenario shows: its question, sources and assumptions"),
 };
 

@@ -359,13 +359,13 @@ describe("bad input", () => {
   // A union (one amount | dated versions) must still say why the amount is wrong, not a bare "Invalid input".
   it("an amount past the safe range names its path and the reason", () => {
     const issues = inputIssues(() => effortModel({ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: { cents: 2 ** 53 } }] }));
-    expect(issues[0]!.path).toEqual(["tariffs", 0, "tariff"]);
+    expect(issues[0]!.path).toEqual(["tariffs", 0, "tariff", "cents"]);
     expect(issues[0]!.message).toMatch(/range|safe/);
   });
 
   it("bad amounts are refused at their path with their reason", () => {
     const cases: [unknown, (string | number)[], RegExp][] = [
-      [{ cents: 2 ** 53 }, ["tariffs", 0, "tariff"], /exact range/],
+      [{ cents: 2 ** 53 }, ["tariffs", 0, "tariff", "cents"], /exact range/],
       ["90071992547409.92", ["tariffs", 0, "tariff"], /exact range/],
       [{ cents: 1.5 }, ["tariffs", 0, "tariff", "cents"], /whole number/],
       ["70.001", ["tariffs", 0, "tariff"], /at most two decimals/],

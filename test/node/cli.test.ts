@@ -22,6 +22,8 @@ describe("the command line", () => {
     const md = (await cli("compare", "scenarios/quick-start.json", "--format", "md")).stdout;
     expect(md).toMatch(/^\| {2}\| Inspanningsgericht \(p×q\) \| Trajectfinanciering \|/m);
     expect(md).toContain("| --- | ---: | ---: |");
+    // A row indented under the one above keeps its indentation (trimmed, Markdown would lose it).
+    expect(md).toContain("| &nbsp;&nbsp;paid in 2026 | € 55.930 | € 33.750 |");
   });
 
   it("writes to --out, picking the format from the extension", async () => {
