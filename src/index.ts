@@ -276,6 +276,7 @@ export {
   type ScenarioInput,
   type ScenarioDefinition,
   type ScenarioDefinitionOf,
+  type ParseScenarioOptions,
   type ScenarioResult,
   type ResolvedScenario,
 } from "./scenario/scenarioSchema.js";
@@ -284,6 +285,7 @@ export {
   ScenarioInputError,
   type Locator,
   type ScenarioHeader,
+  type ScenarioResultHeader,
   type ScenarioIssue,
   type ScenarioSafeResult,
 } from "./scenario/scenarioBase.js";
@@ -319,6 +321,7 @@ export {
   type RecoveryScenarioInput,
   type RecoveryScenarioDefinition,
   type RecoveryScenarioResult,
+  type RecoveryInitiativeFields,
 } from "./scenario/recoveryScenario.js";
 export { scenarioJsonSchema } from "./scenario/scenarioJsonSchema.js";
 export { defaultRegionSpec } from "./caseload/defaultRegion.js";

@@ -29,18 +29,18 @@ export const RecoveryScenarioSchema = z
   .describe("A recovery-initiative scenario: one initiative, three ways to fund it, and what closing and running mean for care.");
 
 /** The fields of a recovery initiative besides horizon, seed and runs. */
-type InitiativeFields = Omit<RecoveryInitiativeInput, "horizon" | "seed" | "runs">;
+export type RecoveryInitiativeFields = Omit<RecoveryInitiativeInput, "horizon" | "seed" | "runs">;
 
 /** A recovery-initiative scenario as written in a file. */
 export type RecoveryScenarioInput = ScenarioHeader &
-  InitiativeFields & {
+  RecoveryInitiativeFields & {
     readonly kind: "recoveryInitiative";
     readonly options: { readonly horizon: HorizonInput; readonly seed?: number; readonly runs?: number };
   };
 
 /** A validated recovery-initiative scenario, itself a valid input: `options.seed` and `options.runs` filled in, money as written. */
 export type RecoveryScenarioDefinition = ScenarioHeader &
-  InitiativeFields & {
+  RecoveryInitiativeFields & {
     readonly kind: "recoveryInitiative";
     readonly options: { readonly horizon: HorizonInput; readonly seed: number; readonly runs: number };
   };
