@@ -40,7 +40,7 @@ Usage:
 Options:
   --format table|json|csv|md|html
                                output format (default: table; or from --out's extension); html is a
-                               self-contained report with the table and charts
+                               self-contained report with the table and charts (comparisons only)
   --out <file>                 write to a file instead of standard output
   --seed <n>                   seed of the first run (overrides the scenario; synthetic data only)
   --runs <n>                   Monte Carlo runs (overrides the scenario; not for a grant pool)
