@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NameSchema } from "../caseload/names.js";
-import { CARE_FORMS, CareFormSchema, UNIT_EURO, UNIT_HOUR, UNIT_MINUTE } from "../caseload/codes.js";
+import { CareFormSchema, UNIT_EURO, UNIT_HOUR, UNIT_MINUTE } from "../caseload/codes.js";
 import { divRound, type Cents } from "../money/index.js";
 import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
 

@@ -10,7 +10,7 @@ import { formatMonth, horizonEnd, HorizonSchema, parseMonth, type Horizon } from
 import { AggregatingWriter } from "./aggregatingWriter.js";
 import type { Breakdown } from "./breakdown.js";
 import { CareFormPrices } from "../prices/careFormPrices.js";
-import { CostPricesSchema, costOfUse, type CostPricesInput } from "./cost.js";
+import { CostPricesSchema, costOfUse } from "./cost.js";
 
 /** Options of {@link project}. */
 export const ProjectionOptionsSchema = z.strictObject({

@@ -15,7 +15,7 @@ import {
 import { caseload, inputIssues, rec, HAND_WORKED, SMALL_SPEC } from "../support/examples.js";
 
 // t1 (c1): P0 Jan–Mar 2026, achieved; t2 (c2): P0 Jan–Jun 2026, not achieved; t3 (c3): P1 from Mar 2027, open; 60 minutes a month.
-const { window: WINDOW, caseload: c, effort: EFFORT, trajectory: TRAJECTORY } = HAND_WORKED;
+const { caseload: c, effort: EFFORT, trajectory: TRAJECTORY } = HAND_WORKED;
 
 describe("compare: two models on one caseload", () => {
   // Effort (€70/h, lag 1): t1 3 × 7000 = 21000 (Feb–Apr 2026); t2 6 × 7000 = 42000 (Feb–Jul 2026);

@@ -6,7 +6,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Caseload } from "../../src/caseload/caseload.js";
-import { OPEN_END, OUTCOMES } from "../../src/caseload/codes.js";
 import { CEILING_BEHAVIOURS, effortModel, type EffortConfig } from "../../src/models/effort.js";
 import type { FundingModel } from "../../src/models/model.js";
 import { outputModel, type OutputConfig } from "../../src/models/output.js";

@@ -15,7 +15,6 @@ import { formatRecoveryComparison } from "../../src/report/recoveryText.js";
 import { renderTable } from "../../src/report/textTable.js";
 import { parseScenario, runScenario } from "../../src/scenario/scenarioSchema.js";
 import type { GrantRequestInput } from "../../src/streams/grantPoolSchema.js";
-import { simulateRecoveryInitiative } from "../../src/streams/recoveryInitiative.js";
 import { cli } from "../node/cliHarness.js";
 
 const SOURCE = "scenarios/pool.json";
