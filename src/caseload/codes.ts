@@ -50,7 +50,22 @@ export const UNIT_MEASURE: Readonly<Record<UnitCode, string>> = {
 /** Unit index constants for the hot path. */
 export const UNIT_MINUTE = 0;
 export const UNIT_HOUR = 1;
+export const UNIT_ETMAAL = 2;
 export const UNIT_EURO = 5;
+
+/** Largest use a caseload stores in a month (a 32-bit integer). */
+export const MAX_USE = 2147483647;
+
+/**
+ * Most use a month of `days` days can hold in unit index `unit`: its days in etmalen, its
+ * days × 24 × 60 in minutes (units 01 and 04), else {@link MAX_USE}. The import refuses more;
+ * the generator draws no more.
+ */
+export function maxUseInMonth(unit: number, days: number): number {
+  if (unit === UNIT_ETMAAL) return days;
+  if (unit === UNIT_MINUTE || unit === UNIT_HOUR) return days * 1440;
+  return MAX_USE;
+}
 
 /** Outcome of a trajectory (resultaat). `open`: still running at the end of the caseload window. */
 export const OUTCOMES = ["open", "achieved", "notAchieved", "droppedOut"] as const;

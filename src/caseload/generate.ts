@@ -1,9 +1,9 @@
 import { FundingInputError, fromZodIssues } from "../errors.js";
-import { daysInMonth as daysOf, parseMonth, type Horizon, type Month } from "../period.js";
+import { daysInMonth, parseMonth, type Horizon, type Month } from "../period.js";
 import { cumulative, Rng } from "../random.js";
 import { buildCaseload, type TrajectoryRow } from "./builder.js";
 import { useLength, type Caseload } from "./caseload.js";
-import { CARE_FORMS, OPEN_END, OUTCOME_OPEN, UNIT_CODES } from "./codes.js";
+import { CARE_FORMS, maxUseInMonth, OPEN_END, OUTCOME_OPEN, UNIT_CODES } from "./codes.js";
 import { GENERAL_TARGET_GROUP, UNKNOWN_AGE_GROUP } from "./names.js";
 import { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./spec.js";
 
@@ -12,8 +12,6 @@ const MAX_DURATION = 1200;
 /** Rejection-sampling attempts for one running trajectory's duration before settling on 2 months. */
 const MAX_TRIES = 1000;
 /** Largest value a month's use can hold. */
-const MAX_USE = 2147483647;
-const UNIT_ETMAAL = UNIT_CODES.indexOf("14");
 
 /**
  * Generates a synthetic caseload (trajectories with monthly use) from a spec and a seed.
@@ -90,10 +88,6 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
   const ageIndex = groupIndex("ageGroups", UNKNOWN_AGE_GROUP);
   const targetIndex = groupIndex("targetGroups", GENERAL_TARGET_GROUP);
   const municipalityCum = cumulative(spec.municipalities.map((m) => m.weight));
-  const daysInMonth = new Int32Array(window.months);
-  for (let k = 0; k < window.months; k++) {
-    daysInMonth[k] = daysOf(W + k);
-  }
 
   const rows: TrajectoryRow[] = [];
   const useLengths: number[] = [];
@@ -261,7 +255,7 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
   for (let r = 0; r < rows.length; r++) rows[r]!.use = buffer.subarray(offsets[r]!, offsets[r + 1]!);
 
   for (const f of fills) {
-    f.groups.forEach((group, g) => fillUse(f, group, f.use[g]!, buffer, offsets, W, E, daysInMonth));
+    f.groups.forEach((group, g) => fillUse(f, group, f.use[g]!, buffer, offsets, W, E));
   }
 
   return buildCaseload(rows, {
@@ -364,16 +358,14 @@ function fillUse(
   offsets: Int32Array,
   W: Month,
   E: Month,
-  daysInMonth: Int32Array,
 ): void {
   const { draws, profile: p, rowBase } = f;
   const active = new Int32Array(group.length);
   let nActive = 0;
   let next = 0; // group is in non-decreasing order of first month in the window
-  const etmaal = p.unit === UNIT_ETMAAL;
   for (let m = W; m <= E; m++) {
     while (next < group.length && Math.max(draws.start[group[next]!]!, W) === m) active[nActive++] = group[next++]!;
-    const cap = etmaal ? daysInMonth[m - W]! : MAX_USE;
+    const cap = maxUseInMonth(p.unit, daysInMonth(m));
     let kept = 0;
     for (let a = 0; a < nActive; a++) {
       const t = active[a]!;

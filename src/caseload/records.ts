@@ -4,9 +4,9 @@ import { daysInMonth, formatMonth, HorizonSchema, MonthSchema, parseMonth, type 
 import { buildCaseload, Dictionary, type TrajectoryRow } from "./builder.js";
 import { useLength, type Caseload } from "./caseload.js";
 import { GENERAL_TARGET_GROUP, NameSchema, UNKNOWN_AGE_GROUP } from "./names.js";
-import { CARE_FORMS, CareFormSchema, OPEN_END, OUTCOMES, UNIT_CODES, UnitCodeSchema } from "./codes.js";
+import { CARE_FORMS, CareFormSchema, maxUseInMonth, OPEN_END, OUTCOMES, UNIT_CODES, UNIT_ETMAAL, UNIT_HOUR, UNIT_MINUTE, UnitCodeSchema } from "./codes.js";
+import { MAX_GROUPS, MAX_MUNICIPALITIES, MAX_PROFILES, MAX_PROVIDERS } from "./spec.js";
 
-const Name = NameSchema;
 const UseValue = z
   .number()
   .int("use must be a whole number in the unit's measure (minutes for hours)")
@@ -16,14 +16,14 @@ const UseValue = z
 /** One trajectory as users write it (e.g. from a region's own historical data). */
 export const TrajectoryInputSchema = z
   .strictObject({
-    id: Name.describe("trajectory id, unique in the caseload"),
-    client: Name.optional().describe("client id; trajectories of one client share it (default: the trajectory id)"),
-    municipality: Name.describe("municipality (gemeente) that pays for the trajectory"),
-    provider: Name.describe("provider (aanbieder)"),
-    profile: Name.describe("client profile (cliëntprofiel)"),
-    intensity: Name.default("standaard").describe("intensity level (intensiteit)"),
-    ageGroup: Name.default(UNKNOWN_AGE_GROUP).describe("age group (leeftijdsgroep), e.g. 12-18"),
-    targetGroup: Name.default(GENERAL_TARGET_GROUP).describe("target group (doelgroep) a funding stream may be restricted to"),
+    id: NameSchema.describe("trajectory id, unique in the caseload"),
+    client: NameSchema.optional().describe("client id; trajectories of one client share it (default: the trajectory id)"),
+    municipality: NameSchema.describe("municipality (gemeente) that pays for the trajectory"),
+    provider: NameSchema.describe("provider (aanbieder)"),
+    profile: NameSchema.describe("client profile (cliëntprofiel)"),
+    intensity: NameSchema.default("standaard").describe("intensity level (intensiteit)"),
+    ageGroup: NameSchema.default(UNKNOWN_AGE_GROUP).describe("age group (leeftijdsgroep), e.g. 12-18"),
+    targetGroup: NameSchema.default(GENERAL_TARGET_GROUP).describe("target group (doelgroep) a funding stream may be restricted to"),
     careForm: CareFormSchema,
     unit: UnitCodeSchema,
     start: MonthSchema.describe("first month of care, YYYY-MM"),
@@ -90,12 +90,12 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
     for (const n of names ?? []) d.add(n);
     return d;
   };
-  const municipalities = seeded(65535, options.municipalities);
-  const providers = seeded(65535, options.providers);
-  const profiles = seeded(255, options.profiles);
-  const intensities = seeded(255, options.intensities);
-  const ageGroups = seeded(255, options.ageGroups);
-  const targetGroups = seeded(255, options.targetGroups);
+  const municipalities = seeded(MAX_MUNICIPALITIES, options.municipalities);
+  const providers = seeded(MAX_PROVIDERS, options.providers);
+  const profiles = seeded(MAX_PROFILES, options.profiles);
+  const intensities = seeded(MAX_GROUPS, options.intensities);
+  const ageGroups = seeded(MAX_GROUPS, options.ageGroups);
+  const targetGroups = seeded(MAX_GROUPS, options.targetGroups);
   const clients = new Dictionary(2147483647);
   const rows: TrajectoryRow[] = [];
   if (!Array.isArray(records)) {
@@ -121,21 +121,15 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
     if (use.length !== expected) {
       here("use", `has ${use.length} months of use, expected ${expected} (months in care inside the window)`);
     }
-    // A month holds at most its days in etmalen, and its days × 24 × 60 in minutes.
-    const perDay = r.unit === "14" ? 1 : r.unit === "01" || r.unit === "04" ? 1440 : 0;
-    if (perDay > 0) {
-      const first = Math.max(start, window.start);
-      use.forEach((v, k) => {
-        const limit = daysInMonth(first + k) * perDay;
-        if (v > limit) {
-          issues.push({
-            code: "too_big",
-            path: [i, "use", k],
-            message: `${v} ${perDay === 1 ? "etmalen" : "minutes"} in ${formatMonth(first + k)}, more than the month holds (${limit})`,
-          });
-        }
-      });
-    }
+    const unit = UNIT_CODES.indexOf(r.unit);
+    const first = Math.max(start, window.start);
+    use.forEach((v, k) => {
+      const limit = maxUseInMonth(unit, daysInMonth(first + k));
+      if (v > limit) {
+        const what = unit === UNIT_ETMAAL ? "etmalen" : unit === UNIT_MINUTE || unit === UNIT_HOUR ? "minutes" : "units";
+        issues.push({ code: "too_big", path: [i, "use", k], message: `${v} ${what} in ${formatMonth(first + k)}, more than the month holds (${limit})` });
+      }
+    });
     const idx = {
       municipality: municipalities.add(r.municipality),
       provider: providers.add(r.provider),
@@ -157,7 +151,7 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
       ageGroup: idx.ageGroup!,
       targetGroup: idx.targetGroup!,
       careForm: CARE_FORMS.indexOf(r.careForm),
-      unit: UNIT_CODES.indexOf(r.unit),
+      unit,
       start,
       end,
       outcome: OUTCOMES.indexOf(r.outcome),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { HorizonSchema } from "../period.js";
 import { CareFormSchema, UnitCodeSchema } from "./codes.js";
-import { NameSchema } from "./names.js";
+import { GENERAL_TARGET_GROUP, NameSchema, UNKNOWN_AGE_GROUP } from "./names.js";
 
 /*
  * The spec of a synthetic caseload: who lives in the region (municipalities), who delivers care
@@ -13,11 +13,10 @@ import { NameSchema } from "./names.js";
 /** Most municipalities and providers a caseload can hold (stored as 16-bit indexes). */
 export const MAX_MUNICIPALITIES = 65535;
 export const MAX_PROVIDERS = 65535;
-/** Most profiles and distinct intensity names a caseload can hold (stored as 8-bit indexes). */
+/** Most profiles, and distinct intensity, age-group and target-group names, a caseload can hold (stored as 8-bit indexes). */
 export const MAX_PROFILES = 255;
-export const MAX_INTENSITIES = 255;
+export const MAX_GROUPS = 255;
 
-const Name = NameSchema;
 const Weight = z.number().positive("weight must be greater than 0");
 const Probability = z.number().min(0, "probability must be at least 0").max(1, "probability must be at most 1");
 const Cv = z
@@ -27,12 +26,12 @@ const Cv = z
   .describe("coefficient of variation (standard deviation ÷ mean) of the log-normal draw; 0 = always the mean");
 
 const MunicipalitySpecSchema = z.strictObject({
-  name: Name.describe("municipality (gemeente)"),
+  name: NameSchema.describe("municipality (gemeente)"),
   weight: Weight.describe("relative share of the region's youth; new clients are assigned by weight"),
 });
 
 const ProviderSpecSchema = z.strictObject({
-  name: Name.describe("provider (aanbieder)"),
+  name: NameSchema.describe("provider (aanbieder)"),
   careForms: z
     .array(CareFormSchema)
     .min(1, "a provider must offer at least one care form")
@@ -41,7 +40,7 @@ const ProviderSpecSchema = z.strictObject({
 });
 
 const IntensitySpecSchema = z.strictObject({
-  name: Name.describe("intensity level (intensiteit), e.g. licht / middel / zwaar"),
+  name: NameSchema.describe("intensity level (intensiteit), e.g. licht / middel / zwaar"),
   weight: Weight.describe("relative share of this profile's trajectories at this intensity"),
   durationMonths: z
     .strictObject({
@@ -102,12 +101,12 @@ const ReentrySpecSchema = z
 
 /** An age or target group of new clients and its share. */
 const GroupShareSchema = z.strictObject({
-  name: Name.describe("name of the group"),
+  name: NameSchema.describe("name of the group"),
   weight: Weight.describe("relative share of new clients in this group"),
 });
 
 const ProfileSpecSchema = z.strictObject({
-  name: Name.describe("client profile (cliëntprofiel)"),
+  name: NameSchema.describe("client profile (cliëntprofiel)"),
   careForm: CareFormSchema.describe("care form (vorm van jeugdhulp) of every trajectory of this profile"),
   unit: UnitCodeSchema.describe("iJw unit code (WJ756) in which use is measured"),
   arrivalsPerMonth: z
@@ -182,10 +181,8 @@ export const CaseloadSpecSchema = z
     unique(spec.providers.map((p) => p.name), (i) => ["providers", i, "name"], "provider");
     unique(spec.profiles.map((p) => p.name), (i) => ["profiles", i, "name"], "profile");
     const offered = new Set(spec.providers.flatMap((p) => p.careForms));
-    const intensityNames = new Set<string>();
     spec.profiles.forEach((p, i) => {
       unique(p.intensities.map((x) => x.name), (k) => ["profiles", i, "intensities", k, "name"], "intensity");
-      for (const x of p.intensities) intensityNames.add(x.name);
       if (p.ageGroups) unique(p.ageGroups.map((x) => x.name), (k) => ["profiles", i, "ageGroups", k, "name"], "age group");
       if (p.targetGroups) unique(p.targetGroups.map((x) => x.name), (k) => ["profiles", i, "targetGroups", k, "name"], "target group");
       if (!offered.has(p.careForm)) {
@@ -196,12 +193,17 @@ export const CaseloadSpecSchema = z
         });
       }
     });
-    if (intensityNames.size > MAX_INTENSITIES) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["profiles"],
-        message: `at most ${MAX_INTENSITIES} distinct intensity names over all profiles; found ${intensityNames.size}`,
-      });
+    // Each group name over all profiles is an 8-bit index; a profile without age or target groups adds the default one.
+    const groups = [
+      ["intensity", (p: (typeof spec.profiles)[number]) => p.intensities],
+      ["age group", (p: (typeof spec.profiles)[number]) => p.ageGroups ?? [{ name: UNKNOWN_AGE_GROUP }]],
+      ["target group", (p: (typeof spec.profiles)[number]) => p.targetGroups ?? [{ name: GENERAL_TARGET_GROUP }]],
+    ] as const;
+    for (const [what, of] of groups) {
+      const names = new Set(spec.profiles.flatMap((p) => of(p).map((g) => g.name)));
+      if (names.size > MAX_GROUPS) {
+        ctx.addIssue({ code: "custom", path: ["profiles"], message: `at most ${MAX_GROUPS} distinct ${what} names over all profiles; found ${names.size}` });
+      }
     }
   });
 

@@ -4,8 +4,9 @@ import { OPEN_END } from "../../src/caseload/codes.js";
 import { DEFAULT_REGION, defaultRegionSpec } from "../../src/caseload/defaultRegion.js";
 import { generateCaseload } from "../../src/caseload/generate.js";
 import { CaseloadSpecSchema, type CaseloadSpecInput } from "../../src/caseload/spec.js";
-import { FundingInputError, type Issue } from "../../src/errors.js";
 import { horizonEnd, parseMonth } from "../../src/period.js";
+import { inputIssues } from "../support/examples.js";
+import { caseloadFromRecords } from "../../src/caseload/records.js";
 import { checkCaseload } from "./checkCaseload.js";
 
 type ProfileInput = CaseloadSpecInput["profiles"][number];
@@ -54,20 +55,9 @@ function spec(overrides: Partial<CaseloadSpecInput> = {}): CaseloadSpecInput {
   };
 }
 
-/** The issues of the FundingInputError that `f` throws. */
-function issuesOf(f: () => unknown): readonly Issue[] {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FundingInputError);
-    return (e as FundingInputError).issues;
-  }
-  throw new Error("expected a FundingInputError");
-}
-
 const COLUMNS = [
   "ids", "client", "municipality", "provider", "profile", "intensity", "careForm", "unit",
-  "start", "end", "outcome", "previous", "useOffset", "use",
+  "start", "end", "outcome", "ageGroup", "targetGroup", "previous", "useOffset", "use",
 ] as const;
 
 function recordsOf(c: Caseload, profileName: string): TrajectoryRecord[] {
@@ -193,7 +183,7 @@ describe("generateCaseload: structure", () => {
 describe("generateCaseload: validation", () => {
   it("reports outcome probabilities that do not sum to 1 at the outcome", () => {
     const s = spec({ profiles: [profile({ outcome: { achieved: 0.7, notAchieved: 0.2, droppedOut: 0.2 } })] });
-    const issues = issuesOf(() => generateCaseload(s, 1));
+    const issues = inputIssues(() => generateCaseload(s, 1));
     expect(issues.map((i) => i.path)).toEqual([["profiles", 0, "outcome"]]);
     expect(issues[0]!.message).toMatch(/sum to 1/);
   });
@@ -203,16 +193,31 @@ describe("generateCaseload: validation", () => {
     expect(() => generateCaseload(s, 1)).not.toThrow();
   });
 
+  it("refuses more than 255 age groups over the profiles (8-bit indexes), rather than wrapping them", () => {
+    const ageGroups = Array.from({ length: 256 }, (_, g) => ({ name: `g${g}`, weight: 1 }));
+    const issues = inputIssues(() => generateCaseload(spec({ profiles: [profile({ ageGroups })] }), 1));
+    expect(issues).toMatchObject([{ path: ["profiles"], message: "at most 255 distinct age group names over all profiles; found 256" }]);
+  });
+
+  it("draws no more minutes than a month holds, so its records import again", () => {
+    // 50,000 minutes a month asked; a 31-day month holds 31 × 24 × 60 = 44,640, a 30-day month 43,200.
+    const heavy = profile({ intensities: [{ name: "vol", weight: 1, durationMonths: { mean: 12, cv: 0 }, monthlyUse: { mean: 50_000, cv: 0 } }] });
+    const c = generateCaseload(spec({ profiles: [heavy] }), 3);
+    const january = toRecords(c).find((r) => r.start <= "2026-01")!;
+    expect(january.use[0]).toBe(44_640);
+    expect(caseloadFromRecords(toRecords(c), { window: spec().window! }).size).toBe(c.size);
+  });
+
   it("reports an unknown unit code, naming it", () => {
     const s = spec({ profiles: [profile({ unit: "05" as "04" })] });
-    const issues = issuesOf(() => generateCaseload(s, 1));
+    const issues = inputIssues(() => generateCaseload(s, 1));
     expect(issues.map((i) => i.path)).toEqual([["profiles", 0, "unit"]]);
     expect(issues[0]!.message).toContain('"05"');
   });
 
   it("reports a care form no provider offers, naming it", () => {
     const s = spec({ profiles: [profile(), profile({ name: "pleeg", careForm: "pleegzorg", unit: "14" })] });
-    const issues = issuesOf(() => generateCaseload(s, 1));
+    const issues = inputIssues(() => generateCaseload(s, 1));
     expect(issues.map((i) => i.path)).toEqual([["profiles", 1, "careForm"]]);
     expect(issues[0]!.message).toContain("pleegzorg");
   });
@@ -232,7 +237,7 @@ describe("generateCaseload: validation", () => {
         profile(),
       ],
     });
-    const paths = issuesOf(() => generateCaseload(s, 1)).map((i) => i.path);
+    const paths = inputIssues(() => generateCaseload(s, 1)).map((i) => i.path);
     expect(paths).toEqual(
       expect.arrayContaining([
         ["municipalities", 2, "name"],
@@ -258,7 +263,7 @@ describe("generateCaseload: validation", () => {
         }),
       ],
     });
-    const paths = issuesOf(() => generateCaseload(s, 1)).map((i) => i.path.join("."));
+    const paths = inputIssues(() => generateCaseload(s, 1)).map((i) => i.path.join("."));
     expect(paths).toEqual(
       expect.arrayContaining([
         "window.start",
@@ -282,7 +287,7 @@ describe("generateCaseload: validation", () => {
   });
 
   it.each([1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, "1" as unknown as number])("rejects seed %s at path seed", (seed) => {
-    const issues = issuesOf(() => generateCaseload(spec(), seed));
+    const issues = inputIssues(() => generateCaseload(spec(), seed));
     expect(issues.map((i) => i.path)).toEqual([["seed"]]);
   });
 
