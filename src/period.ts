@@ -118,6 +118,21 @@ export function datedSchema<T extends z.ZodType>(value: T) {
 }
 
 /**
+ * How many of the ascending `sorted` are at or before `x` (binary search): the index of the
+ * version in force at `x` is this minus one, −1 before the first.
+ */
+export function countAtOrBefore(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Compiled dated parameter: look up the value in force in a month in O(log n). Before the first
  * version, the first version applies (a tariff list with one version is valid for all months).
  */
@@ -130,15 +145,7 @@ export class DatedValue<T> {
   }
   /** The version in force in `month`; before the first version, the first. */
   at(month: Month): T {
-    const f = this.froms;
-    let lo = 0;
-    let hi = f.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (f[mid]! <= month) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.values[lo]!;
+    return this.values[Math.max(0, countAtOrBefore(this.froms, month) - 1)]!;
   }
   /**
    * The version in force in `month`, or null before the first version — for rules that did not

@@ -27,6 +27,24 @@ export const SINGULAR: Readonly<Record<Dimension, string>> = {
   targetGroups: "target group",
 };
 
+/** The caseload column holding each trajectory's index into a dimension's dictionary. */
+export function columnOf(c: Caseload, dim: Dimension): Uint16Array | Uint8Array {
+  switch (dim) {
+    case "providers":
+      return c.provider;
+    case "municipalities":
+      return c.municipality;
+    case "profiles":
+      return c.profile;
+    case "intensities":
+      return c.intensity;
+    case "ageGroups":
+      return c.ageGroup;
+    case "targetGroups":
+      return c.targetGroup;
+  }
+}
+
 /** Index of `name` in a caseload dictionary, or throws naming the config field and the known names. */
 export function indexOrThrow(names: readonly string[], name: string, path: (string | number)[], what: string, field: string): number {
   const i = names.indexOf(name);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Caseload } from "./caseload.js";
 import { CARE_FORMS, CareFormSchema } from "./codes.js";
-import { NameSchema, optionalIndex, type Dimension } from "./names.js";
+import { columnOf, NameSchema, optionalIndex, type Dimension } from "./names.js";
 
 const names = (what: string) => z.array(NameSchema).min(1).optional().describe(`only trajectories of these ${what}; omitted: all`);
 
@@ -27,19 +27,20 @@ export type Selection = z.output<typeof SelectionSchema>;
  * naming `path` (e.g. `["eligible"]`), never a silently empty selection.
  */
 export function selectTrajectories(c: Caseload, s: Selection, path: readonly (string | number)[], what: string): (t: number) => boolean {
-  const byName = (dim: Dimension, list: readonly string[] | undefined, column: ArrayLike<number>) => {
+  const byName = (dim: Dimension, list: readonly string[] | undefined) => {
     if (!list) return null;
     const allowed = new Set(list.map((n, i) => optionalIndex(c, dim, n, [...path, dim, i], what)));
+    const column = columnOf(c, dim);
     return (t: number) => allowed.has(column[t]!);
   };
   const forms = s.careForms ? new Set(s.careForms.map((f) => CARE_FORMS.indexOf(f))) : null;
   const checks = [
     forms && ((t: number) => forms.has(c.careForm[t]!)),
-    byName("profiles", s.profiles, c.profile),
-    byName("municipalities", s.municipalities, c.municipality),
-    byName("providers", s.providers, c.provider),
-    byName("ageGroups", s.ageGroups, c.ageGroup),
-    byName("targetGroups", s.targetGroups, c.targetGroup),
+    byName("profiles", s.profiles),
+    byName("municipalities", s.municipalities),
+    byName("providers", s.providers),
+    byName("ageGroups", s.ageGroups),
+    byName("targetGroups", s.targetGroups),
   ].filter((f): f is (t: number) => boolean => f !== null);
   return (t) => checks.every((f) => f(t));
 }

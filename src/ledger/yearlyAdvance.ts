@@ -1,5 +1,4 @@
-import { Decimal } from "decimal.js";
-import { roundDecimalCents, splitEvenly, type Cents } from "../money/index.js";
+import { percentOf, splitEvenly, type Cents } from "../money/index.js";
 import type { Month } from "../period.js";
 
 /** One payment of an advance-and-settlement schedule. */
@@ -22,7 +21,7 @@ export interface ScheduledPayment {
  *   settlement is scheduled and the caller should say so).
  */
 export function yearlyAdvance(year: number, cap: Cents, percent: string, actual: Cents | null, settleMonthsAfterYearEnd: number): ScheduledPayment[] {
-  const advance = roundDecimalCents(new Decimal(cap).times(percent).dividedBy(100), "halfUp");
+  const advance = percentOf(cap, percent, "halfUp");
   const out: ScheduledPayment[] = splitEvenly(advance, 12)
     .map((cents, m) => ({ month: year * 12 + m, incurred: year * 12, kind: "advance" as const, cents }))
     .filter((p) => p.cents !== 0);

@@ -1,4 +1,3 @@
-import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { firstUseMonth, type Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS, CareFormSchema } from "../caseload/codes.js";
@@ -6,7 +5,7 @@ import { FundingInputError, parseWith } from "../errors.js";
 import { declaredAmount } from "../ijw.js";
 import { KIND_DECLARATION } from "../ledger/lineKind.js";
 import type { LedgerWriter } from "../ledger/writer.js";
-import { roundDecimalCents, SharePercentSchema } from "../money/index.js";
+import { percentOf, SharePercentSchema } from "../money/index.js";
 import { formatMonth, horizonEnd, yearOf, type Horizon } from "../period.js";
 import { indexOrThrow, NameSchema } from "../caseload/names.js";
 import { CareFormPrices } from "../prices/careFormPrices.js";
@@ -161,7 +160,7 @@ function projectWithCeiling(
       const cp = ceilings[p];
       ceilingOf[p] = cp ? cp.at(y * 12) : Infinity;
       // Rounding point: the consultation threshold rounds up to the cent (never signal early).
-      thresholdOf[p] = cp ? roundDecimalCents(new Decimal(ceilingOf[p]!).times(consultationPercent).dividedBy(100), "up") : Infinity;
+      thresholdOf[p] = cp ? percentOf(ceilingOf[p]!, consultationPercent, "up") : Infinity;
       spent[p] = 0;
       if (cp) signalOf.set(y * 65536 + p, { consultation: null, reached: null, ceiling: ceilingOf[p]!, declared: 0, beyond: 0 });
     }

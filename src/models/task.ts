@@ -6,7 +6,7 @@ import { parseWith } from "../errors.js";
 import { declaredAmount } from "../ijw.js";
 import { ALL_PROVIDERS, KIND_INSTALMENT, KIND_SETTLEMENT, WHOLE_REGION } from "../ledger/lineKind.js";
 import type { LedgerWriter } from "../ledger/writer.js";
-import { roundDecimalCents, SharePercentSchema, splitEvenly } from "../money/index.js";
+import { percentOf, roundDecimalCents, SharePercentSchema, splitEvenly } from "../money/index.js";
 import { horizonEnd, yearOf } from "../period.js";
 import { NameSchema, optionalIndex } from "../caseload/names.js";
 import { CareFormPrices } from "../prices/careFormPrices.js";
@@ -123,7 +123,7 @@ export function corridorSettlement(
   const upper = roundDecimalCents(new Decimal(budget).times(new Decimal(corridor.upperPercent).dividedBy(100).plus(1)), "halfUp");
   const lower = roundDecimalCents(new Decimal(budget).times(new Decimal(1).minus(new Decimal(corridor.lowerPercent).dividedBy(100))), "halfUp");
   const outside = production > upper ? production - upper : production < lower ? production - lower : 0;
-  return roundDecimalCents(new Decimal(outside).times(corridor.settlementPercent).dividedBy(100), "halfUp");
+  return percentOf(outside, corridor.settlementPercent, "halfUp");
 }
 
 /**

@@ -71,3 +71,24 @@ export function roundDecimalCents(value: Decimal, mode: RoundingMode): Cents {
 export function percentOf(amount: Cents, percent: Decimal.Value, mode: RoundingMode): Cents {
   return roundDecimalCents(new Decimal(amount).times(percent).dividedBy(100), mode);
 }
+
+/**
+ * {@link percentOf} for one percentage applied to many amounts (a hot loop): the percentage is
+ * read once as an integer fraction, each amount then costs an integer multiplication and
+ * {@link divRound} (BigInt when the product passes 2^53). The same result as `percentOf`.
+ */
+export function percentOfEach(percent: Decimal.Value, mode: RoundingMode): (amount: Cents) => Cents {
+  const p = new Decimal(percent);
+  const scale = new Decimal(10).pow(p.decimalPlaces());
+  const num = p.times(scale).toNumber();
+  const den = scale.times(100).toNumber();
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return (amount) => percentOf(amount, p, mode);
+  const bigNum = BigInt(num);
+  const bigDen = BigInt(den);
+  return (amount) => {
+    const product = amount * num;
+    if (Number.isSafeInteger(product)) return divRound(product, den, mode);
+    const r = Number(divRoundBig(BigInt(amount) * bigNum, bigDen, mode));
+    return r === 0 ? 0 : r;
+  };
+}

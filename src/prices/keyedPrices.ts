@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Caseload } from "../caseload/caseload.js";
-import { optionalIndex, SINGULAR, type Dimension } from "../caseload/names.js";
+import { columnOf, optionalIndex, SINGULAR, type Dimension } from "../caseload/names.js";
 import { FundingInputError } from "../errors.js";
 import { DatedPrice, type DatedMoneySchema, type IndexationSchema } from "./datedPrice.js";
 
@@ -68,8 +68,7 @@ export class KeyedPrices {
   }
 
   private column(d: Dimension): Uint16Array | Uint8Array {
-    const c = this.caseload;
-    return d === "providers" ? c.provider : d === "municipalities" ? c.municipality : d === "profiles" ? c.profile : c.intensity;
+    return columnOf(this.caseload, d);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { versionsSchema } from "../period.js";
+import { countAtOrBefore, versionsSchema } from "../period.js";
 import { DateSchema, parseDate, type DayNumber, type IsoDate } from "./workingDays.js";
 
 /**
@@ -15,9 +15,8 @@ export function datedByDateSchema<T extends z.ZodType>(value: T) {
   return versionsSchema(DateSchema.describe("first day this version is in force, YYYY-MM-DD"), value);
 }
 
-/** The version found for a day: its position, its first day and its value. */
+/** The version found for a day: its first day and its value. */
 export interface VersionInForce<T> {
-  readonly index: number;
   readonly from: IsoDate;
   readonly value: T;
 }
@@ -45,16 +44,7 @@ export class DateVersions<T> {
 
   /** The version in force on `day` (the last one whose `from` is on or before it), or null before the first. */
   at(day: DayNumber): VersionInForce<T> | null {
-    const f = this.froms;
-    if (f.length === 0 || day < f[0]!) return null;
-    let lo = 0;
-    let hi = f.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (f[mid]! <= day) lo = mid;
-      else hi = mid - 1;
-    }
-    const v = this.versions[lo]!;
-    return { index: lo, from: v.from, value: v.value };
+    const i = countAtOrBefore(this.froms, day) - 1;
+    return i < 0 ? null : this.versions[i]!;
   }
 }

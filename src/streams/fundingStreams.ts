@@ -1,12 +1,11 @@
-import { Decimal } from "decimal.js";
 import { z } from "zod";
 import type { Caseload } from "../caseload/caseload.js";
 import { NameSchema, optionalIndex } from "../caseload/names.js";
 import { SelectionSchema, selectTrajectories } from "../caseload/selection.js";
 import { FundingInputError, fromZodIssues, type Issue } from "../errors.js";
 import { LINE_KINDS, NO_TRAJECTORY } from "../ledger/lineKind.js";
-import { divRoundBig, NonNegativeMoneySchema, roundDecimalCents, SharePercentSchema, type Cents } from "../money/index.js";
-import { DatedValue, datedSchema, formatMonth, horizonEnd, yearOf } from "../period.js";
+import { divRoundBig, NonNegativeMoneySchema, percentOfEach, SharePercentSchema, type Cents } from "../money/index.js";
+import { DatedValue, datedSchema, formatMonth, horizonEnd, horizonYears, yearOf } from "../period.js";
 import { yearlyAdvance } from "../ledger/yearlyAdvance.js";
 import type { Projection } from "../projection/project.js";
 
@@ -171,11 +170,11 @@ export function applyStreams(caseload: Caseload, projection: Projection, streams
     } else {
       account.paid += cents;
       for (let s = 0; s < ns && left > 0; s++) {
-        const rules = compiled[s]!.rulesFor(i, ledger, caseload);
+        const rules = compiled[s]!.rulesFor(i, ledger);
         if (!rules) continue;
         const used = usedByYear[s]!.get(y) ?? 0;
         const room = rules.cap === null ? Infinity : Math.max(0, rules.cap - used);
-        const share = rules.percent === "100" ? cents : roundDecimalCents(new Decimal(cents).times(rules.percent).dividedBy(100), "down");
+        const share = rules.share(cents);
         const take = Math.min(share, left, room);
         if (take <= 0) continue;
         account.covered[s]! += take;
@@ -190,11 +189,11 @@ export function applyStreams(caseload: Caseload, projection: Projection, streams
     own[mi]! += left;
   }
 
-  const years: number[] = [];
-  for (let y = yearOf(h.start); y <= yearOf(horizonEnd(h)); y++) years.push(y);
+  const years = horizonYears(h);
   const warnings: string[] = [];
   const result = parsed.map((s, k) => {
-    const coveredByYear = years.map((year) => byMonth[k]!.reduce((sum, v, mi) => (yearOf(h.start + mi) === year ? sum + v : sum), 0));
+    // What a stream used of a year's cap is what it covered in that year's months.
+    const coveredByYear = years.map((year) => usedByYear[k]!.get(year) ?? 0);
     let income: number[] | null = null;
     if (s.payments) {
       const paid = (income = new Array<number>(m).fill(0));
@@ -240,6 +239,8 @@ function compile(c: Caseload, s: FundingStream, index: number) {
       list ? new Set(list.map((n, j) => optionalIndex(c, dim, n, [...path, dim, j], what))) : null;
     return {
       rules: v.value as Rules,
+      // Rounding point: a stream's share of a line rounds down (the rest is the next payer's).
+      share: percentOfEach(v.value.coverPercent, "down"),
       selected: selectTrajectories(c, v.value.covers, path, what),
       kinds: v.value.kinds ? new Set(v.value.kinds.map((x) => LINE_KINDS.indexOf(x))) : null,
       providers: byName("providers", v.value.covers.providers),
@@ -256,9 +257,9 @@ function compile(c: Caseload, s: FundingStream, index: number) {
     return caps;
   };
   return {
-    rulesFor(i: number, ledger: NonNullable<Projection["ledger"]>, caseload: Caseload): { percent: string; cap: number | null } | null {
+    rulesFor(i: number, ledger: NonNullable<Projection["ledger"]>): { share: (cents: Cents) => Cents; cap: number | null } | null {
       const t = ledger.trajectory[i]!;
-      const deciding = s.decidingDate === "trajectoryStart" && t !== NO_TRAJECTORY ? caseload.start[t]! : ledger.month[i]!;
+      const deciding = s.decidingDate === "trajectoryStart" && t !== NO_TRAJECTORY ? c.start[t]! : ledger.month[i]!;
       const v = versions.inForce(deciding);
       if (!v || !v.rules.active) return null;
       if (v.kinds && !v.kinds.has(ledger.kind[i]!)) return null;
@@ -270,7 +271,7 @@ function compile(c: Caseload, s: FundingStream, index: number) {
       } else if (!v.selected(t)) return null;
       // The version that judges the line sets its share and its cap, as the rules in force on the
       // deciding date decide everything about a request; what was used counts per payment year.
-      return { percent: v.rules.coverPercent, cap: v.rules.capPerYear ?? null };
+      return { share: v.share, cap: v.rules.capPerYear ?? null };
     },
     /** The largest cap in force in any month of the year; null when none is capped. */
     largestCapOfYear(year: number): number | null {

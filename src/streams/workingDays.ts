@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FundingInputError, fromZodIssues } from "../errors.js";
-import { daysInMonth, type Month } from "../period.js";
+import { countAtOrBefore, daysInMonth, type Month } from "../period.js";
 
 /*
  * Calendar dates and Dutch working days (werkdagen), for deadlines such as "a decision within 5
@@ -285,15 +285,7 @@ export class WorkingCalendar {
 
   /** Weekday holidays on or before `day` (binary search). */
   private holidaysUpTo(day: DayNumber): number {
-    const h = this.weekdayHolidays;
-    let lo = 0;
-    let hi = h.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (h[mid]! <= day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countAtOrBefore(this.weekdayHolidays, day);
   }
 }
 
