@@ -67,22 +67,27 @@ export function roundDecimalCents(value: Decimal, mode: RoundingMode): Cents {
   return r === 0 ? 0 : r;
 }
 
-/** Applies a percentage (a decimal string like "2.35" for 2.35 %) to an amount, rounded by `mode`. */
+/**
+ * Applies a percentage (a decimal string like "2.35" for 2.35 %) to an amount, rounded by `mode`.
+ * Exact for every safe amount: the percentage is an integer fraction, the product an integer
+ * (a Decimal product would keep only 20 significant digits).
+ */
 export function percentOf(amount: Cents, percent: Decimal.Value, mode: RoundingMode): Cents {
-  return roundDecimalCents(new Decimal(amount).times(percent).dividedBy(100), mode);
+  return percentOfEach(percent, mode)(amount);
 }
 
 /**
  * {@link percentOf} for one percentage applied to many amounts (a hot loop): the percentage is
  * read once as an integer fraction, each amount then costs an integer multiplication and
- * {@link divRound} (BigInt when the product passes 2^53). The same result as `percentOf`.
+ * {@link divRound} (BigInt when the product passes 2^53).
  */
 export function percentOfEach(percent: Decimal.Value, mode: RoundingMode): (amount: Cents) => Cents {
   const p = new Decimal(percent);
   const scale = new Decimal(10).pow(p.decimalPlaces());
   const num = p.times(scale).toNumber();
   const den = scale.times(100).toNumber();
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return (amount) => percentOf(amount, p, mode);
+  // More decimals than a schema allows (they take at most six): the decimal product.
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return (amount) => roundDecimalCents(new Decimal(amount).times(p).dividedBy(100), mode);
   const bigNum = BigInt(num);
   const bigDen = BigInt(den);
   return (amount) => {
