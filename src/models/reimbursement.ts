@@ -68,48 +68,64 @@ export function reimbursementModel(config: ReimbursementConfig): FundingModel {
     project(ctx: ProjectionContext, out: LedgerWriter): ModelOutcome {
       const c = ctx.caseload;
       const what = "reimbursement model config";
-      const prices = new CareFormPrices(
-        c,
-        cfg.costPrices.map((p) => ({ careForm: p.careForm, provider: p.provider, price: p.price })),
-        cfg.indexation,
-        what,
-        ["costPrices"],
-      );
+      const prices = new CareFormPrices(c, cfg.costPrices, cfg.indexation, what, ["costPrices"]);
       const eligible = selectTrajectories(c, cfg.eligible, ["eligible"], what);
+      // Only the care reimbursed needs a price.
+      prices.requireCovered(eligible);
       const cap = cfg.capPerYear === undefined ? null : new DatedPrice(cfg.capPerYear);
-      // Realised cost per eligible trajectory-month, in month order (a cap cuts the latest months).
       const W = c.window.start;
       const wm = c.window.months;
       const grid = prices.grid(c.window);
-      const byMonth: { t: number; cents: number }[][] = Array.from({ length: wm }, () => []);
-      const missing = new Set<string>();
-      for (let t = 0; t < c.size; t++) {
-        if (!eligible(t)) continue;
-        const row = (c.provider[t]! * CARE_FORMS.length + c.careForm[t]!) * wm;
-        let mi = firstUseMonth(c, t) - W;
-        for (let k = c.useOffset[t]!; k < c.useOffset[t + 1]!; k++, mi++) {
-          const price = grid[row + mi]!;
-          if (price < 0 && c.use[k]! > 0) missing.add(`${c.providers[c.provider[t]!]} / ${CARE_FORMS[c.careForm[t]!]}`);
-          const cents = costOfUse(c.unit[t]!, c.use[k]!, price);
-          if (cents > 0) byMonth[mi]!.push({ t, cents });
+      /** Visits every eligible trajectory-month with a realised cost, trajectory by trajectory. */
+      const eachMonth = (visit: (t: number, mi: number, cents: number) => void): void => {
+        for (let t = 0; t < c.size; t++) {
+          if (!eligible(t)) continue;
+          const row = (c.provider[t]! * CARE_FORMS.length + c.careForm[t]!) * wm;
+          let mi = firstUseMonth(c, t) - W;
+          for (let k = c.useOffset[t]!; k < c.useOffset[t + 1]!; k++, mi++) {
+            const cents = costOfUse(c.unit[t]!, c.use[k]!, grid[row + mi]!);
+            if (cents > 0) visit(t, mi, cents);
+          }
         }
+      };
+      const pay = (t: number, mi: number, cents: number): void => out.trajectory(t, W + mi + ctx.paymentLagMonths, W + mi, KIND_DECLARATION, cents);
+      if (!cap && !cfg.advance) {
+        eachMonth(pay);
+        return {};
       }
-      if (missing.size > 0) prices.requireCovered();
-      if (cfg.advance) return { warnings: settleWithAdvance(c, byMonth, cap!, cfg.advance, out) };
+      const realisedByMonth = new Float64Array(wm);
+      eachMonth((_t, mi, cents) => (realisedByMonth[mi]! += cents));
+      if (cfg.advance) return { warnings: settleWithAdvance(c, realisedByMonth, cap!, cfg.advance, out) };
+      // The cap cuts the latest care of a year: months before the one where it bites are paid in
+      // full, that month in caseload order up to what is left, later months not at all.
+      const IN_FULL = 0;
+      const CUT = 1;
+      const NOTHING = 2;
+      const cutMonth = new Uint8Array(wm); // IN_FULL by default
+      const roomInCut = new Float64Array(wm);
       let year = NaN;
       let room = Infinity;
+      let cut = false;
       for (let mi = 0; mi < wm; mi++) {
-        const M = W + mi;
-        if (yearOf(M) !== year) {
-          year = yearOf(M);
-          room = cap ? cap.at(year * 12) : Infinity;
+        if (yearOf(W + mi) !== year) {
+          year = yearOf(W + mi);
+          room = cap!.at(year * 12);
+          cut = false;
         }
-        for (const { t, cents } of byMonth[mi]!) {
-          const pay = cents <= room ? cents : room;
-          room -= pay;
-          if (pay > 0) out.trajectory(t, M + ctx.paymentLagMonths, M, KIND_DECLARATION, pay);
-        }
+        if (cut) cutMonth[mi] = NOTHING;
+        else if (realisedByMonth[mi]! > room) {
+          cutMonth[mi] = CUT;
+          roomInCut[mi] = room;
+          cut = true;
+        } else room -= realisedByMonth[mi]!;
       }
+      eachMonth((t, mi, cents) => {
+        if (cutMonth[mi] === IN_FULL) return pay(t, mi, cents);
+        if (cutMonth[mi] === NOTHING) return;
+        const part = Math.min(cents, roomInCut[mi]!);
+        roomInCut[mi]! -= part;
+        if (part > 0) pay(t, mi, part);
+      });
       return {};
     },
   };
@@ -121,7 +137,7 @@ export function reimbursementModel(config: ReimbursementConfig): FundingModel {
  */
 function settleWithAdvance(
   c: Caseload,
-  byMonth: readonly (readonly { t: number; cents: number }[])[],
+  realisedByMonth: Float64Array,
   cap: DatedPrice,
   advance: { percentOfCap: string; settleMonthsAfterYearEnd: number },
   out: LedgerWriter,
@@ -135,7 +151,7 @@ function settleWithAdvance(
     let realised: number | null = null;
     if (whole) {
       realised = 0;
-      for (let m = y * 12; m <= y * 12 + 11; m++) for (const line of byMonth[m - W]!) realised += line.cents;
+      for (let m = y * 12; m <= y * 12 + 11; m++) realised += realisedByMonth[m - W]!;
       realised = Math.min(realised, capCents);
     } else {
       warnings.push(`the advance for ${y} is paid but not settled: the year is only partly inside the caseload window`);

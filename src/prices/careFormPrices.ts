@@ -54,13 +54,16 @@ export class CareFormPrices {
     if (issues.length) throw new FundingInputError(what, issues);
   }
 
-  /** Throws unless every provider × care form in the caseload has a price. */
-  requireCovered(): void {
+  /**
+ * Throws unless every provider × care form in the caseload — of the trajectories `only` keeps,
+ * default all — has a price. Unit 83 (euros: the use is the amount) needs none.
+ */
+  requireCovered(only: (t: number) => boolean = () => true): void {
     const c = this.caseload;
     const nc = CARE_FORMS.length;
     const missing = new Set<string>();
     for (let t = 0; t < c.size; t++) {
-      if (c.unit[t] === UNIT_EURO) continue;
+      if (c.unit[t] === UNIT_EURO || !only(t)) continue;
       const key = c.provider[t]! * nc + c.careForm[t]!;
       if (!this.table[key]) missing.add(`${c.providers[c.provider[t]!]} / ${CARE_FORMS[c.careForm[t]!]}`);
     }

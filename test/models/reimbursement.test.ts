@@ -37,6 +37,25 @@ describe("realised cost, month by month", () => {
     expect(paidByMonth(p)).toEqual({ "2026-02": 14850, "2026-03": 9900, "2026-04": 5250 });
   });
 
+  it("needs prices only for the care it reimburses (ineligible verblijf and unit 83 without one)", () => {
+    // Eligible: ambulant and pleegzorg; only ambulant has a cost price. d: pleegzorg in unit 83 (euros), 25000 cents in
+    // Jan → reimbursed as it is; b (verblijf, ineligible) has no price and needs none. Jan: a 9900 + c 4950 + d 25000.
+    const withEuros = caseload(
+      [
+        rec("a", { start: "2026-01", end: "2026-03", use: 90 }),
+        rec("b", { start: "2026-01", end: "2026-02", careForm: "verblijf", unit: "14", use: 10, provider: "P1" }),
+        rec("c", { start: "2026-01", municipality: "G1", use: 45 }),
+        rec("d", { start: "2026-01", end: "2026-01", careForm: "pleegzorg", unit: "83", use: 25_000 }),
+      ],
+      Y,
+    );
+    const model = reimbursementModel({ kind: "reimbursement", costPrices: [costPrices[0]!], eligible: { careForms: ["ambulant", "pleegzorg"] } });
+    expect(paidByMonth(project(withEuros, model, { horizon: Y }))).toEqual({ "2026-02": 39850, "2026-03": 9900, "2026-04": 9900 });
+    // Verblijf eligible but unpriced: refused, naming it.
+    const all = reimbursementModel({ kind: "reimbursement", costPrices: [costPrices[0]!] });
+    expect(inputIssues(() => project(withEuros, all, { horizon: Y }))).toMatchObject([{ code: "missing_price", message: "no price for provider / care form: P1 / verblijf" }]);
+  });
+
   it("an advance on the cap in twelve parts, settled after the year", () => {
     // Cap €1,200.01, advance 50 % = 60000.5 → 60001 cents, split 12: 5001 in Jan, 5000 in the other months.
     // Realised 2026 (all care): 9900 × 3 + 170000 × 2 + 4950 = 374650 → capped at 120001.
