@@ -11,35 +11,43 @@ import type { CeilingSignal, FundingModel, ModelMeasure, ModelOutcome, Projectio
  */
 export function combinedModel(parts: readonly FundingModel[], label?: string): FundingModel {
   if (parts.length === 0) throw new RangeError("combinedModel: needs at least one part");
+  // Refused by its config, not by whether this caseload happens to reach the stop: the same
+  // combination must not pass one Monte Carlo run and fail the next.
+  const waits = parts.length > 1 ? parts.findIndex((p) => p.defersCare === true) : -1;
+  if (waits >= 0) throw delaysInCombination(parts, waits);
   return {
     kind: "combined",
     label: label ?? parts.map((p) => p.label).join(" + "),
     variant: parts.find((p) => p.variant !== "taakgericht")?.variant ?? "taakgericht",
+    defersCare: parts.some((p) => p.defersCare === true),
     project(ctx: ProjectionContext, out: LedgerWriter): ModelOutcome {
       let delays: Int32Array | undefined;
       const ceilingSignals: CeilingSignal[] = [];
       const measures: ModelMeasure[] = [];
       const warnings: string[] = [];
-      for (const part of parts) {
+      parts.forEach((part, i) => {
         const o = part.project(ctx, out);
         if (o.delays && o.delays.some((d) => d > 0)) {
-          // The other parts paid for care as it was in the caseload; waiting clients would make them wrong.
-          if (parts.length > 1) {
-            throw new FundingInputError("combined model", [
-              {
-                code: "delays_in_combination",
-                path: ["parts", parts.indexOf(part)],
-                message: `part "${part.label}" made clients wait (an intake stop); the other parts cannot follow that yet — compare it as a model of its own`,
-              },
-            ]);
-          }
+          // A model that does not declare defersCare and still made clients wait.
+          if (parts.length > 1) throw delaysInCombination(parts, i);
           delays = o.delays;
         }
         ceilingSignals.push(...(o.ceilingSignals ?? []));
         measures.push(...(o.measures ?? []).map((m) => ({ ...m, name: `${part.label}: ${m.name}` })));
         warnings.push(...(o.warnings ?? []).map((w) => `${part.label}: ${w}`));
-      }
+      });
       return { ...(delays ? { delays } : {}), ceilingSignals, measures, warnings };
     },
   };
+}
+
+/** The other parts pay for care as it is in the caseload; a part whose clients wait would make them wrong. */
+function delaysInCombination(parts: readonly FundingModel[], i: number): FundingInputError {
+  return new FundingInputError("combined model", [
+    {
+      code: "delays_in_combination",
+      path: ["parts", i],
+      message: `part "${parts[i]!.label}" can make clients wait (an intake stop); the other parts cannot follow that yet — compare it as a model of its own`,
+    },
+  ]);
 }

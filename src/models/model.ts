@@ -72,6 +72,11 @@ export interface FundingModel {
   readonly label: string;
   readonly variant: ExecutionVariant;
   /**
+   * True when the model may make clients wait (return `delays`, e.g. an intake stop): known from
+   * the config, so a combination that could not follow the waits is refused before it runs.
+   */
+  readonly defersCare?: boolean;
+  /**
    * Writes every payment the model makes for the caseload to `out` (see {@link LedgerWriter}).
    * Throws FundingInputError when the config does not fit the caseload (an unknown provider,
    * a care form without a tariff). Must be pure: same input, same lines.

@@ -2,7 +2,7 @@
  * Combined (hybrid) models: the parts add up.
  */
 import { describe, expect, it } from "vitest";
-import { createModel, project } from "../../src/index.js";
+import { createModel, project, type EffortConfig, type TrajectoryConfig } from "../../src/index.js";
 import { caseload, inputIssues, paidByMonth, rec } from "../support/examples.js";
 
 const Y = { start: "2026-01", months: 12 };
@@ -32,16 +32,20 @@ describe("a lump-sum base plus an output top-up per client", () => {
 });
 
 describe("a part that makes clients wait", () => {
-  it("cannot be combined: the other parts would pay for deferred care", () => {
-    // Ceiling €1 at P0 with an intake stop: a's January care reaches it, b (starting in February) must wait.
-    const two = caseload([rec("a", { start: "2026-01", end: "2026-03" }), rec("b", { start: "2026-02", end: "2026-03" })], Y);
-    const model = createModel({
-      kind: "combined",
-      parts: [
-        { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }], ceiling: { amounts: [{ provider: "P0", perYear: "1.00" }], behaviour: "intakeStop" } },
-        { kind: "trajectory", amounts: [{ amount: "500.00" }] },
-      ],
-    });
-    expect(inputIssues(() => project(two, model, { horizon: Y }))[0]).toMatchObject({ code: "delays_in_combination", path: ["parts", 0] });
+  it("cannot be combined, whether or not this caseload reaches the stop: the other parts would pay for deferred care", () => {
+    const stop: EffortConfig = {
+      kind: "effort",
+      tariffs: [{ careForm: "ambulant", tariff: "70.00" }],
+      ceiling: { amounts: [{ provider: "P0", perYear: "1.00" }], behaviour: "intakeStop" },
+    };
+    const trajectory: TrajectoryConfig = { kind: "trajectory", amounts: [{ amount: "500.00" }] };
+    const parts = [stop, trajectory];
+    // Refused when built, before any caseload: a run that never reached the €1 ceiling would otherwise pass.
+    expect(inputIssues(() => createModel({ kind: "combined", parts }))).toMatchObject([{ code: "delays_in_combination", path: ["parts", 0] }]);
+    // The same intake stop on its own, or a ceiling that only reports, combines fine.
+    expect(createModel({ kind: "combined", parts: [stop] }).defersCare).toBe(true);
+    const reporting: EffortConfig = { ...stop, ceiling: { ...stop.ceiling!, behaviour: "overspend" } };
+    expect(createModel({ kind: "combined", parts: [reporting, trajectory] }).defersCare).toBe(false);
   });
 });
+
