@@ -57,6 +57,11 @@ export interface Caseload {
   readonly use: Int32Array;
 }
 
+/** Whether `x` is a built caseload (as opposed to, say, a spec to generate one from). */
+export function isCaseload(x: unknown): x is Caseload {
+  return typeof x === "object" && x !== null && (x as Caseload).useOffset instanceof Int32Array;
+}
+
 /** First month of the window in which trajectory `t` is in care. */
 export function firstUseMonth(c: Caseload, t: number): Month {
   const s = c.start[t]!;

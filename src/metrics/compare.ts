@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Caseload } from "../caseload/caseload.js";
+import { isCaseload, type Caseload } from "../caseload/caseload.js";
 import { generateCaseload } from "../caseload/generate.js";
 import type { CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError, parseWith } from "../errors.js";
@@ -38,7 +38,10 @@ export const CompareOptionsSchema = z.strictObject({
     .max(10_000)
     .default(1)
     .describe("Monte Carlo runs of a synthetic caseload, seeds seed … seed + runs − 1; a given caseload (records, CSV) is one run"),
-  keepProjections: z.boolean().default(false).describe("keep each model's full projection of the first run in the result (typed arrays: not JSON-safe)"),
+  keepProjections: z
+    .union([z.boolean(), z.literal("lines")])
+    .default(false)
+    .describe('keep each model\'s full projection of the first run in the result (typed arrays: not JSON-safe); "lines": with every payment line too'),
 });
 /** Options of {@link compare}, as users write them (defaults filled in by the schema). */
 export type CompareOptions = z.input<typeof CompareOptionsSchema>;
@@ -134,6 +137,7 @@ export function compare(
           paymentLagMonths: o.paymentLagMonths,
           // The raw input: project() validates it again and would refuse already-parsed cents.
           ...(options.costPrices ? { costPrices: options.costPrices } : {}),
+          lines: r === 0 && o.keepProjections === "lines",
         }),
       );
       perModel[i]!.push(measure(p, budget));
@@ -172,7 +176,4 @@ function atModel<T>(i: number, label: string | null, fn: () => T): T {
   }
 }
 
-function isCaseload(x: unknown): x is Caseload {
-  return typeof x === "object" && x !== null && (x as Caseload).useOffset instanceof Int32Array;
-}
 

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { CsvMappingSchema, type CsvMappingInput } from "../csv/caseloadCsv.js";
-import type { Caseload } from "../caseload/caseload.js";
+import { isCaseload, type Caseload } from "../caseload/caseload.js";
 import { generateCaseload } from "../caseload/generate.js";
 import { NameSchema } from "../caseload/names.js";
 import { caseloadFromRecords, TrajectoryInputSchema, type FromRecordsOptions, type KnownNames, type TrajectoryInput } from "../caseload/records.js";
 import { CaseloadSpecSchema, type CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError } from "../errors.js";
 import { compare, CompareOptionsSchema, type CompareOptions, type Comparison, type OnRun } from "../metrics/compare.js";
-import { createModel, ModelConfigSchema, type ModelConfig } from "../models/index.js";
+import { ModelConfigSchema, type ModelConfig } from "../models/index.js";
 import { HorizonSchema, type HorizonInput } from "../period.js";
-import { project } from "../projection/project.js";
 import { applyStreams, FundingStreamSchema, type FundingStreamInput, type StreamsResult } from "../streams/fundingStreams.js";
 import {
   atScenarioPath,
@@ -180,7 +179,7 @@ export type ScenarioOptions = CompareOptions & {
   readonly paymentLagMonths: number;
   readonly seed: number;
   readonly runs: number;
-  readonly keepProjections: boolean;
+  readonly keepProjections: boolean | "lines";
 };
 
 /** A comparison scenario as written in a file (the input of `parseScenario`). */
@@ -326,23 +325,20 @@ export function runComparisonScenario(resolved: ResolvedScenario<ComparisonScena
       const comparison = compare(given, d.models, options, onRun);
       return { kind: "comparison", name: d.name ?? null, source: resolved.source, comparison, streams: null, warnings };
     }
-    // One run with streams: generate the caseload once, compare on it, and project again with lines.
+    // One run with streams: the caseload is generated here (applyStreams needs it), and compare keeps
+    // each model's projection with its payment lines, which the streams are applied to.
     const spec = isCaseload(given) ? null : given;
-    const caseload = spec ? generateCaseload(spec, d.options.seed) : (given as Caseload);
+    const caseload: Caseload = spec ? generateCaseload(spec, d.options.seed) : (given as Caseload);
     const { seed: _seed, runs: _runs, ...fixed } = d.options;
-    const compared = compare(caseload, d.models, fixed, onRun);
-    // As compare reports a generated caseload: its seed.
-    const comparison: Comparison = spec ? { ...compared, seeds: [d.options.seed] } : compared;
-    const streams = d.models.map((config, i): ModelStreams => {
-      const model = createModel(config);
-      const p = project(caseload, model, {
-        horizon: comparison.horizon,
-        paymentLagMonths: d.options.paymentLagMonths,
-        ...(d.options.costPrices ? { costPrices: d.options.costPrices } : {}),
-        lines: true,
-      });
-      return { label: comparison.models[i]!.label, result: applyStreams(caseload, p, d.streams) };
-    });
+    const compared = compare(caseload, d.models, { ...fixed, keepProjections: "lines" }, onRun);
+    const streams = compared.models.map((m): ModelStreams => ({ label: m.label, result: applyStreams(caseload, m.projection!, d.streams) }));
+    const comparison: Comparison = {
+      ...compared,
+      // As compare reports a generated caseload: its seed.
+      seeds: spec ? [d.options.seed] : compared.seeds,
+      // The lines were for the streams; the projections stay only when the scenario asks for them.
+      models: compared.models.map((m) => ({ ...m, projection: d.options.keepProjections ? { ...m.projection!, ledger: null } : null })),
+    };
     return { kind: "comparison", name: d.name ?? null, source: resolved.source, comparison, streams, warnings };
     },
     resolved.locate,
@@ -350,6 +346,3 @@ export function runComparisonScenario(resolved: ResolvedScenario<ComparisonScena
   );
 }
 
-function isCaseload(x: unknown): x is Caseload {
-  return typeof x === "object" && x !== null && (x as Caseload).useOffset instanceof Int32Array;
-}
