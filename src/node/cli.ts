@@ -5,7 +5,7 @@ import cliProgress from "cli-progress";
 import { generateCaseload } from "../caseload/generate.js";
 import { comparisonToCsv, recordsToCsv } from "../csv/exportCsv.js";
 import { FundingInputError, formatPath } from "../errors.js";
-import type { OnRun } from "../metrics/compare.js";
+import { CompareOptionsSchema, type OnRun } from "../metrics/compare.js";
 import { comparisonToMarkdown, formatComparison } from "../report/table.js";
 import { scenarioJsonSchema } from "../scenario/scenarioJsonSchema.js";
 import { grantDecisionsToCsv, recoveryComparisonToCsv } from "../csv/simulationCsv.js";
@@ -15,6 +15,7 @@ import { formatRecoveryComparison } from "../report/recoveryText.js";
 import type { TableFormat } from "../report/textTable.js";
 import type { ComparisonScenarioDefinition, ComparisonScenarioResult } from "../scenario/comparisonScenario.js";
 import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
+import { RecoveryInitiativeSchema } from "../streams/recoveryInitiative.js";
 import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
 import { describeKind, runScenario, type ResolvedScenario, type ScenarioDefinition, type ScenarioResult } from "../scenario/scenarioSchema.js";
 import { writeCsv } from "./csvFiles.js";
@@ -232,7 +233,7 @@ function withOverrides<D extends ScenarioDefinition>(s: ResolvedScenario<D>, see
   if (seedValue === undefined && runsValue === undefined) return s;
   // The command line's own mistakes are usage errors, not the scenario file's.
   const d: ScenarioDefinition = s.definition;
-  const maxRuns = d.kind === "recoveryInitiative" ? 100_000 : 10_000;
+  const maxRuns = (d.kind === "recoveryInitiative" ? RecoveryInitiativeSchema.shape.runs : CompareOptionsSchema.shape.runs).unwrap().maxValue ?? Infinity;
   if (runsValue !== undefined && (runsValue < 1 || runsValue > maxRuns)) throw new UsageError(`--runs must be between 1 and ${maxRuns}`);
   const seedOf = seedValue === undefined ? {} : { seed: seedValue };
   const runsOf = runsValue === undefined ? {} : { runs: runsValue };

@@ -142,8 +142,12 @@ export function safeParseScenario<K extends ScenarioKind = ScenarioKind>(
     }
   }
   const r = kind === "grantPool" ? safeParseGrantPoolScenario(input, source) : kind === "recoveryInitiative" ? safeParseRecoveryScenario(input, source) : safeParseComparisonScenario(input, source);
+  if (r.success) PARSED.add(r.output);
   return r as ScenarioSafeResult<ScenarioDefinitionOf<NoInfer<K>>>;
 }
+
+/** Definitions this module returned: runScenario need not check them again (a copy or one built by hand it does). */
+const PARSED = new WeakSet<object>();
 
 const sourceOf = (options: string | ParseScenarioOptions | undefined): string =>
   (typeof options === "string" ? options : options?.source) ?? DEFAULT_SOURCE;
@@ -169,10 +173,14 @@ export function runScenario(scenario: ScenarioInput | ResolvedScenario, onRun?: 
   const resolved: ResolvedScenario<ScenarioDefinition | ScenarioInput> = "definition" in scenario ? scenario : { source: null, definition: scenario, caseload: null };
   const name = (resolved.definition as { name?: unknown }).name;
   const source = resolved.source ?? (typeof name === "string" ? `scenario "${name}"` : DEFAULT_SOURCE);
-  // Parsed again (a definition parses to itself): a scenario built by hand is checked like a file.
-  const parsed = safeParseScenario(resolved.definition, source);
-  if (!parsed.success) throw new ScenarioInputError(source, locateIssues(parsed.issues, resolved.locate));
-  const d = parsed.output;
+  // A scenario built by hand (or changed after parsing) is checked like a file; a definition just parsed is not checked twice.
+  let d: ScenarioDefinition;
+  if (PARSED.has(resolved.definition)) d = resolved.definition as ScenarioDefinition;
+  else {
+    const parsed = safeParseScenario(resolved.definition, source);
+    if (!parsed.success) throw new ScenarioInputError(source, locateIssues(parsed.issues, resolved.locate));
+    d = parsed.output;
+  }
   if (d.kind === "grantPool") return runGrantPoolScenario({ ...resolved, definition: d }, source);
   if (d.kind === "recoveryInitiative") return runRecoveryScenario({ ...resolved, definition: d }, source);
   return runComparisonScenario({ ...resolved, definition: d }, source, onRun);

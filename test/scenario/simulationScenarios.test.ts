@@ -261,6 +261,9 @@ describe("the command line with the other kinds", () => {
     expect(r.stderr).toMatch(/requests\.records\[0\]\.receivedDate: /);
   });
   it("refuses what does not apply to the kind (exit 2), and generate for a non-caseload scenario (exit 1)", async () => {
+    // --runs within what the kind's schema allows: 100,000 runs of a recovery initiative, 10,000 of a comparison.
+    expect((await cli("run", recoveryFile, "--runs", "100001")).stderr.split("\n")[0]).toBe("--runs must be between 1 and 100000");
+    expect((await cli("run", "scenarios/default-region.json", "--runs", "10001")).stderr.split("\n")[0]).toBe("--runs must be between 1 and 10000");
     const compareWithRuns = await cli("compare", poolFile, "--runs", "5");
     expect(compareWithRuns.stderr).toMatch(/^compare needs a comparison of funding models/);
     const seedOfGiven = await cli("run", poolFile, "--seed", "3");
