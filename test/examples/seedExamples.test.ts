@@ -3,7 +3,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { overijssel2011, perTrajectory } from "../../examples/overijssel-2011.js";
+import { overijssel2011, overijsselProvider, perDay, perTrajectory } from "../../examples/overijssel-2011.js";
 import { vngThreeModels } from "../../examples/vng-three-models.js";
 
 const run = (file: string, ...args: string[]): string => execFileSync("node_modules/.bin/tsx", [file, ...args], { encoding: "utf8" });
@@ -18,7 +18,11 @@ describe("examples/overijssel-2011.ts (seed 003)", () => {
   });
 
   it("prices a trajectory at its cost per day before 2011 and shows the incentive", () => {
+    // The example's amounts are the spec's mean duration × mean use × the per-day tariff:
     // 10 months × 300 minutes (5 hours) × €70 = €3,500; 18 months × 28 etmalen × €180 = €90,720.
+    const [ambulant, verblijf] = overijsselProvider(1).profiles.map((p) => p.intensities[0]!);
+    expect([ambulant!.durationMonths.mean, ambulant!.monthlyUse.mean, verblijf!.durationMonths.mean, verblijf!.monthlyUse.mean]).toEqual([10, 300, 18, 28]);
+    expect(perDay).toMatchObject({ tariffs: [{ tariff: "70.00" }, { tariff: "180.00" }] });
     expect(perTrajectory).toMatchObject({ amounts: [{ amount: "3500.00" }, { amount: "90720.00" }] });
     const { asBefore, faster } = overijssel2011(2);
     const [dayBefore, trajBefore] = asBefore.models;

@@ -1,6 +1,6 @@
 /**
  * Model-specific properties: what each funding model promises beyond the shared conformance suite.
- * Expected values come from the documented rules (test/support/reference.ts), not from src/.
+ * Expected values come from the documented rules (test/support/rules.ts), not from src/.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -288,7 +288,7 @@ describe("task funding pays exactly its budget", () => {
   it("for each full calendar year inside the horizon, each budget's lines sum to its yearly amount, in near-equal instalments", () => {
     fc.assert(
       fc.property(
-        caseloadWithRecordsArb.chain((x) => subHorizonArb(x.window).map((h) => ({ ...x, h }))),
+        withHorizon(caseloadWithRecordsArb),
         taskArb,
         ({ caseload: c, h }, cfg) => {
           const p = project(c, createModel(cfg), { horizon: h, lines: true });
@@ -350,7 +350,7 @@ describe("a closed trajectory is paid exactly its amount", () => {
   it("trajectory funding: every trajectory's lines sum to its amount (drop-out: its share), inside the horizon when both parts fall in it", () => {
     fc.assert(
       fc.property(
-        caseloadWithRecordsArb.chain((x) => subHorizonArb(x.window).map((h) => ({ ...x, h }))),
+        withHorizon(caseloadWithRecordsArb),
         trajectoryConfigArb({ constantPrices: true }),
         lagArb,
         ({ caseload: c, h }, cfg, lag) => {
@@ -377,7 +377,7 @@ describe("a closed trajectory is paid exactly its amount", () => {
   it("output funding: an arrangement closed within its validity is paid its price, less the result share when the result was not achieved", () => {
     fc.assert(
       fc.property(
-        caseloadWithRecordsArb.chain((x) => subHorizonArb(x.window).map((h) => ({ ...x, h }))),
+        withHorizon(caseloadWithRecordsArb),
         outputConfigArb({ constantPrices: true }),
         lagArb,
         ({ caseload: c, h }, cfg, lag) => {

