@@ -13,15 +13,14 @@ import { overijsselProvider, perDay, perTrajectory } from "../examples/overijsse
 import { lpiSetup } from "../examples/lpi-booo-meerkosten.js";
 import { options as grantOptions, requestSpec, SEED as GRANT_SEED, stimuleringsimpuls2021, workedRequests } from "../examples/stimuleringsimpuls-2021.js";
 import { ZHI_EXAMPLE } from "../src/streams/zhiExample.js";
-import { defaultScenario } from "../src/index.js";
+import { defaultScenario, type Scenario } from "../src/index.js";
 import type { ScenarioInput } from "../src/scenario/scenarioSchema.js";
 import type { GrantPoolScenarioInput } from "../src/scenario/grantPoolScenario.js";
 
 const SCHEMA = "../schema/scenario.schema.json";
 
 /** The default region under the five calibrated models (`npm run compare`). */
-function defaultRegion(): ScenarioInput {
-  const s = defaultScenario();
+function defaultRegion(s: Scenario): ScenarioInput {
   return {
     $schema: SCHEMA,
     name: "Default region",
@@ -36,8 +35,7 @@ function defaultRegion(): ScenarioInput {
 }
 
 /** examples/vng-three-models.ts: task, effort without ceiling and output over 10 runs. */
-function vngThreeModels(): ScenarioInput {
-  const s = defaultScenario();
+function vngThreeModels(s: Scenario): ScenarioInput {
   return {
     $schema: SCHEMA,
     name: "VNG: three funding models",
@@ -127,9 +125,10 @@ function zhiFunding(): ScenarioInput {
 
 /** The generated scenario files: file name in scenarios/ → content. */
 export function generatedScenarios(): Record<string, ScenarioInput> {
+  const region = defaultScenario(); // calibrated once for both
   return {
-    "default-region.json": defaultRegion(),
-    "vng-three-models.json": vngThreeModels(),
+    "default-region.json": defaultRegion(region),
+    "vng-three-models.json": vngThreeModels(region),
     "overijssel-2011.json": overijssel2011(),
     "lpi-booo-meerkosten.json": lpiBoooMeerkosten(),
     "stimuleringsimpuls-2021.json": stimuleringsimpuls(

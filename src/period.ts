@@ -7,7 +7,8 @@ import { z } from "zod";
  */
 export type Month = number;
 
-const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A month written YYYY-MM. */
+export const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** A month written as `YYYY-MM`, e.g. `2026-01`. */
 export const MonthSchema = z.string().regex(MONTH_RE, "expected a month as YYYY-MM, e.g. 2026-01");

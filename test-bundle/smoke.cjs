@@ -1,4 +1,4 @@
-// Runs against the built CJS bundle (dist/index.js): the quick start's caseload, amounts worked out by
+// Runs against the built CJS bundle (dist/index.cjs): the quick start's caseload, amounts worked out by
 // hand in test/examples.test.ts (effort €55,930, trajectory €33,750).
 const { readFileSync } = require("node:fs");
 const { caseloadFromRecords, compare } = require("../dist/index.cjs");

@@ -4,7 +4,7 @@ import type { Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS, OUTCOMES, UNIT_CODES } from "../caseload/codes.js";
 import { caseloadFromRecords, type FromRecordsOptions } from "../caseload/records.js";
 import { FundingInputError, fromZodIssues, type Issue, type SafeResult } from "../errors.js";
-import { formatMonth, HorizonSchema, parseMonth, type Month } from "../period.js";
+import { formatMonth, HorizonSchema, MONTH_RE, parseMonth, type Month } from "../period.js";
 
 /**
  * Columns of a trajectories CSV, one row per trajectory. The default header of each column is the
@@ -85,12 +85,10 @@ export const CsvMappingSchema = z
         targetGroup: Header.optional(),
         use: Header.optional(),
       })
-      .strict()
       .default({})
       .describe("header of each field in the trajectories CSV (default: the field name)"),
     useColumns: z
       .strictObject({ id: Header.optional(), month: Header.optional(), use: Header.optional() })
-      .strict()
       .default({})
       .describe("header of each field in the use CSV (default: id, month, use)"),
     values: z
@@ -99,7 +97,6 @@ export const CsvMappingSchema = z
         unit: codeMap(UNIT_CODES, "iJw unit").optional(),
         outcome: codeMap(OUTCOMES, "outcome").optional(),
       })
-      .strict()
       .default({})
       .describe("the export's codes translated to ours, e.g. { careForm: { Ambulant: 'ambulant' } }; other codes are read as they are"),
     delimiter: z.enum(CSV_DELIMITERS).optional().describe("default: detected from the header line (';', ',' or a tab)"),
@@ -107,8 +104,7 @@ export const CsvMappingSchema = z
       .enum(["zero", "error"])
       .default("zero")
       .describe("a month in care without a row in the use CSV: 'zero' (no use that month) or 'error'"),
-  })
-  .strict();
+  });
 /** A CSV mapping as users write it (see {@link CsvMappingSchema}). */
 export type CsvMappingInput = z.input<typeof CsvMappingSchema>;
 /** A CSV mapping with its defaults filled in. */
@@ -142,7 +138,6 @@ interface CsvTable {
 const TRAJECTORY_FILE = "trajectories.csv";
 const USE_FILE = "use.csv";
 const WHOLE_NUMBER = /^[+-]?\d+$/;
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const MAPPED_FIELDS = ["careForm", "unit", "outcome"] as const;
 type MappedField = (typeof MAPPED_FIELDS)[number];
 const CODE_LISTS: Readonly<Record<MappedField, readonly string[]>> = { careForm: CARE_FORMS, unit: UNIT_CODES, outcome: OUTCOMES };
@@ -385,8 +380,8 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
     }
     const endCell = cellOf(row, "end") ?? "";
     rec.end = endCell === "" ? null : endCell;
-    const start = MONTH.test(rec.start as string) ? parseMonth(rec.start as string) : null;
-    const end = endCell === "" ? null : MONTH.test(endCell) ? parseMonth(endCell) : undefined;
+    const start = MONTH_RE.test(rec.start as string) ? parseMonth(rec.start as string) : null;
+    const end = endCell === "" ? null : MONTH_RE.test(endCell) ? parseMonth(endCell) : undefined;
     let months: Imported["months"] = null;
     if (start !== null && end !== undefined) {
       const first = Math.max(start, windowStart);
@@ -447,7 +442,7 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
         here(row, "id", `no trajectory "${id}" in ${tFile}`, "unknown_trajectory");
         continue;
       }
-      if (!MONTH.test(monthCell)) {
+      if (!MONTH_RE.test(monthCell)) {
         here(row, "month", `"${monthCell}" is not a month as YYYY-MM, e.g. 2026-01`, "invalid_format");
         continue;
       }

@@ -62,6 +62,8 @@ export function formatCsvAmount(cents: Cents, options: { readonly amounts?: "eur
 }
 
 /** Header of an amount column: `euros` or `cents`. */
+/** A decimal number (a percentage, a ratio) written with the style's decimal separator. */
+export const decimalIn = (s: Style, v: string | number): string => (s.decimal === "," ? String(v).replace(".", ",") : String(v));
 export const amountHeader = (s: Style): string => (s.amounts === "cents" ? "cents" : "euros");
 export const amount = (cents: Cents, s: Style): string => formatCsvAmount(cents, { amounts: s.amounts, decimal: s.decimal });
 
@@ -244,7 +246,7 @@ function metricRows(comparison: Comparison): MetricRow[] {
  */
 export function comparisonToCsv(comparison: Comparison, options: CsvExportOptions = {}): string {
   const s = style(options);
-  const decimal = (v: string): string => (s.decimal === "," ? v.replace(".", ",") : v);
+
   const rows: string[][] = [["metric", "label", "unit", ...comparison.models.map((m) => m.label)]];
   for (const r of metricRows(comparison)) {
     const unit = r.unit === "amount" ? amountHeader(s) : r.unit;
@@ -256,7 +258,7 @@ export function comparisonToCsv(comparison: Comparison, options: CsvExportOption
         const v = r.cell(model.mean, model);
         if (v === null) return "";
         if (r.unit === "amount") return amount(v as number, s);
-        return typeof v === "string" ? decimal(v) : String(v);
+        return typeof v === "string" ? decimalIn(s, v) : String(v);
       }),
     ]);
   }

@@ -1,6 +1,6 @@
 import { GRANT_REJECTION_LABELS, type GrantPoolResult } from "../streams/grantPool.js";
 import { RECOVERY_AMOUNTS, type RecoveryComparison } from "../streams/recoveryInitiative.js";
-import { amount, amountHeader, style, write, type CsvExportOptions } from "./exportCsv.js";
+import { amount, amountHeader, decimalIn, style, write, type CsvExportOptions } from "./exportCsv.js";
 
 /*
  * CSV of the simulations that are not model comparisons: a grant pool's decisions, one row per
@@ -77,10 +77,9 @@ export function recoveryComparisonToCsv(result: RecoveryComparison, options: Csv
   // The break-even is against the structural subsidy: a rate, not money.
   const { avoidedPer100ParticipantYears: breakEven, assumed } = result.breakEven;
   const structural = result.ways.find((w) => w.way === "structural");
-  const rate = (x: number): string => (s.decimal === "," ? String(x).replace(".", ",") : String(x));
   if (structural) {
-    rows.push(["structural", structural.label, "total", "breakEvenAvoidedPer100ParticipantYears", "rate", breakEven === null ? "" : rate(breakEven), "", "", ""]);
-    rows.push(["structural", structural.label, "total", "assumedAvoidedPer100ParticipantYears", "rate", rate(assumed), "", "", ""]);
+    rows.push(["structural", structural.label, "total", "breakEvenAvoidedPer100ParticipantYears", "rate", breakEven === null ? "" : decimalIn(s, breakEven), "", "", ""]);
+    rows.push(["structural", structural.label, "total", "assumedAvoidedPer100ParticipantYears", "rate", decimalIn(s, assumed), "", "", ""]);
   }
   return write(rows, s);
 }

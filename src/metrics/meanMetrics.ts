@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import type { Metrics } from "./metrics.js";
-import { summarise } from "./statistics.js";
+import { meanOf } from "./statistics.js";
 
 /**
  * The mean of several runs' metrics, field by field, in the same shape — what a table shows for a
@@ -11,7 +11,7 @@ export function meanMetrics(runs: readonly Metrics[]): Metrics {
   const first = runs[0];
   if (!first) throw new RangeError("meanMetrics: needs at least one run");
   if (runs.length === 1) return first;
-  const mean = (values: readonly number[]): number => summarise(values).mean;
+  const mean = meanOf;
   const meanOrNull = (values: readonly (number | null)[]): number | null =>
     values.every((v): v is number => v !== null) ? mean(values) : null;
   const field = <K extends keyof Metrics>(key: K): Metrics[K][] => runs.map((r) => r[key]);
@@ -30,11 +30,11 @@ export function meanMetrics(runs: readonly Metrics[]): Metrics {
     providerMarginPercent:
       providerMargin === null || totalPaid === 0 ? null : new Decimal(providerMargin).times(100).dividedBy(totalPaid).toFixed(2),
     // Every run has the same providers, years and dates in the same order: they share the caseload spec and horizon.
-    marginByProvider: first.marginByProvider.map((row) => ({
+    marginByProvider: first.marginByProvider.map((row, k) => ({
       provider: row.provider,
-      paid: mean(runs.map((r) => r.marginByProvider.find((x) => x.provider === row.provider)?.paid ?? 0)),
-      cost: meanOrNull(runs.map((r) => r.marginByProvider.find((x) => x.provider === row.provider)?.cost ?? null)),
-      margin: meanOrNull(runs.map((r) => r.marginByProvider.find((x) => x.provider === row.provider)?.margin ?? null)),
+      paid: mean(runs.map((r) => r.marginByProvider[k]!.paid)),
+      cost: meanOrNull(runs.map((r) => r.marginByProvider[k]!.cost)),
+      margin: meanOrNull(runs.map((r) => r.marginByProvider[k]!.margin)),
     })),
     byYear: first.byYear.map((row, k) => ({
       year: row.year,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { NameSchema } from "../caseload/names.js";
 
 /** Optional display name shared by every model config. */
-export const LabelSchema = z.string().trim().regex(/\S/, "must not be empty").optional().describe("display name in tables and charts");
+export const LabelSchema = NameSchema.optional().describe("display name in tables and charts");

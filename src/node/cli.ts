@@ -138,7 +138,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           io.stderr(`${path}: caseload: generate needs a synthetic caseload spec; this scenario's caseload is given as data\n`);
           return EXIT.invalidInput;
         }
-        const seed = checkedSeed(values.seed) ?? value.options?.seed ?? 1;
+        const seed = integer(values.seed, "--seed") ?? value.options.seed;
         const csv = recordsToCsv(generateCaseload(value.caseload.spec, seed), { dutch: values.dutch });
         const usePath = join(dirname(values.out), `${basename(values.out, extname(values.out))}-use${extname(values.out) || ".csv"}`);
         writeCsv(values.out, csv.trajectories);
@@ -200,10 +200,6 @@ function integer(text: string | undefined, flag: string): number | undefined {
   return Number(text);
 }
 
-function checkedSeed(text: string | undefined): number | undefined {
-  return integer(text, "--seed");
-}
-
 function outputFormat(format: string | undefined, out: string | undefined): Format {
   const f = format ?? ({ ".json": "json", ".csv": "csv", ".md": "md", ".html": "html" } as Record<string, Format>)[extname(out ?? "")] ?? "table";
   if (!["table", "json", "csv", "md", "html"].includes(f)) throw new UsageError(`--format must be table, json, csv, md or html, not "${f}"`);
@@ -228,7 +224,7 @@ function contents(d: ScenarioDefinition): string {
 
 /** The scenario with `--seed` / `--runs` from the command line, where its kind keeps them. */
 function withOverrides<D extends ScenarioDefinition>(s: ResolvedScenario<D>, seed: string | undefined, runs: string | undefined): ResolvedScenario<D> {
-  const seedValue = checkedSeed(seed);
+  const seedValue = integer(seed, "--seed");
   const runsValue = integer(runs, "--runs");
   if (seedValue === undefined && runsValue === undefined) return s;
   // The command line's own mistakes are usage errors, not the scenario file's.

@@ -1,3 +1,4 @@
+import { recordsOptions } from "../scenario/comparisonScenario.js";
 import type { CsvCaseloadLoader } from "./scenarioFile.js";
 import { readCaseloadCsv } from "./csvFiles.js";
 
@@ -7,13 +8,7 @@ import { readCaseloadCsv } from "./csvFiles.js";
  */
 export const loadCsvCaseload: CsvCaseloadLoader = (section) =>
   readCaseloadCsv(section.csv, {
-    window: section.window,
+    ...recordsOptions(section),
     ...(section.useCsv ? { usePath: section.useCsv } : {}),
     ...(section.mapping ? { mapping: section.mapping } : {}),
-    ...(section.municipalities ? { municipalities: section.municipalities } : {}),
-    ...(section.providers ? { providers: section.providers } : {}),
-    ...(section.profiles ? { profiles: section.profiles } : {}),
-    ...(section.intensities ? { intensities: section.intensities } : {}),
-    ...(section.ageGroups ? { ageGroups: section.ageGroups } : {}),
-    ...(section.targetGroups ? { targetGroups: section.targetGroups } : {}),
   });

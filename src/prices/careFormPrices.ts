@@ -74,11 +74,6 @@ export class CareFormPrices {
     }
   }
 
-  /** The dated price for provider `p` and care-form index `cf`, or undefined. */
-  get(p: number, cf: number): DatedPrice | undefined {
-    return this.table[p * CARE_FORMS.length + cf];
-  }
-
   /**
    * Prices per (provider × care form) × month of `range`, flattened for the hot path:
    * `grid[(p × 7 + cf) × months + m]`; −1 where no price is set.

@@ -8,14 +8,11 @@ import { decimalComma, renderTable, type Table, type TableFormat } from "./textT
  * and per month; and its decisions one request per line. Plain text or Markdown.
  */
 
-/** The label column of the text summary: the longest label ("Open at the end of YYYY-MM (verplichtingen)") and two spaces. */
-const LABEL_WIDTH = 46;
-
 
 /** Label–value lines: padded to a column in text, a two-column table in Markdown. */
-function pairs(lines: readonly (readonly [string, string | number])[], format: TableFormat): string {
+function pairs(lines: readonly (readonly [string, string | number])[], format: TableFormat, labelWidth: number): string {
   if (format === "md") return renderTable({ head: ["", ""], rows: lines.map(([l, v]) => [l, String(v)]) }, "md");
-  return lines.map(([label, value]) => `${label.padEnd(LABEL_WIDTH)}${String(value)}`).join("\n");
+  return lines.map(([label, value]) => `${label.padEnd(labelWidth)}${String(value)}`).join("\n");
 }
 
 /**
@@ -55,10 +52,12 @@ export function formatGrantPool(r: GrantPoolResult, format: TableFormat = "text"
     ["Pool runs dry", r.dryMonth === null ? "never" : `${r.dryMonth} (first refusal for lack of budget on ${r.dryDate})`],
     ["Temporary stops", r.stops.length === 0 ? "none" : r.stops.map((s) => `${s.from} – ${s.until ?? "…"}`).join(", ")],
   ];
+  // One label column for the three blocks: the longest label and two spaces.
+  const width = Math.max(...[...counts, ...times, ...money].map(([label]) => label.length)) + 2;
   const sections =
     format === "md"
-      ? [pairs([...counts, ...times, ...money], format)]
-      : [pairs(counts, format), pairs(times, format), pairs(money, format)];
+      ? [pairs([...counts, ...times, ...money], format, width)]
+      : [pairs(counts, format, width), pairs(times, format, width), pairs(money, format, width)];
   const region = (g: GrantPoolResult["byRegion"][number]): string[] => [
     g.region,
     String(g.requests),

@@ -11,6 +11,9 @@ import { decimalComma, renderTable, type TableFormat } from "./textTable.js";
 
 const euro = (cents: number): string => formatEuro(cents, { decimals: false });
 
+/** The share of the runs in which a way's initiative closed, e.g. `67,6 %`. */
+const closedShare = (w: RecoveryFundingResult, runs: number): string => `${decimalComma(new Decimal(w.closedRuns).times(100).dividedBy(runs))} %`;
+
 type Row = readonly [string, (w: RecoveryFundingResult) => string];
 
 /** The comparison as rows of cells: a header (the ways' Dutch names) and one row per measure. */
@@ -22,7 +25,7 @@ export function recoveryCells(result: RecoveryComparison): { head: string[]; row
     ...(result.ways[0]?.byYear ?? []).map((y, i): Row => [`  in ${y.year}`, (w) => euro(w.byYear[i]!.municipalityCost.mean)]),
     ["Paid to the initiative", (w) => euro(w.summary.funding.mean)],
     ["Funding gap (−) or surplus", (w) => euro(w.summary.fundingBalance.mean)],
-    ["Initiative closed", (w) => `${decimalComma(new Decimal(w.closedRuns).times(100).dividedBy(runs))} %`],
+    ["Initiative closed", (w) => closedShare(w, runs)],
     ["Months open (mean, whole months)", (w) => String(w.summary.monthsOpen.mean)],
     ["Participants left by a closure (mean of all runs)", (w) => String(w.summary.participantsLeft.mean)],
     ["Regular care after closure", (w) => euro(w.summary.regularCareCost.mean)],
@@ -50,7 +53,7 @@ export function recoveryNotes(result: RecoveryComparison): string[] {
   const structural = result.ways.find((w) => w.way === "structural");
   const project = result.ways.find((w) => w.way === "project");
   if (structural && project) {
-    const share = `${decimalComma(new Decimal(project.closedRuns).times(100).dividedBy(result.seeds.runs))} %`;
+    const share = closedShare(project, result.seeds.runs);
     if (project.closedRuns === 0) {
       notes.push("The project subsidy was renewed in every run: the initiative never closed.");
     } else {

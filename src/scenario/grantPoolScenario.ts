@@ -65,7 +65,6 @@ export const GrantPoolScenarioSchema = z
     options: GrantPoolOptionsSchema.extend({
       seed: z.number().int("seed must be a whole number").default(1).describe("seed of synthetic requests; the same seed gives the same requests"),
     })
-      .strict()
       .prefault({})
       .describe("holidays, extra days off, the months reported, and the seed of synthetic requests"),
   })

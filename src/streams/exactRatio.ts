@@ -69,8 +69,7 @@ export function roundToCents(r: Ratio, mode: RoundingMode, where: string): Cents
       { code: "unsafe_amount", path: [where], message: `amount ${c} cents is outside the exact range ±${MAX_CENTS}` },
     ]);
   }
-  const n = Number(c);
-  return n === 0 ? 0 : n;
+  return Number(c); // a BigInt has no −0
 }
 
 /**

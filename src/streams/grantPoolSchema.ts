@@ -94,8 +94,6 @@ export const ExternalTransferSchema = z.strictObject({
   direction: z.enum(["in", "out"]).describe("in: into this pool; out: to the other pool (at most what is uncommitted)"),
   counterpart: NameSchema.default("other pool").describe("the other pool, for reporting"),
 });
-/** A transfer with a pool outside the simulation, as users write it. */
-export type ExternalTransferInput = z.input<typeof ExternalTransferSchema>;
 
 /** A capped grant pool: a name, dated versions of its rules, and transfers with outside pools. */
 export const GrantPoolSchema = z.strictObject({

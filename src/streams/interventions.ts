@@ -45,7 +45,6 @@ const GroupSizeSchema = z
     min: z.number().int("group size must be a whole number").min(2, "a group has at least 2 participants").max(1000),
     max: z.number().int("group size must be a whole number").min(2, "a group has at least 2 participants").max(1000),
   })
-  .strict()
   .refine((g) => g.min <= g.max, { path: ["max"], message: "max group size must be at least the min" })
   .describe("participants per group; the cost per participant is shown at both ends");
 
@@ -83,8 +82,8 @@ export const InterventionSchema = z
   .discriminatedUnion(
     "form",
     [
-      z.strictObject({ ...common, form: z.literal("individual") }).strict(),
-      z.strictObject({ ...common, form: z.literal("group"), groupSize: GroupSizeSchema }).strict(),
+      z.strictObject({ ...common, form: z.literal("individual") }),
+      z.strictObject({ ...common, form: z.literal("group"), groupSize: GroupSizeSchema }),
     ],
     { error: `form must be one of ${INTERVENTION_FORMS.join(", ")}` },
   )
@@ -178,8 +177,13 @@ function sessionsCostOf(iv: Intervention): Cents {
  * group's participants may together pay up to half a cent each more or less than the sessions
  * cost. Throws when the size is outside the intervention's group size.
  */
+/** The participants a session takes: the group's range, or 1 for an individual intervention. */
+function groupSizeOf(iv: Intervention): { readonly min: number; readonly max: number } {
+  return iv.form === "group" ? { min: iv.groupSize.min, max: iv.groupSize.max } : { min: 1, max: 1 };
+}
+
 export function participantCost(iv: Intervention, groupSize: number): Cents {
-  const [min, max] = iv.form === "group" ? [iv.groupSize.min, iv.groupSize.max] : [1, 1];
+  const { min, max } = groupSizeOf(iv);
   if (!Number.isInteger(groupSize) || groupSize < min || groupSize > max) {
     throw new FundingInputError("group size", [
       {
@@ -219,7 +223,7 @@ export function chooseInterventions(catalogue: InterventionCatalogueInput, query
   return cat.interventions
     .filter((iv) => iv.ageGroups.includes(q.ageGroup) && iv.goal === q.goal && (q.form === undefined || iv.form === q.form))
     .map((iv) => {
-      const groupSize = iv.form === "group" ? { min: iv.groupSize.min, max: iv.groupSize.max } : { min: 1, max: 1 };
+      const groupSize = groupSizeOf(iv);
       return {
         name: iv.name,
         form: iv.form,
@@ -260,8 +264,7 @@ export function deliveryCost(iv: Intervention, participants: number): DeliveryCo
   if (!Number.isSafeInteger(participants) || participants < 0) {
     throw new FundingInputError("delivery", [{ code: "invalid_value", path: ["participants"], message: `participants must be a whole number ≥ 0, not ${participants}` }]);
   }
-  const max = iv.form === "group" ? iv.groupSize.max : 1;
-  const min = iv.form === "group" ? iv.groupSize.min : 1;
+  const { min, max } = groupSizeOf(iv);
   const groups = participants === 0 ? 0 : Math.ceil(participants / max);
   const smallest = groups === 0 ? 0 : Math.floor(participants / groups);
   const largest = groups === 0 ? 0 : Math.ceil(participants / groups);
@@ -335,10 +338,10 @@ function avoidedRatio(i: z.output<typeof PreventedInflowInputSchema>): Ratio {
  */
 export function preventedInflow(input: PreventedInflowInput): PreventedInflow {
   const i = parseWith(PreventedInflowInputSchema, input, "prevented inflow input");
-  const avoided = avoidedRatio(i);
   const base = ratioOf(i.baseInflowPerMonth);
   const cover = coverageOf(i.participantsPerMonth, i.targetGroupPerMonth);
   const effective = times(ratioOf(i.inflowReductionPercent), cover);
+  const avoided = over(times(base, effective), 100);
   return {
     coverage: toNumber(cover),
     avoidedPerMonth: toNumber(avoided),
@@ -399,13 +402,9 @@ export function withPreventiveIntervention<S extends CaseloadSpecInput>(
 }
 
 /** Input of {@link avoidedCare}. */
-export const AvoidedCareInputSchema = z.strictObject({
-  participantsPerMonth: Count("participantsPerMonth").describe("people starting the intervention per month"),
+export const AvoidedCareInputSchema = PreventedInflowInputSchema.extend({
   months: z.number().int("months must be a whole number").min(1, "months must be at least 1").max(600, "months must be at most 600"),
   costPerParticipant: NonNegativeMoneySchema.describe("what one participant costs, e.g. `{ cents: option.costPerParticipant.atMaxGroupSize }`"),
-  inflowReductionPercent: SharePercentSchema.describe("parameter, not evidence (see preventedInflow)"),
-  baseInflowPerMonth: Rate("baseInflowPerMonth").describe("specialist trajectories per month in the group without the intervention"),
-  targetGroupPerMonth: Rate("targetGroupPerMonth").optional().describe("people per month in that group; omitted: the participants are the whole group"),
   costPerTrajectory: NonNegativeMoneySchema.describe("expected cost of one specialist trajectory"),
 });
 /** Input of {@link avoidedCare} as users write it. */

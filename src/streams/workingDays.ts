@@ -77,11 +77,6 @@ export function formatDate(day: DayNumber): IsoDate {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** The day number of year-month-day (month 1–12); no validation, for computed dates. */
-export function dayOf(year: number, month: number, day: number): DayNumber {
-  return daysFromCivil(year, month, day);
-}
-
 /** Calendar year of a day number. */
 export function yearOfDay(day: DayNumber): number {
   return civilFromDays(day)[0];

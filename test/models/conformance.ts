@@ -25,7 +25,7 @@
  * by its end (it equals the obligation open at its last month, which is checked).
  */
 import fc from "fast-check";
-import { describe, expect, it as vitestIt } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   breakdownTotal,
   createModel,
@@ -88,15 +88,8 @@ export function scenarioArb(modelArb: fc.Arbitrary<ModelConfig | FundingModel>):
 export const DEFAULT_RUNS = Number(process.env.FC_NUM_RUNS ?? 100);
 
 export interface ConformanceOptions {
-  readonly numRuns?: number;
   /** The model never writes a negative line (e.g. effort, output); checked on every written line. */
   readonly nonNegativeLines?: boolean;
-  /**
-   * A known bug in src/ makes these properties fail: register each as `it.fails` (with this
-   * reason in its name) so the suite stays green until the bug is fixed — then `it.fails` itself
-   * fails, and the option must be removed.
-   */
-  readonly knownBug?: string;
 }
 
 const opts = (s: Scenario, lines: boolean, h = s.horizon) => ({
@@ -139,7 +132,7 @@ const undelayed = (p: Projection): boolean => p.delays === null || p.delays.ever
  * intensity and care form of the caseload arbitrary.
  */
 export function describeConformance(name: string, modelArb: fc.Arbitrary<ModelConfig | FundingModel>, options: ConformanceOptions = {}): void {
-  const numRuns = options.numRuns ?? DEFAULT_RUNS;
+  const numRuns = DEFAULT_RUNS;
   const run = (body: (s: Scenario, c: Caseload, model: FundingModel) => void): void => {
     fc.assert(
       fc.property(scenarioArb(modelArb), (s) => {
@@ -147,11 +140,6 @@ export function describeConformance(name: string, modelArb: fc.Arbitrary<ModelCo
       }),
       { numRuns },
     );
-  };
-
-  const it = (title: string, fn: () => void): void => {
-    if (options.knownBug) vitestIt.fails(`${title} [known bug: ${options.knownBug}]`, fn);
-    else vitestIt(title, fn);
   };
 
   describe(`conformance: ${name}`, () => {
