@@ -6,8 +6,7 @@ import { FundingInputError, parseWith } from "../errors.js";
 import { createModel, type ModelConfig } from "../models/index.js";
 import type { ExecutionVariant, FundingModel } from "../models/model.js";
 import { formatMonth, HorizonSchema } from "../period.js";
-import { CostPricesSchema } from "../projection/cost.js";
-import { project, type Projection } from "../projection/project.js";
+import { ProjectionOptionsSchema, projectParsed, ProviderCosts, type Projection } from "../projection/project.js";
 import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedPrice.js";
 import { meanMetrics } from "./meanMetrics.js";
 import { measure, type Metrics } from "./metrics.js";
@@ -16,16 +15,9 @@ import { summarise, type Summary } from "./statistics.js";
 /** Options of {@link compare}. */
 export const CompareOptionsSchema = z.strictObject({
   horizon: HorizonSchema.optional().describe("the months compared, e.g. { start: '2026-01', months: 36 }; default: the caseload's window"),
-  paymentLagMonths: z
-    .number()
-    .int()
-    .min(0)
-    .max(12)
-    .default(1)
-    .describe("months from care (or a start or closure) to its payment: with 1, January pays December's care"),
-  costPrices: CostPricesSchema.optional().describe(
-    "the providers' cost prices per care form (optionally per provider, dated, indexed): without them cost and margin are not computed",
-  ),
+  // The same fields as a projection's: one definition, one description.
+  paymentLagMonths: ProjectionOptionsSchema.shape.paymentLagMonths,
+  costPrices: ProjectionOptionsSchema.shape.costPrices,
   budget: z
     .strictObject({ perYear: DatedMoneySchema.describe("the budget per calendar year (the version in force in January)"), indexation: IndexationSchema.optional() })
     .optional()
@@ -130,15 +122,11 @@ export function compare(
     const c = fixed ? caseload : generateCaseload(caseload, seeds[r]!);
     const h = o.horizon ?? { start: formatMonth(c.window.start), months: c.window.months };
     horizon ??= h;
+    // The options are validated once; the providers' cost of this run's care is computed once for all models.
+    const costs = o.costPrices ? new ProviderCosts(c, o.costPrices) : null;
     built.forEach((model, i) => {
       const p = atModel(i, model.label, () =>
-        project(c, model, {
-          horizon: h,
-          paymentLagMonths: o.paymentLagMonths,
-          // The raw input: project() validates it again and would refuse already-parsed cents.
-          ...(options.costPrices ? { costPrices: options.costPrices } : {}),
-          lines: r === 0 && o.keepProjections === "lines",
-        }),
+        projectParsed(c, model, { horizon: h, paymentLagMonths: o.paymentLagMonths, lines: r === 0 && o.keepProjections === "lines" }, costs),
       );
       perModel[i]!.push(measure(p, budget));
       if (r === 0 && o.keepProjections) kept[i] = p;

@@ -15,8 +15,16 @@ import { CostPricesSchema, costOfUse } from "./cost.js";
 /** Options of {@link project}. */
 export const ProjectionOptionsSchema = z.strictObject({
   horizon: HorizonSchema,
-  paymentLagMonths: z.number().int().min(0).max(12).default(1).describe("months from care (or start/closure) to payment"),
-  costPrices: CostPricesSchema.optional().describe("provider cost prices; without them cost and margin are not computed"),
+  paymentLagMonths: z
+    .number()
+    .int()
+    .min(0)
+    .max(12)
+    .default(1)
+    .describe("months from care (or a start or closure) to its payment: with 1, January pays December's care"),
+  costPrices: CostPricesSchema.optional().describe(
+    "the providers' cost prices per care form (optionally per provider, dated, indexed): without them cost and margin are not computed",
+  ),
   lines: z.boolean().default(false).describe("keep every payment line (a Ledger); off by default to save memory"),
 });
 /** Options of {@link project}, as users write them. */
@@ -95,10 +103,44 @@ export function project(caseload: Caseload, model: FundingModel, options: Projec
   const parsed = ProjectionOptionsSchema.safeParse(options);
   if (!parsed.success) throw new FundingInputError("projection options", fromZodIssues(parsed.error.issues));
   const o = parsed.data;
+  return projectParsed(caseload, model, o, o.costPrices ? new ProviderCosts(caseload, o.costPrices) : null);
+}
+
+/** Options of {@link project} after validation (money in cents, defaults filled). */
+export type ParsedProjectionOptions = z.output<typeof ProjectionOptionsSchema>;
+
+/**
+ * The providers' cost of a caseload's care at given cost prices, per provider × month of a
+ * horizon. The care as delivered without delays is the same whichever model pays for it, so it is
+ * computed once and shared by the models of a comparison (a model that defers care gets its own).
+ */
+export class ProviderCosts {
+  private readonly prices: CareFormPrices;
+  private readonly undelayed = new Map<string, Float64Array>();
+  constructor(
+    private readonly caseload: Caseload,
+    costPrices: NonNullable<ParsedProjectionOptions["costPrices"]>,
+  ) {
+    this.prices = new CareFormPrices(caseload, costPrices.prices, costPrices.indexation, "projection options", ["costPrices", "prices"]);
+    this.prices.requireCovered();
+  }
+  /** Cost per provider × month of `h` (a fresh array), with care shifted by `delays` when given. */
+  of(h: Horizon, delays: Int32Array | null): Float64Array {
+    if (delays) return projectCost(this.caseload, h, this.prices, delays);
+    const key = `${h.start}:${h.months}`;
+    let cost = this.undelayed.get(key);
+    if (!cost) this.undelayed.set(key, (cost = projectCost(this.caseload, h, this.prices, null)));
+    return cost.slice();
+  }
+}
+
+/**
+ * {@link project} with options already validated and the providers' cost prices compiled (null:
+ * no cost) — what `compare` calls for every model, so it validates and compiles them once per run.
+ */
+export function projectParsed(caseload: Caseload, model: FundingModel, o: ParsedProjectionOptions, costs: ProviderCosts | null): Projection {
   const horizon: Horizon = { start: parseMonth(o.horizon.start), months: o.horizon.months };
   checkWindow(caseload, horizon);
-  const costs = o.costPrices ? new CareFormPrices(caseload, o.costPrices.prices, o.costPrices.indexation, "projection options", ["costPrices", "prices"]) : null;
-  costs?.requireCovered();
 
   const writer = new AggregatingWriter(caseload, horizon, o.lines, model.label);
   const outcome = model.project({ caseload, horizon, paymentLagMonths: o.paymentLagMonths }, writer);
@@ -120,7 +162,7 @@ export function project(caseload: Caseload, model: FundingModel, options: Projec
 
   let cost: Projection["cost"] = null;
   if (costs) {
-    const byProvider = projectCost(caseload, horizon, costs, delays);
+    const byProvider = costs.of(horizon, delays);
     let sum = 0;
     let abs = 0;
     for (const v of byProvider) {
