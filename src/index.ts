@@ -212,7 +212,7 @@ export {
   type GrantPoolResult,
   type GrantPoolsResult,
 } from "./streams/grantPool.js";
-export type { GrantTotals, GrantRegionTotals, GrantMonth, GrantStop, DecisionTimeStats, GrantDecisionTimes, GrantPoolReport } from "./streams/grantPoolReport.js";
+export type { GrantAmounts, GrantTotals, GrantRegionTotals, GrantMonth, GrantStop, DecisionTimeStats, GrantDecisionTimes, GrantPoolReport } from "./streams/grantPoolReport.js";
 export { generateGrantRequests, GrantRequestSpecSchema, type GrantRequestSpecInput } from "./streams/grantRequestGenerator.js";
 
 // CSV in and out (pure: text in, text out; file access is in the node entry)

@@ -14,6 +14,7 @@ import {
   type GrantPoolOptions,
   type GrantPoolsInput,
   type GrantRequest,
+  type GrantRejectionReason,
   type GrantRequestInput,
   type GrantRules,
 } from "./grantPoolSchema.js";
@@ -37,49 +38,7 @@ import {
  * {@link simulateGrantPool}; the per-region, per-month and stop reporting is in grantPoolReport.ts.
  */
 
-/** Why a request was rejected, in the order the checks are made. */
-export const GRANT_REJECTION_REASONS = [
-  "costsAlreadyIncurred",
-  "deliveredBeforeDecision",
-  "bridgingNotAllowed",
-  "overGuaranteeMaximum",
-  "aboveCap",
-  "exceedsBudget",
-  "poolStopped",
-  "notYetReleased",
-] as const;
-/**
- * - `costsAlreadyIncurred`: the request says the costs were already made; the scheme pays none.
- * - `deliveredBeforeDecision`: the delivery date (for a guarantee: the call, or the end of its
- *   term when never called) is before the decision date. This is the simulator's reading of "geen
- *   reeds gemaakte kosten": what is delivered before the commission letter (opdrachtbrief) was
- *   paid for before the commitment. It applies to bridging solutions too: they bridge the time
- *   until a structural solution, but their costs may not be pre-incurred either. Delivery on the
- *   decision date itself is allowed.
- * - `bridgingNotAllowed`: the rules in force do not fund bridging.
- * - `overGuaranteeMaximum`: a guarantee above the maximum.
- * - `aboveCap`: more than the pool's yearly budget (cap of the rules at receipt + transfers of the
- *   year so far) less the reserve: even an untouched pool could not commit it. Its size, not the
- *   state of the pool, is the reason, so it is no refusal for lack of budget: it starts no
- *   temporary stop and does not make the pool run dry.
- * - `exceedsBudget`: more than is left of the year's budget.
- * - `poolStopped`: it fits, but would leave less than the reserve for other regions (the temporary stop).
- * - `notYetReleased`: it fits the year, but not the part of the budget released by the decision
- *   date (budget spread over quarters or months).
- */
-export type GrantRejectionReason = (typeof GRANT_REJECTION_REASONS)[number];
-
-/** The reasons a request is refused, in words. */
-export const GRANT_REJECTION_LABELS: Readonly<Record<GrantRejectionReason, string>> = {
-  costsAlreadyIncurred: "costs already incurred",
-  deliveredBeforeDecision: "delivered before the decision",
-  bridgingNotAllowed: "bridging not allowed",
-  overGuaranteeMaximum: "above the guarantee maximum",
-  aboveCap: "more than the pool's yearly budget",
-  exceedsBudget: "more than the budget left",
-  poolStopped: "temporary stop (reserve)",
-  notYetReleased: "budget not yet released",
-};
+export { GRANT_REJECTION_LABELS, GRANT_REJECTION_REASONS, type GrantRejectionReason } from "./grantPoolSchema.js";
 
 /** Which review a request got: `extended` above the threshold or with information missing. */
 export type ReviewTrack = "standard" | "extended" | "urgent";

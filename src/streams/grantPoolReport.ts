@@ -1,6 +1,7 @@
 import type { Cents } from "../money/index.js";
 import { formatMonth, type Month } from "../period.js";
-import type { ExecutedTransfer, GrantDecision, GrantRejectionReason, ReviewTrack } from "./grantPool.js";
+import type { ExecutedTransfer, GrantDecision, ReviewTrack } from "./grantPool.js";
+import { GRANT_REJECTION_REASONS, type GrantRejectionReason } from "./grantPoolSchema.js";
 import { lastDayOfMonth, monthOfDay, parseDate, yearOfDay, type DayNumber, type IsoDate } from "./workingDays.js";
 
 /*
@@ -10,13 +11,11 @@ import { lastDayOfMonth, monthOfDay, parseDate, yearOfDay, type DayNumber, type 
  * date, a release or payment from its own date.
  */
 
-/** Totals over every request of the pool. */
-export interface GrantTotals {
+/** What a set of requests amounts to: counts and money (the pool's totals, a region's). */
+export interface GrantAmounts {
   readonly requests: number;
   readonly approvals: number;
   readonly rejections: number;
-  /** Rejections per reason (every reason present, 0 when none). */
-  readonly byReason: Readonly<Record<GrantRejectionReason, number>>;
   readonly requested: Cents;
   readonly committed: Cents;
   readonly paid: Cents;
@@ -30,27 +29,20 @@ export interface GrantTotals {
   readonly invoiceAboveCommitment: Cents;
   /** Approved requests whose invoice (or call) was above the commitment. */
   readonly invoicesAboveCommitment: number;
+}
+
+/** Totals over every request of the pool. */
+export interface GrantTotals extends GrantAmounts {
+  /** Rejections per reason (every reason present, 0 when none). */
+  readonly byReason: Readonly<Record<GrantRejectionReason, number>>;
   /** Budget moved in and out by transfers, as carried out. */
   readonly transfersIn: Cents;
   readonly transfersOut: Cents;
 }
 
 /** One region's requests. The pool is not split per region; this is reporting only. */
-export interface GrantRegionTotals {
+export interface GrantRegionTotals extends GrantAmounts {
   readonly region: string;
-  readonly requests: number;
-  readonly approvals: number;
-  readonly rejections: number;
-  readonly requested: Cents;
-  readonly committed: Cents;
-  readonly paid: Cents;
-  readonly released: Cents;
-  /** committed − paid − released. */
-  readonly open: Cents;
-  /** Invoiced or called above the commitment, not paid (the region's share of the total). */
-  readonly invoiceAboveCommitment: Cents;
-  /** The region's approved requests whose invoice (or call) was above the commitment. */
-  readonly invoicesAboveCommitment: number;
 }
 
 /** One calendar month: flows in the month and stocks at its last day. */
@@ -270,45 +262,28 @@ function defaultHorizon(input: GrantReportInput): { start: Month; months: number
   return { start, months: monthOfDay(last) - start + 1 };
 }
 
-function totals(decisions: readonly GrantDecision[], transfers: readonly ExecutedTransfer[]): GrantTotals {
-  const byReason: Record<GrantRejectionReason, number> = {
-    costsAlreadyIncurred: 0,
-    bridgingNotAllowed: 0,
-    overGuaranteeMaximum: 0,
-    deliveredBeforeDecision: 0,
-    aboveCap: 0,
-    exceedsBudget: 0,
-    poolStopped: 0,
-    notYetReleased: 0,
-  };
+/** The counts and money of a set of decisions. */
+function amountsOf(decisions: readonly GrantDecision[]): GrantAmounts {
   let approvals = 0;
-  let invoiceAboveCommitment = 0;
-  let invoicesAboveCommitment = 0;
   let requested = 0;
   let committed = 0;
   let paid = 0;
   let released = 0;
+  let invoiceAboveCommitment = 0;
+  let invoicesAboveCommitment = 0;
   for (const d of decisions) {
+    if (d.reason === null) approvals++;
     requested += d.requested;
     committed += d.committed;
     paid += d.paid;
     released += d.released;
     invoiceAboveCommitment += d.invoiceAboveCommitment;
     if (d.invoiceAboveCommitment > 0) invoicesAboveCommitment++;
-    if (d.reason === null) approvals++;
-    else byReason[d.reason]++;
-  }
-  let transfersIn = 0;
-  let transfersOut = 0;
-  for (const t of transfers) {
-    if (t.direction === "in") transfersIn += t.transferred;
-    else transfersOut += t.transferred;
   }
   return {
     requests: decisions.length,
     approvals,
     rejections: decisions.length - approvals,
-    byReason,
     requested,
     committed,
     paid,
@@ -316,43 +291,29 @@ function totals(decisions: readonly GrantDecision[], transfers: readonly Execute
     open: committed - paid - released,
     invoiceAboveCommitment,
     invoicesAboveCommitment,
-    transfersIn,
-    transfersOut,
   };
 }
 
-function byRegion(decisions: readonly GrantDecision[]): GrantRegionTotals[] {
-  const map = new Map<
-    string,
-    { requests: number; approvals: number; requested: Cents; committed: Cents; paid: Cents; released: Cents; above: Cents; aboveCount: number }
-  >();
-  for (const d of decisions) {
-    const r = map.get(d.region) ?? { requests: 0, approvals: 0, requested: 0, committed: 0, paid: 0, released: 0, above: 0, aboveCount: 0 };
-    r.requests++;
-    if (d.decision === "approved") r.approvals++;
-    r.requested += d.requested;
-    r.committed += d.committed;
-    r.paid += d.paid;
-    r.released += d.released;
-    r.above += d.invoiceAboveCommitment;
-    if (d.invoiceAboveCommitment > 0) r.aboveCount++;
-    map.set(d.region, r);
+function totals(decisions: readonly GrantDecision[], transfers: readonly ExecutedTransfer[]): GrantTotals {
+  const byReason = Object.fromEntries(GRANT_REJECTION_REASONS.map((r) => [r, 0])) as Record<GrantRejectionReason, number>;
+  for (const d of decisions) if (d.reason !== null) byReason[d.reason]++;
+  let transfersIn = 0;
+  let transfersOut = 0;
+  for (const t of transfers) {
+    if (t.direction === "in") transfersIn += t.transferred;
+    else transfersOut += t.transferred;
   }
-  return [...map.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([region, r]) => ({
-      region,
-      requests: r.requests,
-      approvals: r.approvals,
-      rejections: r.requests - r.approvals,
-      requested: r.requested,
-      committed: r.committed,
-      paid: r.paid,
-      released: r.released,
-      open: r.committed - r.paid - r.released,
-      invoiceAboveCommitment: r.above,
-      invoicesAboveCommitment: r.aboveCount,
-    }));
+  return { ...amountsOf(decisions), byReason, transfersIn, transfersOut };
+}
+
+function byRegion(decisions: readonly GrantDecision[]): GrantRegionTotals[] {
+  const map = new Map<string, GrantDecision[]>();
+  for (const d of decisions) {
+    const list = map.get(d.region);
+    if (list) list.push(d);
+    else map.set(d.region, [d]);
+  }
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([region, ds]) => ({ region, ...amountsOf(ds) }));
 }
 
 function byMonth(input: GrantReportInput, events: readonly StockEvent[], horizon: { start: Month; months: number }): GrantMonth[] {
