@@ -190,12 +190,13 @@ function lineBreaks(cells: readonly string[]): number {
  * blank lines and rows whose cells are all empty (Excel's `;;;;`) carry no data and are skipped.
  */
 function readTable(text: string, file: string, delimiter: CsvDelimiter | undefined, issues: Issue[]): CsvTable | null {
+  // The byte order mark goes before the delimiter is detected from the header line.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let parsed: string[][];
   try {
     // Blank lines are kept as records (one empty cell) so that lines can be counted from the records
     // alone: csv-parse's per-record `info` costs more than the parse itself on a large use file.
-    parsed = parse(body, { delimiter: delimiter ?? detectDelimiter(body), relax_column_count: true, bom: true });
+    parsed = parse(body, { delimiter: delimiter ?? detectDelimiter(body), relax_column_count: true });
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const line = typeof e.lines === "number" ? e.lines : 1;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { firstUseMonth, type Caseload } from "../caseload/caseload.js";
-import { CARE_FORMS, CareFormSchema } from "../caseload/codes.js";
-import { NameSchema } from "../caseload/names.js";
+import { CARE_FORMS } from "../caseload/codes.js";
 import { SelectionSchema, selectTrajectories } from "../caseload/selection.js";
 import { parseWith } from "../errors.js";
 import { ALL_PROVIDERS, KIND_DECLARATION, KIND_INSTALMENT, KIND_SETTLEMENT, WHOLE_REGION } from "../ledger/lineKind.js";
@@ -11,7 +10,7 @@ import { yearlyAdvance } from "../ledger/yearlyAdvance.js";
 import { horizonEnd, yearOf } from "../period.js";
 import { CareFormPrices } from "../prices/careFormPrices.js";
 import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedPrice.js";
-import { costOfUse } from "../projection/cost.js";
+import { CareFormPriceSchema, costOfUse } from "../projection/cost.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
@@ -21,13 +20,7 @@ export const ReimbursementConfigSchema = z
     kind: z.literal("reimbursement").describe("vergoeding werkelijke kosten (meerkosten): the realised cost of eligible care, optionally capped"),
     label: LabelSchema,
     costPrices: z
-      .array(
-        z.strictObject({
-          careForm: CareFormSchema,
-          provider: NameSchema.optional().describe("only for this provider; otherwise for all"),
-          price: DatedMoneySchema.describe("realised cost per hour or per unit"),
-        }),
-      )
+      .array(CareFormPriceSchema)
       .min(1)
       .describe("realised cost of one unit of care, per care form (and provider)"),
     indexation: IndexationSchema.optional(),

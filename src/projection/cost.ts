@@ -4,6 +4,13 @@ import { CareFormSchema, UNIT_EURO, UNIT_HOUR, UNIT_MINUTE } from "../caseload/c
 import { divRound, type Cents } from "../money/index.js";
 import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
 
+/** The cost of one unit of a care form (optionally at one provider): per hour for time units, else per unit. */
+export const CareFormPriceSchema = z.strictObject({
+  careForm: CareFormSchema,
+  provider: NameSchema.optional().describe("only for this provider; otherwise for all"),
+  price: DatedMoneySchema.describe("cost per hour (time units) or per unit"),
+});
+
 /**
  * The provider's cost price (kostprijs) of one unit of care, per care form and optionally per
  * provider: per hour for time units, per etmaal/dagdeel/stuk otherwise. Unit 83 (euro's) costs
@@ -11,13 +18,7 @@ import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
  */
 export const CostPricesSchema = z.strictObject({
   prices: z
-    .array(
-      z.strictObject({
-        careForm: CareFormSchema,
-        provider: NameSchema.optional().describe("only for this provider; otherwise for all"),
-        price: DatedMoneySchema.describe("cost per hour (time units) or per unit"),
-      }),
-    )
+    .array(CareFormPriceSchema)
     .min(1)
     .describe("cost prices per care form (optionally per provider)"),
   indexation: IndexationSchema.optional(),
