@@ -1,15 +1,10 @@
-// Runs against the built ESM bundle (dist/index.js): the quick start's caseload, amounts worked out by
-// hand in test/examples.test.ts (effort €55,930, trajectory €33,750).
+// Runs against the built ESM bundle (dist/index.js): the shipped quick-start scenario, whose amounts
+// are worked out by hand in test/examples.test.ts (effort €55,930, trajectory €33,750).
 import { readFileSync } from "node:fs";
-import { caseloadFromRecords, compare } from "../dist/index.js";
+import { runScenario } from "../dist/index.js";
 
-const records = JSON.parse(readFileSync(new URL("./records.json", import.meta.url), "utf8"));
-const caseload = caseloadFromRecords(records, { window: { start: "2025-12", months: 13 } });
-const result = compare(caseload, [
-  { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }, { careForm: "verblijf", tariff: "180.00" }] },
-  { kind: "trajectory", amounts: [{ profile: "opvoeden", amount: "2500.00" }, { profile: "verblijf", amount: "60000.00" }] },
-], { horizon: { start: "2026-01", months: 12 } });
-const totals = result.models.map((m) => m.metrics.totalPaid);
+const scenario = JSON.parse(readFileSync(new URL("../scenarios/quick-start.json", import.meta.url), "utf8"));
+const totals = runScenario(scenario).comparison.models.map((m) => m.metrics.totalPaid);
 if (totals[0] !== 5593000 || totals[1] !== 3375000) {
   console.error("ESM bundle: unexpected totals", totals);
   process.exit(1);
