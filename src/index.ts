@@ -244,7 +244,7 @@ export {
 } from "./csv/exportCsv.js";
 
 // Comparison
-export { type Metrics, measure, monthlyTotals } from "./metrics/metrics.js";
+export { type Metrics, measure, monthlyTotals, METRIC_LABELS } from "./metrics/metrics.js";
 export { type Summary, summarise } from "./metrics/statistics.js";
 export {
   compare,

@@ -4,7 +4,7 @@ import { CARE_FORMS } from "../caseload/codes.js";
 import { NO_TRAJECTORY, LINE_KINDS } from "../ledger/lineKind.js";
 import { municipalityLabel, providerLabel, type Ledger } from "../ledger/ledger.js";
 import { SUMMARISED_METRICS, type Comparison } from "../metrics/compare.js";
-import type { Metrics } from "../metrics/metrics.js";
+import { METRIC_LABELS, type Metrics } from "../metrics/metrics.js";
 import type { Cents } from "../money/cents.js";
 import { formatMonth, parseMonth, yearOf } from "../period.js";
 import type { Breakdown } from "../projection/breakdown.js";
@@ -147,16 +147,10 @@ interface MetricRow {
   readonly cell: (m: Metrics, model: Comparison["models"][number]) => Cell["value"];
 }
 
-const SUMMARY_LABELS: Readonly<Record<(typeof SUMMARISED_METRICS)[number], string>> = {
-  totalPaid: "Total paid",
-  perClient: "Per client",
-  perClosedTrajectory: "Per closed trajectory",
-  perAchievedResult: "Per achieved result",
-  providerCost: "Provider cost",
-  providerMargin: "Provider margin",
-  budgetDeviation: "Deviation from budget",
-  dueAfterHorizon: "Due after the horizon",
-};
+type Scalar = { [K in keyof typeof METRIC_LABELS]: Metrics[K] extends number | string | null ? K : never }[keyof typeof METRIC_LABELS];
+
+/** The row of a single-valued metric: its key, its label and its value as it is. */
+const scalar = (metric: Scalar, unit: MetricRow["unit"]): MetricRow => ({ metric, label: METRIC_LABELS[metric], unit, cell: (m) => m[metric] });
 
 /** Every metric row of a comparison, in the order of the text table, then the rest. */
 function metricRows(comparison: Comparison): MetricRow[] {
@@ -173,7 +167,7 @@ function metricRows(comparison: Comparison): MetricRow[] {
   const year = (m: Metrics, y: number) => m.byYear.find((r) => r.year === y);
   const provider = (m: Metrics, p: string) => m.marginByProvider.find((r) => r.provider === p);
   const rows: MetricRow[] = [
-    { metric: "totalPaid", label: "Total paid", unit: "amount", cell: (m) => m.totalPaid },
+    scalar("totalPaid", "amount"),
     ...years.map((y): MetricRow => ({ metric: `paid.${y}`, label: `Paid in ${y}`, unit: "amount", cell: (m) => year(m, y)?.paid ?? null })),
     ...(withBudget
       ? years.flatMap((y): MetricRow[] => [
@@ -181,16 +175,16 @@ function metricRows(comparison: Comparison): MetricRow[] {
           { metric: `deviation.${y}`, label: `Deviation from budget ${y}`, unit: "amount", cell: (m) => year(m, y)?.deviation ?? null },
         ])
       : []),
-    { metric: "perClient", label: "Per client", unit: "amount", cell: (m) => m.perClient },
-    { metric: "perClosedTrajectory", label: "Per closed trajectory", unit: "amount", cell: (m) => m.perClosedTrajectory },
-    { metric: "perAchievedResult", label: "Per achieved result", unit: "amount", cell: (m) => m.perAchievedResult },
-    { metric: "clients", label: "Clients", unit: "count", cell: (m) => m.clients },
-    { metric: "closedTrajectories", label: "Closed trajectories", unit: "count", cell: (m) => m.closedTrajectories },
-    { metric: "achievedResults", label: "Achieved results", unit: "count", cell: (m) => m.achievedResults },
-    { metric: "budgetDeviation", label: "Deviation from budget", unit: "amount", cell: (m) => m.budgetDeviation },
-    { metric: "providerCost", label: "Provider cost", unit: "amount", cell: (m) => m.providerCost },
-    { metric: "providerMargin", label: "Provider margin", unit: "amount", cell: (m) => m.providerMargin },
-    { metric: "providerMarginPercent", label: "Provider margin %", unit: "percent", cell: (m) => m.providerMarginPercent },
+    scalar("perClient", "amount"),
+    scalar("perClosedTrajectory", "amount"),
+    scalar("perAchievedResult", "amount"),
+    scalar("clients", "count"),
+    scalar("closedTrajectories", "count"),
+    scalar("achievedResults", "count"),
+    scalar("budgetDeviation", "amount"),
+    scalar("providerCost", "amount"),
+    scalar("providerMargin", "amount"),
+    scalar("providerMarginPercent", "percent"),
     ...providers.flatMap((p): MetricRow[] => [
       { metric: `paid.provider.${p}`, label: `Paid to ${p}`, unit: "amount", cell: (m) => provider(m, p)?.paid ?? null },
       { metric: `cost.provider.${p}`, label: `Cost of ${p}`, unit: "amount", cell: (m) => provider(m, p)?.cost ?? null },
@@ -202,14 +196,14 @@ function metricRows(comparison: Comparison): MetricRow[] {
       unit: "amount",
       cell: (m) => m.obligations.find((o) => o.date === d)?.cents ?? null,
     })),
-    { metric: "dueAfterHorizon", label: "Due after the horizon", unit: "amount", cell: (m) => m.dueAfterHorizon },
-    { metric: "monthlyVariation", label: "Monthly variation (CV)", unit: "ratio", cell: (m) => m.monthlyVariation.toFixed(4) },
-    { metric: "paymentLines", label: "Payment lines", unit: "count", cell: (m) => m.paymentLines },
-    { metric: "messages", label: "iJw messages", unit: "count", cell: (m) => m.messages },
-    { metric: "clientsWaiting", label: "Clients waiting (intake stop)", unit: "count", cell: (m) => m.clientsWaiting },
-    { metric: "clientMonthsWaiting", label: "Client-months waiting", unit: "count", cell: (m) => m.clientMonthsWaiting },
-    { metric: "consultationSignals", label: "Consultation signals (70 %)", unit: "count", cell: (m) => m.consultationSignals },
-    { metric: "ceilingsReached", label: "Ceilings reached", unit: "count", cell: (m) => m.ceilingsReached },
+    scalar("dueAfterHorizon", "amount"),
+    { metric: "monthlyVariation", label: METRIC_LABELS.monthlyVariation, unit: "ratio", cell: (m) => m.monthlyVariation.toFixed(4) },
+    scalar("paymentLines", "count"),
+    scalar("messages", "count"),
+    scalar("clientsWaiting", "count"),
+    scalar("clientMonthsWaiting", "count"),
+    scalar("consultationSignals", "count"),
+    scalar("ceilingsReached", "count"),
     ...measures.map(({ name, unit }): MetricRow => {
       const find = (m: Metrics) => m.modelMeasures.find((x) => x.name === name && x.unit === unit)?.value ?? null;
       const label = name.charAt(0).toUpperCase() + name.slice(1);
@@ -225,7 +219,7 @@ function metricRows(comparison: Comparison): MetricRow[] {
       for (const p of ["p5", "p50", "p95"] as const) {
         rows.push({
           metric: `${k}.${p}`,
-          label: `${SUMMARY_LABELS[k]} ${p.toUpperCase()} over ${comparison.seeds.length} runs`,
+          label: `${METRIC_LABELS[k]} ${p.toUpperCase()} over ${comparison.seeds.length} runs`,
           unit: "amount",
           cell: (_, model) => model.summary[k]?.[p] ?? null,
         });

@@ -1,6 +1,6 @@
 import { formatEuro } from "../money/index.js";
 import type { Comparison, ModelComparison } from "../metrics/compare.js";
-import type { Metrics } from "../metrics/metrics.js";
+import { METRIC_LABELS, type Metrics } from "../metrics/metrics.js";
 import { renderTable } from "./textTable.js";
 
 /** A row of the comparison table: a label and a function producing each model's cell. */
@@ -17,7 +17,7 @@ function rows(comparison: Comparison): RowSpec[] {
   const first = comparison.models[0]!.mean;
   const years = first.byYear.map((y) => y.year);
   const out: RowSpec[] = [
-    { label: "Total paid", cell: (m) => euro(m.totalPaid) },
+    { label: METRIC_LABELS.totalPaid, cell: (m) => euro(m.totalPaid) },
     ...(comparison.seeds.length > 1
       ? [
           {
@@ -30,24 +30,24 @@ function rows(comparison: Comparison): RowSpec[] {
         ]
       : []),
     ...years.map((year) => ({ label: `  paid in ${year}`, cell: (m: Metrics) => euro(m.byYear.find((y) => y.year === year)?.paid ?? 0) })),
-    { label: "Per client", cell: (m) => euro(m.perClient) },
-    { label: "Per closed trajectory", cell: (m) => euro(m.perClosedTrajectory) },
-    { label: "Per achieved result", cell: (m) => euro(m.perAchievedResult) },
+    { label: METRIC_LABELS.perClient, cell: (m) => euro(m.perClient) },
+    { label: METRIC_LABELS.perClosedTrajectory, cell: (m) => euro(m.perClosedTrajectory) },
+    { label: METRIC_LABELS.perAchievedResult, cell: (m) => euro(m.perAchievedResult) },
   ];
-  if (first.budgetDeviation !== null) out.push({ label: "Deviation from budget", cell: (m) => euro(m.budgetDeviation) });
+  if (first.budgetDeviation !== null) out.push({ label: METRIC_LABELS.budgetDeviation, cell: (m) => euro(m.budgetDeviation) });
   if (first.providerCost !== null) {
     out.push(
-      { label: "Provider cost", cell: (m) => euro(m.providerCost) },
-      { label: "Provider margin", cell: (m) => `${euro(m.providerMargin)} (${(m.providerMarginPercent ?? "—").replace(".", ",")} %)` },
+      { label: METRIC_LABELS.providerCost, cell: (m) => euro(m.providerCost) },
+      { label: METRIC_LABELS.providerMargin, cell: (m) => `${euro(m.providerMargin)} (${(m.providerMarginPercent ?? "—").replace(".", ",")} %)` },
     );
   }
   out.push(
     ...first.obligations.map((o, k) => ({ label: `Obligations open ${o.date}`, cell: (m: Metrics) => euro(m.obligations[k]?.cents ?? null) })),
-    { label: "Monthly variation (CV)", cell: (m) => m.monthlyVariation.toFixed(3).replace(".", ",") },
-    { label: "Payment lines", cell: (m) => count(m.paymentLines) },
-    { label: "iJw messages", cell: (m) => count(m.messages) },
-    { label: "Clients waiting (intake stop)", cell: (m) => count(m.clientsWaiting) },
-    { label: "Ceilings reached", cell: (m) => count(m.ceilingsReached) },
+    { label: METRIC_LABELS.monthlyVariation, cell: (m) => m.monthlyVariation.toFixed(3).replace(".", ",") },
+    { label: METRIC_LABELS.paymentLines, cell: (m) => count(m.paymentLines) },
+    { label: METRIC_LABELS.messages, cell: (m) => count(m.messages) },
+    { label: METRIC_LABELS.clientsWaiting, cell: (m) => count(m.clientsWaiting) },
+    { label: METRIC_LABELS.ceilingsReached, cell: (m) => count(m.ceilingsReached) },
   );
   // Model-specific measures: one row per name, "—" for models without it.
   const measureNames = [...new Set(comparison.models.flatMap((m) => m.mean.modelMeasures.map((x) => x.name)))];
