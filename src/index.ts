@@ -257,6 +257,19 @@ export {
   type SummarisedMetric,
 } from "./metrics/compare.js";
 export { formatComparison, comparisonToMarkdown, comparisonCells } from "./report/table.js";
+
+// Behaviour responses (gedragseffecten): how providers respond to each model's incentive; off by default
+export {
+  BehaviourSchema,
+  BehaviourResponsesSchema,
+  BEHAVIOUR_SET_NAMES,
+  type BehaviourSetName,
+  type BehaviourInput,
+  type ResolvedBehaviour,
+} from "./behaviour/behaviourSchema.js";
+export { BEHAVIOUR_SETS, DEFAULT_REFERRED_TO, resolveBehaviour, behaviourIsOn } from "./behaviour/behaviourSets.js";
+export { applyBehaviour, RESPONDING_KINDS, type BehaviourOutcome } from "./behaviour/applyBehaviour.js";
+export { describeBehaviour } from "./behaviour/describeBehaviour.js";
 export { renderTable, type Table, type TableFormat } from "./report/textTable.js";
 export { formatGrantPool, formatGrantDecisions } from "./report/grantPoolText.js";
 export { formatRecoveryComparison, recoveryCells, recoveryNotes } from "./report/recoveryText.js";

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { applyBehaviour, type BehaviourOutcome } from "../behaviour/applyBehaviour.js";
+import { BEHAVIOUR_SET_NAMES, BehaviourSchema, type ResolvedBehaviour } from "../behaviour/behaviourSchema.js";
+import { behaviourIsOn, resolveBehaviour } from "../behaviour/behaviourSets.js";
+import { describeBehaviour } from "../behaviour/describeBehaviour.js";
 import { isCaseload, type Caseload } from "../caseload/caseload.js";
 import { generateCaseload } from "../caseload/generate.js";
 import type { CaseloadSpecInput } from "../caseload/spec.js";
@@ -30,6 +34,10 @@ export const CompareOptionsSchema = z.strictObject({
     .max(10_000)
     .default(1)
     .describe("Monte Carlo runs of a synthetic caseload, seeds seed … seed + runs − 1; a given caseload (records, CSV) is one run"),
+  behaviour: z
+    .union([z.enum(BEHAVIOUR_SET_NAMES), BehaviourSchema])
+    .optional()
+    .describe("providers' responses to each model's incentive: a set name (none, literature-central, literature-high) or a set with overrides; off by default"),
   keepProjections: z
     .union([z.boolean(), z.literal("lines")])
     .default(false)
@@ -68,6 +76,12 @@ export interface ModelComparison {
   readonly summary: Partial<Record<SummarisedMetric, Summary>>;
   /** The first run's projection, when `keepProjections`. */
   readonly projection: Projection | null;
+  /**
+   * The caseload as delivered under this model in the first run, when `keepProjections` and a
+   * behaviour response changed it (else null: the compared caseload itself) — what
+   * `projection` was projected from, e.g. for funding streams.
+   */
+  readonly delivered: Caseload | null;
 }
 
 /** Result of {@link compare}: one entry per model, in the order given. */
@@ -78,6 +92,8 @@ export interface Comparison {
   readonly models: readonly ModelComparison[];
   /** Warnings of the projections (first run), each once. */
   readonly warnings: readonly string[];
+  /** The behaviour responses applied, every one resolved; null when all are off (the default). */
+  readonly behaviour: ResolvedBehaviour | null;
 }
 
 /** Progress callback: called after each run. */
@@ -106,6 +122,8 @@ export function compare(
     return label;
   });
   const budget = o.budget ? new DatedPrice(o.budget.perYear, o.budget.indexation) : null;
+  const resolved = resolveBehaviour(o.behaviour);
+  const behaviour = behaviourIsOn(resolved) ? resolved : null;
   const fixed = isCaseload(caseload);
   if (fixed && (options.runs ?? 1) > 1) {
     throw new FundingInputError("compare options", [
@@ -116,18 +134,34 @@ export function compare(
   const runs = fixed ? 1 : seeds.length;
   const perModel: Metrics[][] = built.map(() => []);
   const kept: (Projection | null)[] = built.map(() => null);
-  const warnings = new Set<string>();
+  const keptCaseloads: (Caseload | null)[] = built.map(() => null);
+  const warnings = new Set<string>(behaviour ? [describeBehaviour(behaviour)] : []);
   let horizon: { start: string; months: number } | null = null;
   for (let r = 0; r < runs; r++) {
     const c = fixed ? caseload : generateCaseload(caseload, seeds[r]!);
     const h = o.horizon ?? { start: formatMonth(c.window.start), months: c.window.months };
     horizon ??= h;
-    // The options are validated once; the providers' cost of this run's care is computed once for all models.
-    const costs = o.costPrices ? new ProviderCosts(c, o.costPrices) : null;
+    // The options are validated once; the providers' cost of a run's care is computed once for
+    // all models that see the same care: without behaviour every model, with it every model kind.
+    const delivered = new Map<string, BehaviourOutcome & { costs: ProviderCosts | null }>();
+    const deliveredUnder = (kind: string) => {
+      const key = behaviour ? kind : "";
+      let d = delivered.get(key);
+      if (!d) {
+        const outcome = behaviour ? behaviourOf(() => applyBehaviour(c, kind, behaviour, fixed ? o.seed : seeds[r]!)) : { caseload: c, measures: [] };
+        const shared = [...delivered.values()].find((x) => x.caseload === outcome.caseload);
+        const costs = shared ? shared.costs : o.costPrices ? new ProviderCosts(outcome.caseload, o.costPrices) : null;
+        delivered.set(key, (d = { ...outcome, costs }));
+      }
+      return d;
+    };
     built.forEach((model, i) => {
-      const p = atModel(i, model.label, () =>
-        projectParsed(c, model, { horizon: h, paymentLagMonths: o.paymentLagMonths, lines: r === 0 && o.keepProjections === "lines" }, costs),
-      );
+      const p = atModel(i, model.label, () => {
+        const d = deliveredUnder(model.kind);
+        if (r === 0 && o.keepProjections && d.caseload !== c) keptCaseloads[i] = d.caseload;
+        const projection = projectParsed(d.caseload, model, { horizon: h, paymentLagMonths: o.paymentLagMonths, lines: r === 0 && o.keepProjections === "lines" }, d.costs);
+        return d.measures.length > 0 ? { ...projection, measures: [...projection.measures, ...d.measures] } : projection;
+      });
       perModel[i]!.push(measure(p, budget));
       if (r === 0 && o.keepProjections) kept[i] = p;
       if (r === 0) for (const w of p.warnings) warnings.add(w);
@@ -138,6 +172,7 @@ export function compare(
     horizon: horizon!,
     seeds,
     warnings: [...warnings],
+    behaviour,
     models: built.map((m, i) => {
       const ms = perModel[i]!;
       const summary: Partial<Record<SummarisedMetric, Summary>> = {};
@@ -145,9 +180,19 @@ export function compare(
         const values = ms.map((x) => x[key]);
         if (values.every((v): v is number => v !== null)) summary[key] = summarise(values);
       }
-      return { label: labels[i]!, kind: m.kind, variant: m.variant, metrics: ms[0]!, mean: meanMetrics(ms), runs: ms, summary, projection: kept[i]! };
+      return { label: labels[i]!, kind: m.kind, variant: m.variant, metrics: ms[0]!, mean: meanMetrics(ms), runs: ms, summary, projection: kept[i]!, delivered: keptCaseloads[i]! };
     }),
   };
+}
+
+/** Runs `fn`, re-throwing a behaviour response's input errors as errors of the options' `behaviour`. */
+function behaviourOf<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof FundingInputError) || e.subject !== "behaviour") throw e;
+    throw new FundingInputError("compare options", e.issues.map((x) => ({ ...x, path: ["behaviour", ...x.path] })));
+  }
 }
 
 /**
@@ -158,7 +203,7 @@ function atModel<T>(i: number, label: string | null, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (!(e instanceof FundingInputError) || e.subject === "projection options") throw e;
+    if (!(e instanceof FundingInputError) || e.subject === "projection options" || e.subject === "compare options") throw e;
     const what = label === null ? `models[${i}]` : `models[${i}] "${label}"`;
     throw new FundingInputError(what, e.issues.map((x) => ({ ...x, path: ["models", i, ...x.path] })));
   }

@@ -329,15 +329,20 @@ export function runComparisonScenario(resolved: ResolvedScenario<ComparisonScena
     // each model's projection with its payment lines, which the streams are applied to.
     const spec = isCaseload(given) ? null : given;
     const caseload: Caseload = spec ? generateCaseload(spec, d.options.seed) : (given as Caseload);
-    const { seed: _seed, runs: _runs, ...fixed } = d.options;
+    // The seed stays: behaviour responses draw from it.
+    const { runs: _runs, ...fixed } = d.options;
     const compared = compare(caseload, d.models, { ...fixed, keepProjections: "lines" }, onRun);
-    const streams = compared.models.map((m): ModelStreams => ({ label: m.label, result: applyStreams(caseload, m.projection!, d.streams) }));
+    const streams = compared.models.map((m): ModelStreams => ({ label: m.label, result: applyStreams(m.delivered ?? caseload, m.projection!, d.streams) }));
     const comparison: Comparison = {
       ...compared,
       // As compare reports a generated caseload: its seed.
       seeds: spec ? [d.options.seed] : compared.seeds,
       // The lines were for the streams; the projections stay only when the scenario asks for them.
-      models: compared.models.map((m) => ({ ...m, projection: d.options.keepProjections ? { ...m.projection!, ledger: null } : null })),
+      models: compared.models.map((m) => ({
+        ...m,
+        projection: d.options.keepProjections ? { ...m.projection!, ledger: null } : null,
+        delivered: d.options.keepProjections ? m.delivered : null,
+      })),
     };
     return { kind: "comparison", name: d.name ?? null, source: resolved.source, comparison, streams, warnings };
     },
