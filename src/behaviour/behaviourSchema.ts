@@ -69,10 +69,20 @@ export const BehaviourResponsesSchema = z.strictObject({
             "delivered, outside the contract. Estimate: no Dutch measurement; the risk of selection under lump sums is " +
             "named by VNG (seed 004).",
         ),
+      intakeStopAtBudgetPercent: z
+        .number()
+        .min(0, "intakeStopAtBudgetPercent must be at least 0")
+        .max(200, "intakeStopAtBudgetPercent must be at most 200")
+        .optional()
+        .describe(
+          "a provider with its own lump sum lets new clients wait (a waiting list) in a month when its cost of care so far " +
+            "this year is above this percent of its budget to date; 0 = never. Needs the comparison's cost prices. " +
+            "Estimate: waiting lists under lump sums are named by VNG (seed 004); no measured threshold.",
+        ),
       referredTo: NameSchema.optional().describe('the provider that receives referred trajectories; default "Elders (doorverwezen)"'),
     })
     .optional()
-    .describe("taakgericht (lumpsum): a fixed budget rewards doing less, e.g. referring heavy clients elsewhere"),
+    .describe("taakgericht (lumpsum): a fixed budget rewards doing less: referring heavy clients elsewhere, letting new ones wait"),
 });
 
 /** The named behaviour sets (see {@link BEHAVIOUR_SETS}). */
@@ -106,6 +116,6 @@ export interface ResolvedBehaviour {
   readonly effort: { readonly extraUsePercent: Readonly<Record<CareForm, number>> };
   readonly output: { readonly shorterDurationPercent: number; readonly episodeSplitPercent: number; readonly upcodingPercent: number };
   readonly trajectory: { readonly shorterDurationPercent: number; readonly episodeSplitPercent: number };
-  readonly task: { readonly creamSkimmingPercent: number; readonly referredTo: string };
+  readonly task: { readonly creamSkimmingPercent: number; readonly intakeStopAtBudgetPercent: number; readonly referredTo: string };
   readonly intensityOrder: readonly string[] | null;
 }

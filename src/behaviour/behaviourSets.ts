@@ -19,7 +19,7 @@ export const BEHAVIOUR_SETS: Readonly<Record<BehaviourSetName, Omit<ResolvedBeha
     effort: { extraUsePercent: useBy({}) },
     output: { shorterDurationPercent: 0, episodeSplitPercent: 0, upcodingPercent: 0 },
     trajectory: { shorterDurationPercent: 0, episodeSplitPercent: 0 },
-    task: { creamSkimmingPercent: 0, referredTo: DEFAULT_REFERRED_TO },
+    task: { creamSkimmingPercent: 0, intakeStopAtBudgetPercent: 0, referredTo: DEFAULT_REFERRED_TO },
   },
   "literature-central": {
     set: "literature-central",
@@ -32,8 +32,9 @@ export const BEHAVIOUR_SETS: Readonly<Record<BehaviourSetName, Omit<ResolvedBeha
     // the guarantee on re-entry and the assignment check damp it).
     output: { shorterDurationPercent: 7.5, episodeSplitPercent: 12.5, upcodingPercent: 3.5 },
     trajectory: { shorterDurationPercent: 7.5, episodeSplitPercent: 12.5 },
-    // estimate: no measurement of selection under Dutch lump sums.
-    task: { creamSkimmingPercent: 2, referredTo: DEFAULT_REFERRED_TO },
+    // estimate: no measurement of selection under Dutch lump sums; intake waits once the cost runs
+    // past the budget to date.
+    task: { creamSkimmingPercent: 2, intakeStopAtBudgetPercent: 100, referredTo: DEFAULT_REFERRED_TO },
   },
   "literature-high": {
     set: "literature-high",
@@ -43,8 +44,9 @@ export const BEHAVIOUR_SETS: Readonly<Record<BehaviourSetName, Omit<ResolvedBeha
     // Durations: the Overijssel example's 15 %. Splits: MedPAC's +25 % episodes.
     output: { shorterDurationPercent: 15, episodeSplitPercent: 25, upcodingPercent: 5.6 },
     trajectory: { shorterDurationPercent: 15, episodeSplitPercent: 25 },
-    // estimate: an upper bound for sensitivity, not a measurement.
-    task: { creamSkimmingPercent: 5, referredTo: DEFAULT_REFERRED_TO },
+    // estimate: an upper bound for sensitivity, not a measurement; intake waits already at the
+    // 96 % that the default region's cost prices are of its tariffs, keeping the margin.
+    task: { creamSkimmingPercent: 5, intakeStopAtBudgetPercent: 96, referredTo: DEFAULT_REFERRED_TO },
   },
 };
 
@@ -73,7 +75,8 @@ export function behaviourIsOn(b: ResolvedBehaviour): boolean {
     Object.values(effort.extraUsePercent).some((v) => v !== 0) ||
     [output.shorterDurationPercent, output.episodeSplitPercent, output.upcodingPercent].some((v) => v !== 0) ||
     [trajectory.shorterDurationPercent, trajectory.episodeSplitPercent].some((v) => v !== 0) ||
-    task.creamSkimmingPercent !== 0
+    task.creamSkimmingPercent !== 0 ||
+    task.intakeStopAtBudgetPercent !== 0
   );
 }
 

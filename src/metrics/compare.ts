@@ -9,7 +9,8 @@ import type { CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError, parseWith } from "../errors.js";
 import { createModel, type ModelConfig } from "../models/index.js";
 import type { ExecutionVariant, FundingModel } from "../models/model.js";
-import { formatMonth, HorizonSchema } from "../period.js";
+import { formatMonth, HorizonSchema, parseMonth, type Horizon } from "../period.js";
+import { waitingOf } from "../projection/waiting.js";
 import { ProjectionOptionsSchema, projectParsed, ProviderCosts, type Projection } from "../projection/project.js";
 import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedPrice.js";
 import { meanMetrics } from "./meanMetrics.js";
@@ -142,13 +143,16 @@ export function compare(
     const h = o.horizon ?? { start: formatMonth(c.window.start), months: c.window.months };
     horizon ??= h;
     // The options are validated once; the providers' cost of a run's care is computed once for
-    // all models that see the same care: without behaviour every model, with it every model kind.
+    // all models that see the same care: without behaviour every model, with it every model kind
+    // (and every model whose lump sums a waiting list depends on).
     const delivered = new Map<string, BehaviourOutcome & { costs: ProviderCosts | null }>();
-    const deliveredUnder = (kind: string) => {
-      const key = behaviour ? kind : "";
+    const deliveredUnder = (model: FundingModel, i: number) => {
+      const key = !behaviour ? "" : model.kind === "task" && behaviour.task.intakeStopAtBudgetPercent > 0 ? `model ${i}` : model.kind;
       let d = delivered.get(key);
       if (!d) {
-        const outcome = behaviour ? behaviourOf(() => applyBehaviour(c, kind, behaviour, fixed ? o.seed : seeds[r]!)) : { caseload: c, measures: [] };
+        const outcome: BehaviourOutcome = behaviour
+          ? behaviourOf(() => applyBehaviour(c, model, behaviour, fixed ? o.seed : seeds[r]!, o.costPrices))
+          : { caseload: c, measures: [], delays: null };
         const shared = [...delivered.values()].find((x) => x.caseload === outcome.caseload);
         const costs = shared ? shared.costs : o.costPrices ? new ProviderCosts(outcome.caseload, o.costPrices) : null;
         delivered.set(key, (d = { ...outcome, costs }));
@@ -157,10 +161,13 @@ export function compare(
     };
     built.forEach((model, i) => {
       const p = atModel(i, model.label, () => {
-        const d = deliveredUnder(model.kind);
+        const d = deliveredUnder(model, i);
         if (r === 0 && o.keepProjections && d.caseload !== c) keptCaseloads[i] = d.caseload;
         const projection = projectParsed(d.caseload, model, { horizon: h, paymentLagMonths: o.paymentLagMonths, lines: r === 0 && o.keepProjections === "lines" }, d.costs);
-        return d.measures.length > 0 ? { ...projection, measures: [...projection.measures, ...d.measures] } : projection;
+        if (d.measures.length === 0 && !d.delays) return projection;
+        // A waiting list is the providers' doing, not the model's: counted as the model's own waits are.
+        const waiting = d.delays ? waitingOf(c, parsedHorizon(h), d.delays) : projection.waiting;
+        return { ...projection, waiting, measures: [...projection.measures, ...d.measures] };
       });
       perModel[i]!.push(measure(p, budget));
       if (r === 0 && o.keepProjections) kept[i] = p;
@@ -183,6 +190,10 @@ export function compare(
       return { label: labels[i]!, kind: m.kind, variant: m.variant, metrics: ms[0]!, mean: meanMetrics(ms), runs: ms, summary, projection: kept[i]!, delivered: keptCaseloads[i]! };
     }),
   };
+}
+
+function parsedHorizon(h: { start: string; months: number }): Horizon {
+  return { start: parseMonth(h.start), months: h.months };
 }
 
 /** Runs `fn`, re-throwing a behaviour response's input errors as errors of the options' `behaviour`. */

@@ -82,4 +82,10 @@ export interface FundingModel {
    * a care form without a tariff). Must be pure: same input, same lines.
    */
   project(context: ProjectionContext, out: LedgerWriter): ModelOutcome;
+  /**
+   * The lump sum each provider of `caseload` receives in `year`, in cents by provider index — for
+   * models that pay providers a fixed budget (taakgericht), so a behaviour response can see when a
+   * provider's budget runs short. A budget for all providers together is not any one provider's.
+   */
+  lumpSums?(caseload: Caseload, year: number): Float64Array;
 }

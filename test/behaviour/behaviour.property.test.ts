@@ -17,6 +17,7 @@ import {
   type Caseload,
   type ModelConfig,
 } from "../../src/index.js";
+import { CostPricesSchema } from "../../src/projection/cost.js";
 import { caseloadArb } from "../support/arbitraries.js";
 
 const COST = { prices: CARE_FORMS.map((careForm) => ({ careForm, price: "50.00" })) };
@@ -25,10 +26,14 @@ const orderedPair: fc.Arbitrary<[number, number]> = fc.tuple(pctArb, pctArb).map
 const windowOf = (c: Caseload) => ({ start: formatMonth(c.window.start), months: c.window.months });
 const seedArb = fc.integer({ min: 0, max: 1_000_000 });
 
+/** The caseload's trajectories inside its window, imported again as records (a waiting client after the window is left out). */
 function reimported(c: Caseload): Caseload {
+  const after = formatMonth(c.window.start + c.window.months);
   const names = { municipalities: c.municipalities, providers: c.providers, profiles: c.profiles, intensities: c.intensities, ageGroups: c.ageGroups, targetGroups: c.targetGroups };
   return caseloadFromRecords(
-    toRecords(c).map(({ client: _client, ...r }) => ({ ...r, client: r.id.replace(/#vervolg$/, "") })),
+    toRecords(c)
+      .filter((r) => r.start < after)
+      .map(({ client: _client, ...r }) => ({ ...r, client: r.id.replace(/#vervolg$/, "") })),
     { window: windowOf(c), ...names },
   );
 }
@@ -45,7 +50,7 @@ describe("behaviour responses give valid caseloads", () => {
     fc.assert(
       fc.property(caseloadArb, seedArb, ({ caseload }, seed) => {
         for (const [kind, input] of RESPONSES) {
-          const { caseload: c } = applyBehaviour(caseload, kind, resolveBehaviour(input), seed);
+          const { caseload: c } = applyBehaviour(caseload, { kind }, resolveBehaviour(input), seed);
           // Client numbers are renumbered by the import; everything else must survive as it is.
           const strip = (x: Caseload) => toRecords(x).map(({ client: _c, ...r }) => r);
           expect(strip(reimported(c))).toEqual(strip(c));
@@ -56,14 +61,39 @@ describe("behaviour responses give valid caseloads", () => {
     );
   });
 
+  it("a waiting list under a lump sum only moves starts later, keeps every trajectory and imports again", () => {
+    fc.assert(
+      fc.property(caseloadArb, fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 200 }), ({ caseload }, budgetEuros, percent) => {
+        const model = { kind: "task", lumpSums: (x: Caseload) => Float64Array.from(x.providers, (_, p) => (p === 0 ? budgetEuros * 100 : 0)) };
+        const costPrices = CostPricesSchema.parse({ prices: CARE_FORMS.map((careForm) => ({ careForm, price: "50.00" })) });
+        const r = applyBehaviour(caseload, model, resolveBehaviour({ task: { intakeStopAtBudgetPercent: percent } }), 1, costPrices);
+        // A client still waiting at the window's end starts just after it: no care seen, open.
+        const after = formatMonth(caseload.window.start + caseload.window.months);
+        const records = toRecords(r.caseload).map(({ client: _c, ...rest }) => rest);
+        for (const x of records.filter((x) => x.start === after)) expect([x.end, x.outcome, x.use]).toEqual([null, "open", []]);
+        const inWindow = records.filter((x) => x.start < after);
+        expect(toRecords(reimported(r.caseload)).map(({ client: _c, ...rest }) => rest)).toEqual(inWindow);
+        expect(r.caseload.size).toBe(caseload.size);
+        const byId = new Map(toRecords(r.caseload).map((x) => [x.id, x]));
+        toRecords(caseload).forEach((x, t) => {
+          const d = r.delays ? r.delays[t]! : 0;
+          expect(d).toBeGreaterThanOrEqual(0);
+          if (d > 0) expect(caseload.provider[t]).toBe(0);
+          expect(byId.get(x.id)!.start >= x.start).toBe(true);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("a split keeps every month of care; a shorter duration never adds one", () => {
     fc.assert(
       fc.property(caseloadArb, seedArb, pctArb, ({ caseload }, seed, p) => {
         const sum = (c: Caseload) => c.use.reduce((a, b) => a + b, 0);
-        const split = applyBehaviour(caseload, "trajectory", resolveBehaviour({ trajectory: { episodeSplitPercent: p } }), seed).caseload;
+        const split = applyBehaviour(caseload, { kind: "trajectory" }, resolveBehaviour({ trajectory: { episodeSplitPercent: p } }), seed).caseload;
         expect(sum(split)).toBe(sum(caseload));
         expect(split.use.length).toBe(caseload.use.length);
-        const shorter = applyBehaviour(caseload, "trajectory", resolveBehaviour({ trajectory: { shorterDurationPercent: p } }), seed).caseload;
+        const shorter = applyBehaviour(caseload, { kind: "trajectory" }, resolveBehaviour({ trajectory: { shorterDurationPercent: p } }), seed).caseload;
         expect(shorter.use.length).toBeLessThanOrEqual(caseload.use.length);
         for (let t = 0; t < caseload.size; t++) expect(shorter.end[t]).toBeLessThanOrEqual(caseload.end[t]!);
       }),

@@ -11,6 +11,7 @@ import {
   toRecords,
   type Caseload,
   type Comparison,
+  type FundingModel,
   type ModelConfig,
 } from "../../src/index.js";
 import { caseload, inputIssues, rec } from "../support/examples.js";
@@ -115,6 +116,44 @@ describe("task: cream skimming", () => {
   });
 });
 
+describe("task: a waiting list when the lump sum runs short", () => {
+  // P0 has a lump sum of €1,200 a year: €100 for each month gone. Cost €60 an hour.
+  // T1: January – April, 120 minutes a month = €120 a month. T2: one hour in March.
+  const c = caseload([rec("T1", { start: "2026-01", end: "2026-04", use: 120 }), rec("T2", { start: "2026-03", use: 60 })], YEAR);
+  const lumpSum: FundingModel = {
+    kind: "task",
+    label: "Lump sum",
+    variant: "taakgericht",
+    project: () => ({}),
+    lumpSums: (x) => Float64Array.from(x.providers, (p) => (p === "P0" ? 120_000 : 0)),
+  };
+  const behaviour = { task: { intakeStopAtBudgetPercent: 100 } };
+
+  it("lets a new client wait while the cost so far runs above the budget to date", () => {
+    // March: spent Jan + Feb €240 > €200 → T2 waits. April: €360 > €300, waits. May: €480 > €400, waits.
+    // June: €480 (T1 ended in April) ≤ €500 → T2 starts in June: 3 months late, 1 client, 3 client-months.
+    const r = compare(c, [lumpSum], { horizon: YEAR, costPrices: COST, behaviour, keepProjections: true });
+    const m = r.models[0]!.metrics;
+    expect([m.clientsWaiting, m.clientMonthsWaiting]).toEqual([1, 3]);
+    expect(toRecords(r.models[0]!.delivered!).map((x) => [x.id, x.start, x.end])).toEqual([
+      ["T1", "2026-01", "2026-04"],
+      ["T2", "2026-06", "2026-06"],
+    ]);
+    // At 120 % the budget to date is €120 a month: March €240 ≤ €240 → no wait.
+    const lenient = compare(c, [lumpSum], { horizon: YEAR, costPrices: COST, behaviour: { task: { intakeStopAtBudgetPercent: 120 } } });
+    expect(lenient.models[0]!.metrics.clientsWaiting).toBe(0);
+  });
+
+  it("needs cost prices and a model that says what each provider receives", () => {
+    expect(inputIssues(() => compare(c, [lumpSum], { horizon: YEAR, behaviour }))[0]).toMatchObject({
+      path: ["behaviour", "task", "intakeStopAtBudgetPercent"],
+      message: expect.stringMatching(/needs the comparison's costPrices/),
+    });
+    const { lumpSums: _, ...withoutLumpSums } = lumpSum;
+    expect(inputIssues(() => compare(c, [withoutLumpSums], { horizon: YEAR, costPrices: COST, behaviour }))[0]!.message).toMatch(/does not say what each provider receives/);
+  });
+});
+
 describe("sets and defaults", () => {
   it("is off by default: no set, the none set and a behaviour for absent kinds give the comparison without behaviour", () => {
     const c = caseload([rec("T1", { start: "2026-01", end: "2026-10" }), rec("T2", { start: "2026-02", end: null, use: 600 })], YEAR);
@@ -143,9 +182,10 @@ describe("sets and defaults", () => {
       const use = BEHAVIOUR_SETS[set].effort.extraUsePercent;
       expect([use.verblijf, use.gezinshuis, use.pleegzorg, use.gesloten]).toEqual([0, 0, 0, 0]);
     }
+    // A stronger response is a larger percentage, except the budget share at which intake stops: lower is stronger.
     const flat = (s: keyof typeof BEHAVIOUR_SETS) => {
       const b = BEHAVIOUR_SETS[s];
-      return [...Object.values(b.effort.extraUsePercent), ...Object.values(b.output), ...Object.values(b.trajectory), b.task.creamSkimmingPercent];
+      return [...Object.values(b.effort.extraUsePercent), ...Object.values(b.output), ...Object.values(b.trajectory), b.task.creamSkimmingPercent, 200 - b.task.intakeStopAtBudgetPercent];
     };
     const central = flat("literature-central");
     flat("literature-high").forEach((v, i) => expect(v).toBeGreaterThanOrEqual(central[i]!));
@@ -176,11 +216,11 @@ describe("applyBehaviour", () => {
   it("does not change its input and returns the input itself when the kind's responses are off", () => {
     const c: Caseload = caseload([rec("T1", { start: "2026-01", end: "2026-10" })], YEAR);
     const before = toRecords(c);
-    const b = resolveBehaviour("literature-high");
-    for (const kind of ["effort", "output", "trajectory", "task"]) applyBehaviour(c, kind, b, 7);
+    const b = resolveBehaviour({ set: "literature-high", task: { intakeStopAtBudgetPercent: 0 } });
+    for (const kind of ["effort", "output", "trajectory", "task"]) applyBehaviour(c, { kind }, b, 7);
     expect(toRecords(c)).toEqual(before);
-    expect(applyBehaviour(c, "perPlace", b, 7).caseload).toBe(c);
-    expect(applyBehaviour(c, "combined", b, 7).caseload).toBe(c);
-    expect(applyBehaviour(c, "output", resolveBehaviour("none"), 7).caseload).toBe(c);
+    expect(applyBehaviour(c, { kind: "perPlace" }, b, 7).caseload).toBe(c);
+    expect(applyBehaviour(c, { kind: "combined" }, b, 7).caseload).toBe(c);
+    expect(applyBehaviour(c, { kind: "output" }, resolveBehaviour("none"), 7).caseload).toBe(c);
   });
 });
