@@ -258,6 +258,52 @@ export {
 } from "./metrics/compare.js";
 export { formatComparison, comparisonToMarkdown, comparisonCells } from "./report/table.js";
 
+// Parameter uncertainty: distributions in place of numbers in a scenario, drawn per Monte Carlo run.
+export {
+  DistributionSchema,
+  DistributionOutputSchema,
+  DISTRIBUTION_KINDS,
+  type Distribution,
+  type DistributionInput,
+  type DistributionOutput,
+} from "./uncertainty/distribution.js";
+export { sampleDistribution } from "./uncertainty/sample.js";
+export { quantile } from "./uncertainty/quantile.js";
+export { centre, distributionMean, distributionSd } from "./uncertainty/moments.js";
+export { betaFromMeanSd, gammaFromMeanSd, lognormalFromMeanSd, type NodeOptions } from "./uncertainty/fromMeanSd.js";
+export {
+  type UncertainParameter,
+  type ParameterValues,
+  type TreePath,
+  isDistributionNode,
+  findUncertain,
+  resolveUncertain,
+  convertDraw,
+  drawParameters,
+  centreValues,
+  quantileValues,
+} from "./uncertainty/uncertainInput.js";
+
+// Sensitivity analysis over uncertain parameters: one-way (tornado) and two-way grids.
+export {
+  oneWaySensitivity,
+  OneWayOptionsSchema,
+  type OneWayOptions,
+  type OneWayRow,
+  type OneWayResult,
+  type MetricValues,
+  type MetricEvaluator,
+} from "./sensitivity/oneWay.js";
+export { tornado, type Tornado, type TornadoRow } from "./sensitivity/tornado.js";
+export { twoWaySensitivity, twoWayGrid, TwoWayOptionsSchema, type TwoWayOptions, type TwoWayAxis, type TwoWayResult } from "./sensitivity/twoWay.js";
+
+// Risk statistics over Monte Carlo runs, exact on integer cents.
+export { riskAllocation, type RiskAllocation } from "./risk/riskAllocation.js";
+export { monthlyBands } from "./risk/monthlyBands.js";
+export { budgetAtRisk, type BudgetRisk } from "./risk/budgetAtRisk.js";
+export { probabilityMoreCostly, type CostComparison } from "./risk/probabilityMoreCostly.js";
+export { providerMarginRisk, type ProviderMarginRisk } from "./risk/providerMarginRisk.js";
+
 // Behaviour responses (gedragseffecten): how providers respond to each model's incentive; off by default
 export {
   BehaviourSchema,
