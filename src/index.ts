@@ -303,6 +303,8 @@ export { monthlyBands } from "./risk/monthlyBands.js";
 export { budgetAtRisk, type BudgetRisk } from "./risk/budgetAtRisk.js";
 export { probabilityMoreCostly, type CostComparison } from "./risk/probabilityMoreCostly.js";
 export { providerMarginRisk, type ProviderMarginRisk } from "./risk/providerMarginRisk.js";
+export { comparisonRisk, type ComparisonRisk, type ModelRisk } from "./risk/comparisonRisk.js";
+export { type Uncertain } from "./uncertainty/uncertain.js";
 
 // Behaviour responses (gedragseffecten): how providers respond to each model's incentive; off by default
 export {

@@ -1,51 +1,21 @@
-import { z } from "zod";
-import { applyBehaviour, type BehaviourOutcome } from "../behaviour/applyBehaviour.js";
-import { BEHAVIOUR_SET_NAMES, BehaviourSchema, type ResolvedBehaviour } from "../behaviour/behaviourSchema.js";
-import { behaviourIsOn, resolveBehaviour } from "../behaviour/behaviourSets.js";
+import type { ResolvedBehaviour } from "../behaviour/behaviourSchema.js";
 import { describeBehaviour } from "../behaviour/describeBehaviour.js";
-import { isCaseload, type Caseload } from "../caseload/caseload.js";
-import { generateCaseload } from "../caseload/generate.js";
+import type { Caseload } from "../caseload/caseload.js";
 import type { CaseloadSpecInput } from "../caseload/spec.js";
-import { FundingInputError, parseWith } from "../errors.js";
-import { createModel, type ModelConfig } from "../models/index.js";
+import type { ModelConfig } from "../models/index.js";
 import type { ExecutionVariant, FundingModel } from "../models/model.js";
-import { formatMonth, HorizonSchema, parseMonth, type Horizon } from "../period.js";
-import { waitingOf } from "../projection/waiting.js";
-import { ProjectionOptionsSchema, projectParsed, ProviderCosts, type Projection } from "../projection/project.js";
-import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedPrice.js";
+import type { Projection } from "../projection/project.js";
+import { comparisonRisk, type ComparisonRisk } from "../risk/comparisonRisk.js";
+import type { Distribution } from "../uncertainty/distribution.js";
+import type { Uncertain } from "../uncertainty/uncertain.js";
+import { planComparison, type ComparisonPlan } from "./comparisonPlan.js";
+import { runComparison, type RunResult } from "./comparisonRun.js";
+import type { CompareOptions } from "./compareOptions.js";
 import { meanMetrics } from "./meanMetrics.js";
-import { measure, type Metrics } from "./metrics.js";
+import type { Metrics } from "./metrics.js";
 import { summarise, type Summary } from "./statistics.js";
 
-/** Options of {@link compare}. */
-export const CompareOptionsSchema = z.strictObject({
-  horizon: HorizonSchema.optional().describe("the months compared, e.g. { start: '2026-01', months: 36 }; default: the caseload's window"),
-  // The same fields as a projection's: one definition, one description.
-  paymentLagMonths: ProjectionOptionsSchema.shape.paymentLagMonths,
-  costPrices: ProjectionOptionsSchema.shape.costPrices,
-  budget: z
-    .strictObject({ perYear: DatedMoneySchema.describe("the budget per calendar year (the version in force in January)"), indexation: IndexationSchema.optional() })
-    .optional()
-    .describe("the municipality's youth-care budget per calendar year, for the deviation"),
-  seed: z.number().int().default(1).describe("seed of the first run of a synthetic caseload; the same seed gives the same caseload, bit for bit"),
-  runs: z
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .default(1)
-    .describe("Monte Carlo runs of a synthetic caseload, seeds seed … seed + runs − 1; a given caseload (records, CSV) is one run"),
-  behaviour: z
-    .union([z.enum(BEHAVIOUR_SET_NAMES), BehaviourSchema])
-    .optional()
-    .describe("providers' responses to each model's incentive: a set name (none, literature-central, literature-high) or a set with overrides; off by default"),
-  keepProjections: z
-    .union([z.boolean(), z.literal("lines")])
-    .default(false)
-    .describe('keep each model\'s full projection of the first run in the result (typed arrays: not JSON-safe); "lines": with every payment line too'),
-});
-/** Options of {@link compare}, as users write them (defaults filled in by the schema). */
-export type CompareOptions = z.input<typeof CompareOptionsSchema>;
+export { CompareOptionsSchema, type CompareOptions } from "./compareOptions.js";
 
 /** Amount-valued metrics summarised over runs. */
 export const SUMMARISED_METRICS = [
@@ -95,6 +65,20 @@ export interface Comparison {
   readonly warnings: readonly string[];
   /** The behaviour responses applied, every one resolved; null when all are off (the default). */
   readonly behaviour: ResolvedBehaviour | null;
+  /**
+   * Risk over the runs (with two runs or more, else null): monthly bands, budget at risk, who
+   * carries the variation of cost (municipality or providers), providers' margin P5, and how
+   * often one model cost more than another.
+   */
+  readonly risk: ComparisonRisk | null;
+  /**
+   * The uncertain parameters (distribution nodes) and the value each took in every run
+   * (`draws[run][parameter]`, before rounding to money or whole numbers); null without any.
+   */
+  readonly uncertainty: {
+    readonly parameters: readonly { readonly key: string; readonly label: string; readonly distribution: Distribution }[];
+    readonly draws: readonly (readonly number[])[];
+  } | null;
 }
 
 /** Progress callback: called after each run. */
@@ -104,120 +88,62 @@ export type OnRun = (done: number, total: number) => void;
  * Runs one caseload through several funding models and measures each side by side. Given a
  * caseload spec instead of a caseload, it generates one caseload per seed and feeds that same
  * caseload to every model (common random numbers: differences are the models', not noise), then
- * summarises each amount over the runs (mean, P5, P50, P95).
+ * summarises each amount over the runs (mean, P5, P50, P95) and, with two runs or more, the risk
+ * measures (`risk`).
+ *
+ * Parameter uncertainty: any number of the spec, the model configs or the options (other than
+ * horizon, seed, runs, keepProjections) may be a distribution node — `{ "distribution":
+ * "triangular", "min": 65, "mode": 70, "max": 78, "as": "euros" }` — and each run then draws it
+ * from its own seed before generating its caseload; every model of a run sees the same draws.
+ * A given caseload (records) may then run several times too: each run draws the parameters anew.
  */
 export function compare(
-  caseload: Caseload | CaseloadSpecInput,
-  models: readonly (FundingModel | ModelConfig)[],
-  options: CompareOptions = {},
+  caseload: Caseload | Uncertain<CaseloadSpecInput>,
+  models: readonly (FundingModel | Uncertain<ModelConfig>)[],
+  options: Uncertain<CompareOptions> = {},
   onRun?: OnRun,
 ): Comparison {
-  const o = parseWith(CompareOptionsSchema, options, "compare options");
-  if (models.length === 0) throw new FundingInputError("compare", [{ code: "too_small", path: ["models"], message: "needs at least one model" }]);
-  const built = models.map((m, i) => atModel(i, null, () => createModel(m)));
-  // Columns must be told apart: a label used before gets its position, e.g. "Inspanningsgericht (p×q) #2".
-  const seenLabels = new Set<string>();
-  const labels = built.map((m, i) => {
-    const label = seenLabels.has(m.label) ? `${m.label} #${i + 1}` : m.label;
-    seenLabels.add(label);
-    return label;
-  });
-  const budget = o.budget ? new DatedPrice(o.budget.perYear, o.budget.indexation) : null;
-  const resolved = resolveBehaviour(o.behaviour);
-  const behaviour = behaviourIsOn(resolved) ? resolved : null;
-  const fixed = isCaseload(caseload);
-  if (fixed && (options.runs ?? 1) > 1) {
-    throw new FundingInputError("compare options", [
-      { code: "invalid_value", path: ["runs"], message: "several runs need a caseload spec to generate from; a given caseload is one run" },
-    ]);
+  const plan = planComparison(caseload, models, options);
+  const results: RunOutcome[] = [];
+  for (let r = 0; r < plan.runs; r++) {
+    const inputs = plan.inputs(r);
+    results.push({ ...runComparison(inputs), values: plan.parameters.map((p) => inputs.values.get(p.key)!) });
+    onRun?.(r + 1, plan.runs);
   }
-  const seeds = fixed ? [] : Array.from({ length: o.runs }, (_, i) => o.seed + i);
-  const runs = fixed ? 1 : seeds.length;
-  const perModel: Metrics[][] = built.map(() => []);
-  const kept: (Projection | null)[] = built.map(() => null);
-  const keptCaseloads: (Caseload | null)[] = built.map(() => null);
-  const warnings = new Set<string>(behaviour ? [describeBehaviour(behaviour)] : []);
-  let horizon: { start: string; months: number } | null = null;
-  for (let r = 0; r < runs; r++) {
-    const c = fixed ? caseload : generateCaseload(caseload, seeds[r]!);
-    const h = o.horizon ?? { start: formatMonth(c.window.start), months: c.window.months };
-    horizon ??= h;
-    // The options are validated once; the providers' cost of a run's care is computed once for
-    // all models that see the same care: without behaviour every model, with it every model kind
-    // (and every model whose lump sums a waiting list depends on).
-    const delivered = new Map<string, BehaviourOutcome & { costs: ProviderCosts | null }>();
-    const deliveredUnder = (model: FundingModel, i: number) => {
-      const key = !behaviour ? "" : model.kind === "task" && behaviour.task.intakeStopAtBudgetPercent > 0 ? `model ${i}` : model.kind;
-      let d = delivered.get(key);
-      if (!d) {
-        const outcome: BehaviourOutcome = behaviour
-          ? behaviourOf(() => applyBehaviour(c, model, behaviour, fixed ? o.seed : seeds[r]!, o.costPrices))
-          : { caseload: c, measures: [], delays: null };
-        const shared = [...delivered.values()].find((x) => x.caseload === outcome.caseload);
-        const costs = shared ? shared.costs : o.costPrices ? new ProviderCosts(outcome.caseload, o.costPrices) : null;
-        delivered.set(key, (d = { ...outcome, costs }));
-      }
-      return d;
-    };
-    built.forEach((model, i) => {
-      const p = atModel(i, model.label, () => {
-        const d = deliveredUnder(model, i);
-        if (r === 0 && o.keepProjections && d.caseload !== c) keptCaseloads[i] = d.caseload;
-        const projection = projectParsed(d.caseload, model, { horizon: h, paymentLagMonths: o.paymentLagMonths, lines: r === 0 && o.keepProjections === "lines" }, d.costs);
-        if (d.measures.length === 0 && !d.delays) return projection;
-        // A waiting list is the providers' doing, not the model's: counted as the model's own waits are.
-        const waiting = d.delays ? waitingOf(c, parsedHorizon(h), d.delays) : projection.waiting;
-        return { ...projection, waiting, measures: [...projection.measures, ...d.measures] };
-      });
-      perModel[i]!.push(measure(p, budget));
-      if (r === 0 && o.keepProjections) kept[i] = p;
-      if (r === 0) for (const w of p.warnings) warnings.add(w);
-    });
-    onRun?.(r + 1, runs);
-  }
-  return {
-    horizon: horizon!,
-    seeds,
-    warnings: [...warnings],
-    behaviour,
-    models: built.map((m, i) => {
-      const ms = perModel[i]!;
-      const summary: Partial<Record<SummarisedMetric, Summary>> = {};
-      for (const key of SUMMARISED_METRICS) {
-        const values = ms.map((x) => x[key]);
-        if (values.every((v): v is number => v !== null)) summary[key] = summarise(values);
-      }
-      return { label: labels[i]!, kind: m.kind, variant: m.variant, metrics: ms[0]!, mean: meanMetrics(ms), runs: ms, summary, projection: kept[i]!, delivered: keptCaseloads[i]! };
-    }),
-  };
+  return assembleComparison(plan, results);
 }
 
-function parsedHorizon(h: { start: string; months: number }): Horizon {
-  return { start: parseMonth(h.start), months: h.months };
-}
-
-/** Runs `fn`, re-throwing a behaviour response's input errors as errors of the options' `behaviour`. */
-function behaviourOf<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof FundingInputError) || e.subject !== "behaviour") throw e;
-    throw new FundingInputError("compare options", e.issues.map((x) => ({ ...x, path: ["behaviour", ...x.path] })));
-  }
-}
+/** One run's result with the values its uncertain parameters took (in the plan's order). */
+export type RunOutcome = RunResult & { readonly values: readonly number[] };
 
 /**
- * Runs `fn`, re-throwing a model's input errors with its place in the list (and label) in front.
- * Errors in the shared options (cost prices, horizon) already have their path in the options.
+ * The comparison from its runs' results, in seed order — the same whether the runs were made in
+ * one loop or spread over worker threads.
  */
-function atModel<T>(i: number, label: string | null, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof FundingInputError) || e.subject === "projection options" || e.subject === "compare options") throw e;
-    const what = label === null ? `models[${i}]` : `models[${i}] "${label}"`;
-    throw new FundingInputError(what, e.issues.map((x) => ({ ...x, path: ["models", i, ...x.path] })));
-  }
+export function assembleComparison(plan: ComparisonPlan, results: readonly RunOutcome[]): Comparison {
+  const first = results[0]!;
+  const warnings = new Set<string>(plan.behaviour ? [describeBehaviour(plan.behaviour)] : []);
+  for (const w of first.warnings) warnings.add(w);
+  const compared = plan.columns.map((col, i): ModelComparison => {
+    const ms = results.map((x) => x.metrics[i]!);
+    const summary: Partial<Record<SummarisedMetric, Summary>> = {};
+    for (const key of SUMMARISED_METRICS) {
+      const values = ms.map((x) => x[key]);
+      if (values.every((v): v is number => v !== null)) summary[key] = summarise(values);
+    }
+    return { ...col, metrics: ms[0]!, mean: meanMetrics(ms), runs: ms, summary, projection: first.projections[i] ?? null, delivered: first.delivered[i] ?? null };
+  });
+  return {
+    horizon: first.horizon,
+    seeds: plan.seeds,
+    warnings: [...warnings],
+    behaviour: plan.behaviour,
+    uncertainty:
+      plan.parameters.length === 0
+        ? null
+        : { parameters: plan.parameters.map(({ key, label, distribution }) => ({ key, label, distribution })), draws: results.map((x) => x.values) },
+    models: compared,
+    risk: comparisonRisk(first.horizon.start, compared),
+  };
 }
-
 

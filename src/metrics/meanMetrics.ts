@@ -2,6 +2,13 @@ import { Decimal } from "decimal.js";
 import type { Metrics } from "./metrics.js";
 import { meanOf } from "./statistics.js";
 
+/** Every provider with a row in some run, in order of first appearance. */
+function providersOf(runs: readonly Metrics[]): string[] {
+  const seen = new Set<string>();
+  for (const r of runs) for (const x of r.marginByProvider) seen.add(x.provider);
+  return [...seen];
+}
+
 /**
  * The mean of several runs' metrics, field by field, in the same shape — what a table shows for a
  * Monte Carlo comparison. Rounding point: amounts and counts are exact means rounded half-even to
@@ -29,19 +36,28 @@ export function meanMetrics(runs: readonly Metrics[]): Metrics {
     providerMargin,
     providerMarginPercent:
       providerMargin === null || totalPaid === 0 ? null : new Decimal(providerMargin).times(100).dividedBy(totalPaid).toFixed(2),
-    // Every run has the same providers, years and dates in the same order: they share the caseload spec and horizon.
-    marginByProvider: first.marginByProvider.map((row, k) => ({
-      provider: row.provider,
-      paid: mean(runs.map((r) => r.marginByProvider[k]!.paid)),
-      cost: meanOrNull(runs.map((r) => r.marginByProvider[k]!.cost)),
-      margin: meanOrNull(runs.map((r) => r.marginByProvider[k]!.margin)),
-    })),
+    // A provider may be paid nothing and cost nothing in one run (then it has no row, e.g. a provider
+    // that receives referred clients only sometimes): providers are matched by name, absent as 0.
+    marginByProvider: providersOf(runs).map((provider) => {
+      const rows = runs.map((r) => r.marginByProvider.find((x) => x.provider === provider));
+      const withCost = first.providerCost !== null;
+      return {
+        provider,
+        paid: mean(rows.map((x) => x?.paid ?? 0)),
+        cost: withCost ? meanOrNull(rows.map((x) => (x ? x.cost : 0))) : null,
+        margin: withCost ? meanOrNull(rows.map((x) => (x ? x.margin : 0))) : null,
+      };
+    }),
+    // Every run has the same years, months and dates in the same order: they share the horizon.
     byYear: first.byYear.map((row, k) => ({
       year: row.year,
       paid: mean(runs.map((r) => r.byYear[k]!.paid)),
-      budget: row.budget,
+      // An uncertain budget differs per run: its mean.
+      budget: meanOrNull(runs.map((r) => r.byYear[k]!.budget)),
       deviation: meanOrNull(runs.map((r) => r.byYear[k]!.deviation)),
+      cost: meanOrNull(runs.map((r) => r.byYear[k]!.cost)),
     })),
+    paidByMonth: first.paidByMonth.map((_, k) => mean(runs.map((r) => r.paidByMonth[k]!))),
     budgetDeviation: meanOrNull(field("budgetDeviation")),
     obligations: first.obligations.map((o, k) => ({ date: o.date, cents: mean(runs.map((r) => r.obligations[k]!.cents)) })),
     dueAfterHorizon: mean(field("dueAfterHorizon")),

@@ -4,7 +4,7 @@ import { yearOf } from "../period.js";
 import type { ModelMeasure } from "../models/model.js";
 import type { Projection } from "../projection/project.js";
 import type { DatedPrice } from "../prices/datedPrice.js";
-import { totalsByKey } from "../projection/breakdown.js";
+import { totalsByKey, totalsByYear } from "../projection/breakdown.js";
 
 /** What the single-valued metrics are called in tables and CSV, one place for every report. */
 export const METRIC_LABELS = {
@@ -53,8 +53,19 @@ export interface Metrics {
   readonly providerMarginPercent: string | null;
   /** Paid − cost per provider; a budget for all providers together shows as `(all providers)`. */
   readonly marginByProvider: readonly { readonly provider: string; readonly paid: Cents; readonly cost: Cents | null; readonly margin: Cents | null }[];
-  /** Paid per calendar year, and the deviation from the municipality's budget (+ is overspend). */
-  readonly byYear: readonly { readonly year: number; readonly paid: Cents; readonly budget: Cents | null; readonly deviation: Cents | null }[];
+  /**
+   * Paid per calendar year, the deviation from the municipality's budget (+ is overspend), and the
+   * providers' cost of the year's care (null without cost prices).
+   */
+  readonly byYear: readonly {
+    readonly year: number;
+    readonly paid: Cents;
+    readonly budget: Cents | null;
+    readonly deviation: Cents | null;
+    readonly cost: Cents | null;
+  }[];
+  /** Paid per month of the horizon, in order (the monthly bands over runs are drawn from it). */
+  readonly paidByMonth: readonly Cents[];
   /** Paid − budget over the whole horizon; null without a budget. */
   readonly budgetDeviation: Cents | null;
   /** Open obligations (verplichtingen) at each year end and at the horizon's end. */
@@ -92,13 +103,14 @@ export function measure(p: Projection, budget: DatedPrice | null): Metrics {
     return { provider, paid, cost, margin: cost === null ? null : paid - cost };
   }).filter((r) => r.paid !== 0 || (r.cost ?? 0) !== 0);
   const monthly = monthlyTotals(p);
-  const byYear: { year: number; paid: number; budget: number | null; deviation: number | null }[] = [];
+  const costByYear = p.cost ? totalsByYear(p.cost.byProvider) : null;
+  const byYear: { year: number; paid: number; budget: number | null; deviation: number | null; cost: number | null }[] = [];
   monthly.forEach((cents, i) => {
     const year = yearOf(p.horizon.start + i);
     let row = byYear[byYear.length - 1];
     if (!row || row.year !== year) {
       // A budget covers a calendar year; a year only partly inside the horizon gets its months' share.
-      row = { year, paid: 0, budget: null, deviation: null };
+      row = { year, paid: 0, budget: null, deviation: null, cost: costByYear ? (costByYear.get(year) ?? 0) : null };
       byYear.push(row);
     }
     row.paid += cents;
@@ -125,6 +137,7 @@ export function measure(p: Projection, budget: DatedPrice | null): Metrics {
     providerMarginPercent: margin === null || p.totalPaid === 0 ? null : new Decimal(margin).times(100).dividedBy(p.totalPaid).toFixed(2),
     marginByProvider,
     byYear,
+    paidByMonth: monthly,
     budgetDeviation: budget ? byYear.reduce((s, r) => s + r.deviation!, 0) : null,
     obligations: p.obligations,
     dueAfterHorizon: p.dueAfterHorizon,

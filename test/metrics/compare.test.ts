@@ -56,8 +56,8 @@ describe("compare: two models on one caseload", () => {
     // Effort: 2026 63000 − 150000 = −87000; 2027 the same; whole horizon −174000.
     // Trajectory: 2026 200002 − 150000 = +50002; 2027 50001 − 150000 = −99999; whole −49997.
     expect(effort.metrics.byYear).toEqual([
-      { year: 2026, paid: 63000, budget: 150000, deviation: -87000 },
-      { year: 2027, paid: 63000, budget: 150000, deviation: -87000 },
+      { year: 2026, paid: 63000, budget: 150000, deviation: -87000, cost: null },
+      { year: 2027, paid: 63000, budget: 150000, deviation: -87000, cost: null },
     ]);
     expect(effort.metrics.budgetDeviation).toBe(-174000);
     expect(trajectory.metrics.byYear.map((y) => y.deviation)).toEqual([50002, -99999]);
@@ -69,8 +69,8 @@ describe("compare: two models on one caseload", () => {
     // Effort paid in Jan–Jun 2027: t3 care Mar–May paid Apr–Jun = 21000 → deviation −29000.
     const half = compare(c, [EFFORT], { horizon: { start: "2026-01", months: 18 }, budget: { perYear: "1000.01" } });
     expect(half.models[0]!.metrics.byYear).toEqual([
-      { year: 2026, paid: 63000, budget: 100001, deviation: -37001 },
-      { year: 2027, paid: 21000, budget: 50000, deviation: -29000 },
+      { year: 2026, paid: 63000, budget: 100001, deviation: -37001, cost: null },
+      { year: 2027, paid: 21000, budget: 50000, deviation: -29000, cost: null },
     ]);
   });
 
