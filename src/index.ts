@@ -295,6 +295,7 @@ export {
   type MetricEvaluator,
 } from "./sensitivity/oneWay.js";
 export { tornado, type Tornado, type TornadoRow } from "./sensitivity/tornado.js";
+export { sensitivity, SensitivityOptionsSchema, type SensitivityOptions, type SensitivityAnalysis } from "./sensitivity/comparisonSensitivity.js";
 export { twoWaySensitivity, twoWayGrid, TwoWayOptionsSchema, type TwoWayOptions, type TwoWayAxis, type TwoWayResult } from "./sensitivity/twoWay.js";
 
 // Risk statistics over Monte Carlo runs, exact on integer cents.
@@ -305,6 +306,10 @@ export { probabilityMoreCostly, type CostComparison } from "./risk/probabilityMo
 export { providerMarginRisk, type ProviderMarginRisk } from "./risk/providerMarginRisk.js";
 export { comparisonRisk, type ComparisonRisk, type ModelRisk } from "./risk/comparisonRisk.js";
 export { type Uncertain } from "./uncertainty/uncertain.js";
+
+// Reforms (hervormingen): changes stacked on a baseline, each shown as the change from the step before
+export { compareReforms, ReformSchema, type Reform, parsePath } from "./reforms/reforms.js";
+export { REFORM_METRICS, type ReformMetric, type ModelEffect, type ReformStep, type ReformsResult } from "./reforms/reformResult.js";
 
 // Behaviour responses (gedragseffecten): how providers respond to each model's incentive; off by default
 export {
