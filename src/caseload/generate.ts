@@ -1,7 +1,6 @@
 import { FundingInputError, fromZodIssues } from "../errors.js";
 import { daysInMonth, parseMonth, type Horizon, type Month } from "../period.js";
 import { cumulative, Rng } from "../random.js";
-import { buildCaseload, type TrajectoryRow } from "./builder.js";
 import { useLength, type Caseload } from "./caseload.js";
 import { CARE_FORMS, maxUseInMonth, OPEN_END, OUTCOME_OPEN, UNIT_CODES } from "./codes.js";
 import { GENERAL_TARGET_GROUP, UNKNOWN_AGE_GROUP } from "./names.js";
@@ -60,16 +59,53 @@ export function generateCaseload(spec: CaseloadSpecInput, seed: number): Caseloa
   return generate(parsed.data, seed);
 }
 
-/** One profile's trajectories in generation order, before the window's end is applied. */
-interface ProfileDraws {
-  start: number[];
+/**
+ * One profile's trajectories in generation order, before the window's end is applied: growable
+ * typed columns (no boxed JS arrays to grow and scan) indexed by the trajectory's number t.
+ */
+class ProfileDraws {
+  size = 0;
+  start: Int32Array;
   /** True last month (may lie after the window). */
-  end: number[];
-  intensity: number[];
-  municipality: number[];
-  provider: number[];
-  outcome: number[];
-  client: number[];
+  end: Int32Array;
+  intensity: Int32Array;
+  municipality: Int32Array;
+  provider: Int32Array;
+  outcome: Int32Array;
+  client: Int32Array;
+  /** The trajectory a re-entry follows (index in this profile), −1 for a first trajectory. */
+  parent: Int32Array;
+  constructor(capacity: number) {
+    const n = Math.max(16, capacity);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.intensity = new Int32Array(n);
+    this.municipality = new Int32Array(n);
+    this.provider = new Int32Array(n);
+    this.outcome = new Int32Array(n);
+    this.client = new Int32Array(n);
+    this.parent = new Int32Array(n);
+  }
+  /** The number of a new trajectory (its columns to be set by the caller). */
+  add(): number {
+    if (this.size === this.start.length) this.grow();
+    return this.size++;
+  }
+  private grow(): void {
+    const more = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.start = more(this.start);
+    this.end = more(this.end);
+    this.intensity = more(this.intensity);
+    this.municipality = more(this.municipality);
+    this.provider = more(this.provider);
+    this.outcome = more(this.outcome);
+    this.client = more(this.client);
+    this.parent = more(this.parent);
+  }
 }
 
 function generate(spec: CaseloadSpec, seed: number): Caseload {
@@ -89,16 +125,15 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
   const targetIndex = groupIndex("targetGroups", GENERAL_TARGET_GROUP);
   const municipalityCum = cumulative(spec.municipalities.map((m) => m.weight));
 
-  const rows: TrajectoryRow[] = [];
-  const useLengths: number[] = [];
-  const fills: { draws: ProfileDraws; groups: number[][]; use: Rng[]; profile: ProfileParams; rowBase: number }[] = [];
+  const blocks: ProfileBlock[] = [];
   let nextClient = 1;
+
 
   spec.profiles.forEach((profile, profileIndex) => {
     const params = profileParams(spec, profile, intensityIndex);
     const root = `profile:${profile.name}`;
-    const draws: ProfileDraws = { start: [], end: [], intensity: [], municipality: [], provider: [], outcome: [], client: [] };
-    const parentOf = new Map<number, number>(); // re-entry → the trajectory it follows
+    // Room for the expected trajectories (stock, arrivals with some growth and re-entries); grows if needed.
+    const draws = new ProfileDraws(Math.ceil(profile.initialStock + profile.arrivalsPerMonth * window.months * 1.5));
     const firstGroup: number[] = []; // running at the window start, and arrivals
     const reentryGroup: number[] = [];
     const preWindowGroup: number[] = []; // re-entries after closures before the window
@@ -116,6 +151,7 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
       draws.provider[t] = params.providers[rng.pick(params.providerCum)]!;
       draws.outcome[t] = 1 + rng.pick(params.outcomeCum);
       draws.client[t] = client;
+      draws.parent[t] = -1;
     };
     const fresh = (t: number, rng: Rng, start: Month, municipality: number, client: number): void => {
       const i = rng.pick(params.intensityCum);
@@ -129,7 +165,7 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
     // Trajectories running at the window start.
     const stock = new Rng(seed, `${root}:stock`);
     for (let n = 0; n < profile.initialStock; n++) {
-      const t = draws.start.length;
+      const t = draws.add();
       let i = 0;
       let d = 2;
       if (params.stockMax >= 2) {
@@ -169,16 +205,16 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
     for (let k = 0; k < window.months; k++) {
       const m = W + k;
       for (const parent of pending[k]!) {
-        const t = draws.start.length;
+        const t = draws.add();
         fresh(t, reentries, m, draws.municipality[parent]!, draws.client[parent]!);
-        parentOf.set(t, parent);
+        draws.parent[t] = parent;
         schedule(t, reentries);
         reentryGroup.push(t);
       }
       if (closuresPerMonth > 0 && k < params.reentryWithin) {
         const count = preWindow.poisson((closuresPerMonth * p * (params.reentryWithin - k)) / params.reentryWithin);
         for (let n = 0; n < count; n++) {
-          const t = draws.start.length;
+          const t = draws.add();
           fresh(t, preWindow, m, preWindow.pick(municipalityCum), nextClient++);
           schedule(t, preWindow);
           preWindowGroup.push(t);
@@ -187,78 +223,47 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
       const lambda = params.arrivals * Math.pow(params.growth, k / 12) * params.season[m % 12]!;
       const count = counts.poisson(lambda);
       for (let n = 0; n < count; n++) {
-        const t = draws.start.length;
+        const t = draws.add();
         fresh(t, arrivals, m, arrivals.pick(municipalityCum), nextClient++);
         schedule(t, arrivals);
         firstGroup.push(t);
       }
     }
 
-    const rowBase = rows.length;
-    const size = draws.start.length;
+
+    const size = draws.size;
     // Groups come from a stream of their own, drawn last: specs without groups keep every other draw.
     const groupRng = new Rng(seed, `${root}:groups`);
     const ageCum = profile.ageGroups ? cumulative(profile.ageGroups.map((g) => g.weight)) : null;
     const targetCum = profile.targetGroups ? cumulative(profile.targetGroups.map((g) => g.weight)) : null;
+    const ageFallback = ageIndex.get(UNKNOWN_AGE_GROUP)!;
+    const targetFallback = targetIndex.get(GENERAL_TARGET_GROUP)!;
     const ageOf = new Int32Array(size);
     const targetOf = new Int32Array(size);
     for (let t = 0; t < size; t++) {
-      const parent = parentOf.get(t);
-      if (parent !== undefined) {
+      const parent = draws.parent[t]!;
+      if (parent >= 0) {
         ageOf[t] = ageOf[parent]!;
         targetOf[t] = targetOf[parent]!;
         continue;
       }
-      ageOf[t] = ageIndex.get(ageCum ? profile.ageGroups![groupRng.pick(ageCum)]!.name : UNKNOWN_AGE_GROUP)!;
-      targetOf[t] = targetIndex.get(targetCum ? profile.targetGroups![groupRng.pick(targetCum)]!.name : GENERAL_TARGET_GROUP)!;
+      ageOf[t] = ageCum ? ageIndex.get(profile.ageGroups![groupRng.pick(ageCum)]!.name)! : ageFallback;
+      targetOf[t] = targetCum ? targetIndex.get(profile.targetGroups![groupRng.pick(targetCum)]!.name)! : targetFallback;
     }
-    let counter = 0;
-    for (let t = 0; t < size; t++) {
-      const start = draws.start[t]!;
-      const closed = draws.end[t]! <= E;
-      useLengths.push(useLength(window, start, draws.end[t]!));
-      rows.push({
-        id: `${profile.name}-${++counter}`,
-        client: draws.client[t]!,
-        municipality: draws.municipality[t]!,
-        provider: draws.provider[t]!,
-        profile: profileIndex,
-        intensity: params.intensityGlobal[draws.intensity[t]!]!,
-        ageGroup: ageOf[t]!,
-        targetGroup: targetOf[t]!,
-        careForm: params.careForm,
-        unit: params.unit,
-        start,
-        end: closed ? draws.end[t]! : OPEN_END,
-        outcome: closed ? draws.outcome[t]! : OUTCOME_OPEN,
-        use: EMPTY, // set below, once the shared buffer is allocated
-      });
-    }
-    fills.push({
+    blocks.push({
+      name: profile.name,
+      profileIndex,
       draws,
+      size,
+      ageOf,
+      targetOf,
       groups: [firstGroup, reentryGroup, preWindowGroup],
       use: [new Rng(seed, `${root}:use`), new Rng(seed, `${root}:reentries:use`), new Rng(seed, `${root}:prewindow:use`)],
       profile: params,
-      rowBase,
     });
   });
 
-  // One buffer for every month of use; each row gets a view on its slice.
-  let total = 0;
-  const offsets = new Int32Array(rows.length + 1);
-  for (let r = 0; r < rows.length; r++) {
-    offsets[r] = total;
-    total += useLengths[r]!;
-  }
-  offsets[rows.length] = total;
-  const buffer = new Int32Array(total);
-  for (let r = 0; r < rows.length; r++) rows[r]!.use = buffer.subarray(offsets[r]!, offsets[r + 1]!);
-
-  for (const f of fills) {
-    f.groups.forEach((group, g) => fillUse(f, group, f.use[g]!, buffer, offsets, W, E));
-  }
-
-  return buildCaseload(rows, {
+  return assemble(blocks, window, nextClient, {
     window,
     municipalities: spec.municipalities.map((m) => m.name),
     providers: spec.providers.map((p) => p.name),
@@ -269,7 +274,148 @@ function generate(spec: CaseloadSpec, seed: number): Caseload {
   });
 }
 
-const EMPTY = new Int32Array(0);
+/** One profile's draws and what its use fill needs, kept until the caseload is assembled. */
+interface ProfileBlock {
+  name: string;
+  profileIndex: number;
+  draws: ProfileDraws;
+  size: number;
+  ageOf: Int32Array;
+  targetOf: Int32Array;
+  /** Running + arrivals, re-entries, pre-window re-entries: each fills its use from its own stream. */
+  groups: number[][];
+  use: Rng[];
+  profile: ProfileParams;
+}
+
+/**
+ * Writes the profiles' draws straight into the caseload's columns, in the order the record path's
+ * {@link buildCaseload} would give (stable by start month over the generation order: profile by
+ * profile, trajectory by trajectory), without a row object per trajectory: a counting sort by start
+ * month instead of a comparator sort, a typed array instead of a Map for the client's previous
+ * trajectory, and use drawn directly into its final place. Bit-identical to building rows and
+ * sorting them (checked by hashing caseloads before and after).
+ */
+function assemble(blocks: readonly ProfileBlock[], window: Horizon, nextClient: number, dictionaries: CaseloadDictionaries): Caseload {
+  const W = window.start;
+  const E = W + window.months - 1;
+  let n = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const b of blocks) {
+    n += b.size;
+    const st = b.draws.start;
+    for (let t = 0; t < b.size; t++) {
+      const s = st[t]!;
+      if (s < lo) lo = s;
+      if (s > hi) hi = s;
+    }
+  }
+  // Counting sort by start month, stable over the generation order: first[i] is the next free
+  // position for start lo + i.
+  const span = n > 0 ? hi - lo + 1 : 0;
+  const first = new Int32Array(span + 1);
+  for (const b of blocks) {
+    const st = b.draws.start;
+    for (let t = 0; t < b.size; t++) first[st[t]! - lo + 1]!++;
+  }
+  for (let i = 1; i <= span; i++) first[i]! += first[i - 1]!;
+  const ids: string[] = new Array<string>(n);
+  const client = new Int32Array(n);
+  const municipality = new Uint16Array(n);
+  const provider = new Uint16Array(n);
+  const profile = new Uint8Array(n);
+  const intensity = new Uint8Array(n);
+  const ageGroup = new Uint8Array(n);
+  const targetGroup = new Uint8Array(n);
+  const careForm = new Uint8Array(n);
+  const unit = new Uint8Array(n);
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const outcome = new Uint8Array(n);
+  const previous = new Int32Array(n);
+  const useOffset = new Int32Array(n + 1);
+  // Read each profile's draws in generation order (sequential) and scatter them to their sorted place.
+  const ranks: Int32Array[] = [];
+  for (const b of blocks) {
+    const d = b.draws;
+    const p = b.profile;
+    const rank = new Int32Array(b.size);
+    const prefix = `${b.name}-`;
+    for (let t = 0; t < b.size; t++) {
+      const s = d.start[t]!;
+      const k = first[s - lo]!++;
+      rank[t] = k;
+      const trueEnd = d.end[t]!;
+      const closed = trueEnd <= E;
+      ids[k] = prefix + (t + 1);
+      client[k] = d.client[t]!;
+      municipality[k] = d.municipality[t]!;
+      provider[k] = d.provider[t]!;
+      profile[k] = b.profileIndex;
+      intensity[k] = p.intensityGlobal[d.intensity[t]!]!;
+      ageGroup[k] = b.ageOf[t]!;
+      targetGroup[k] = b.targetOf[t]!;
+      careForm[k] = p.careForm;
+      unit[k] = p.unit;
+      start[k] = s;
+      end[k] = closed ? trueEnd : OPEN_END;
+      outcome[k] = closed ? d.outcome[t]! : OUTCOME_OPEN;
+      useOffset[k + 1] = useLength(window, s, trueEnd);
+    }
+    ranks.push(rank);
+  }
+  // In sorted order: use offsets, and each client's previous trajectory.
+  const lastOfClient = new Int32Array(nextClient).fill(-1); // clients are numbered 1 … nextClient − 1
+  for (let k = 0; k < n; k++) {
+    useOffset[k + 1]! += useOffset[k]!;
+    const c = client[k]!;
+    previous[k] = lastOfClient[c]!;
+    lastOfClient[c] = k;
+  }
+  const use = new Int32Array(useOffset[n]!);
+  blocks.forEach((b, bi) => {
+    // Where month m of trajectory t goes: use[base[t] + m].
+    const rank = ranks[bi]!;
+    const base = new Int32Array(b.size);
+    for (let t = 0; t < b.size; t++) {
+      const s = b.draws.start[t]!;
+      base[t] = useOffset[rank[t]!]! - (s > W ? s : W);
+    }
+    b.groups.forEach((group, g) => fillUse(b, group, b.use[g]!, use, base, W, E));
+  });
+  return {
+    size: n,
+    ...dictionaries,
+    ids,
+    client,
+    municipality,
+    provider,
+    profile,
+    intensity,
+    ageGroup,
+    targetGroup,
+    careForm,
+    unit,
+    start,
+    end,
+    outcome,
+    previous,
+    useOffset,
+    use,
+  };
+}
+
+interface CaseloadDictionaries {
+  window: Horizon;
+  municipalities: readonly string[];
+  providers: readonly string[];
+  profiles: readonly string[];
+  intensities: readonly string[];
+  ageGroups: readonly string[];
+  targetGroups: readonly string[];
+}
+
 /** A profile's spec, precompiled for the draw loops. */
 interface ProfileParams {
   careForm: number;
@@ -351,35 +497,36 @@ function durationDraw(p: ProfileParams, i: number, rng: Rng): number {
  * later months, so a longer window does not change the use of earlier months.
  */
 function fillUse(
-  f: { draws: ProfileDraws; profile: ProfileParams; rowBase: number },
+  f: { draws: ProfileDraws; profile: ProfileParams },
   group: readonly number[],
   rng: Rng,
-  buffer: Int32Array,
-  offsets: Int32Array,
+  use: Int32Array,
+  base: Int32Array,
   W: Month,
   E: Month,
 ): void {
-  const { draws, profile: p, rowBase } = f;
+  const { draws, profile: p } = f;
+  const { start, end, intensity } = draws;
+  const { useMean, useSigma, useHalfVar } = p;
   const active = new Int32Array(group.length);
   let nActive = 0;
   let next = 0; // group is in non-decreasing order of first month in the window
   for (let m = W; m <= E; m++) {
-    while (next < group.length && Math.max(draws.start[group[next]!]!, W) === m) active[nActive++] = group[next++]!;
+    while (next < group.length && Math.max(start[group[next]!]!, W) === m) active[nActive++] = group[next++]!;
     const cap = maxUseInMonth(p.unit, daysInMonth(m));
     let kept = 0;
     for (let a = 0; a < nActive; a++) {
       const t = active[a]!;
-      const i = draws.intensity[t]!;
-      const mean = p.useMean[i]!;
+      const i = intensity[t]!;
+      const mean = useMean[i]!;
       const z = rng.normal();
       let v = 0;
       if (mean > 0) {
-        v = Math.round(mean * Math.exp(p.useSigma[i]! * z - p.useHalfVar[i]!));
+        v = Math.round(mean * Math.exp(useSigma[i]! * z - useHalfVar[i]!));
         v = v < 1 ? 1 : v > cap ? cap : v;
       }
-      const start = draws.start[t]!;
-      buffer[offsets[rowBase + t]! + m - (start > W ? start : W)] = v;
-      if (draws.end[t]! > m) active[kept++] = t;
+      use[base[t]! + m] = v;
+      if (end[t]! > m) active[kept++] = t;
     }
     nActive = kept;
   }

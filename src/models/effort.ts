@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { firstUseMonth, type Caseload } from "../caseload/caseload.js";
-import { CARE_FORMS, CareFormSchema } from "../caseload/codes.js";
+import { CARE_FORMS, CareFormSchema, UNIT_HOUR } from "../caseload/codes.js";
 import { FundingInputError, parseWith } from "../errors.js";
 import { declaredAmount } from "../ijw.js";
 import { KIND_DECLARATION } from "../ledger/lineKind.js";
@@ -87,19 +87,38 @@ export function effortModel(config: EffortConfig): FundingModel {
   };
 }
 
+/**
+ * {@link declaredAmount} for the hot loops, same result for every input: the iJw 30-minute rule as
+ * `max(1, floor((minutes + 30) / 60))` hours instead of a branch on the remainder, which the CPU
+ * mispredicts about every other month (use is random); the quotient of integers below 2^31 by 60
+ * is far from any whole number it is not, so its floor is exact.
+ */
+export function declaredAmountFast(unit: number, use: number, tariff: number): number {
+  if (unit === UNIT_HOUR) {
+    if (use <= 0) return 0 * tariff; // billableHours is 0: the same (signed) zero as 0 × tariff
+    const hours = Math.floor((use + 30) / 60);
+    return (hours < 1 ? 1 : hours) * tariff;
+  }
+  return declaredAmount(unit, use, tariff);
+}
+
 /** Fast path without a ceiling: trajectory by trajectory, one declaration line per month with use. */
 function declareAll(c: Caseload, grid: Float64Array, lag: number, out: LedgerWriter): void {
+  const W = c.window.start;
   const wm = c.window.months;
   const nc = CARE_FORMS.length;
-  for (let t = 0; t < c.size; t++) {
-    const unit = c.unit[t]!;
-    const row = (c.provider[t]! * nc + c.careForm[t]!) * wm;
-    let mi = firstUseMonth(c, t) - c.window.start;
-    for (let k = c.useOffset[t]!, to = c.useOffset[t + 1]!; k < to; k++, mi++) {
-      const use = c.use[k]!;
-      if (use === 0) continue; // no care, no declaration line
-      const month = c.window.start + mi;
-      out.trajectory(t, month + lag, month, KIND_DECLARATION, declaredAmount(unit, use, grid[row + mi]!));
+  // Columns in locals: the loop reads them for every trajectory-month.
+  const { unit: units, provider, careForm, start, useOffset, use } = c;
+  for (let t = 0, n = c.size; t < n; t++) {
+    const unit = units[t]!;
+    const s = start[t]!;
+    const first = s > W ? s : W; // firstUseMonth
+    const row = (provider[t]! * nc + careForm[t]!) * wm - W; // grid index of a care month
+    let month = first;
+    for (let k = useOffset[t]!, to = useOffset[t + 1]!; k < to; k++, month++) {
+      const v = use[k]!;
+      if (v === 0) continue; // no care, no declaration line
+      out.trajectory(t, month + lag, month, KIND_DECLARATION, declaredAmountFast(unit, v, grid[row + month]!));
     }
   }
 }
@@ -152,7 +171,10 @@ function projectWithCeiling(
   }
   const spent = new Float64Array(np); // paid in the current year, per provider
   const signals: CeilingSignal[] = [];
-  const signalOf = new Map<number, { consultation: number | null; reached: number | null; ceiling: number; declared: number; beyond: number }>();
+  type Signal = { consultation: number | null; reached: number | null; ceiling: number; declared: number; beyond: number };
+  const signalOf = new Map<number, Signal>();
+  // The current year's signal per provider: the same objects as in signalOf, without a Map lookup per line.
+  const currentSignal: (Signal | undefined)[] = new Array<Signal | undefined>(np).fill(undefined);
   let year = yearOf(W);
   const ceilingOf = new Float64Array(np);
   const thresholdOf = new Float64Array(np);
@@ -163,7 +185,8 @@ function projectWithCeiling(
       // Rounding point: the consultation threshold rounds up to the cent (never signal early).
       thresholdOf[p] = cp ? percentOf(ceilingOf[p]!, consultationPercent, "up") : Infinity;
       spent[p] = 0;
-      if (cp) signalOf.set(y * 65536 + p, { consultation: null, reached: null, ceiling: ceilingOf[p]!, declared: 0, beyond: 0 });
+      currentSignal[p] = cp ? { consultation: null, reached: null, ceiling: ceilingOf[p]!, declared: 0, beyond: 0 } : undefined;
+      if (cp) signalOf.set(y * 65536 + p, currentSignal[p]!);
     }
   };
   openYear(year);
@@ -190,12 +213,12 @@ function projectWithCeiling(
       const use = c.use[k]!;
       if (use === 0) continue;
       const p = c.provider[t]!;
-      const amount = declaredAmount(c.unit[t]!, use, grid[(p * nc + c.careForm[t]!) * wm + mi]!);
+      const amount = declaredAmountFast(c.unit[t]!, use, grid[(p * nc + c.careForm[t]!) * wm + mi]!);
       let pay = amount;
       const room = ceilingOf[p]! - spent[p]!;
       if (behaviour === "providerBears" && pay > room) pay = room > 0 ? room : 0;
       spent[p]! += pay;
-      const sig = signalOf.get(year * 65536 + p);
+      const sig = currentSignal[p];
       if (sig) {
         sig.declared += amount;
         sig.beyond = sig.declared > sig.ceiling ? sig.declared - sig.ceiling : 0;

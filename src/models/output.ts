@@ -5,7 +5,7 @@ import { KIND_ADVANCE, KIND_DECLARATION, KIND_SETTLEMENT } from "../ledger/lineK
 import { allocate, percentOf, percentWeights, requireHundred, SharePercentSchema, splitEvenly } from "../money/index.js";
 import { horizonEnd } from "../period.js";
 import { NameSchema } from "../caseload/names.js";
-import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
+import { DatedMoneySchema, IndexationSchema, type DatedPrice } from "../prices/datedPrice.js";
 import { KeyedPrices } from "../prices/keyedPrices.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
@@ -52,6 +52,14 @@ export const OutputConfigSchema = z
       ctx.addIssue({ code: "custom", path: ["normMonths"], message: `normMonths ${cfg.normMonths} exceeds validityMonths ${cfg.validityMonths}` });
     }
   });
+/** An arrangement price split into its payments (cents). */
+interface Schedule {
+  readonly atStart: number;
+  readonly instalments: readonly number[];
+  readonly atEnd: number;
+  readonly onResult: number;
+}
+
 /** An output model config as users write it. */
 export type OutputConfig = z.input<typeof OutputConfigSchema>;
 
@@ -76,8 +84,8 @@ export function outputModel(config: OutputConfig): FundingModel {
   const norm = cfg.normMonths ?? validity;
   // A region has a few dozen prices and hundreds of thousands of arrangements: split each distinct
   // price once. Safe because the split depends on the amount alone.
-  const schedules = new Map<number, { atStart: number; instalments: number[]; atEnd: number; onResult: number }>();
-  const scheduleOf = (amount: number) => {
+  const schedules = new Map<number, Schedule>();
+  const scheduleOf = (amount: number): Schedule => {
     let s = schedules.get(amount);
     if (!s) {
       const [atStart, instalmentShare, atEnd, onResult] = allocate(amount, weights) as [number, number, number, number];
@@ -108,18 +116,37 @@ export function outputModel(config: OutputConfig): FundingModel {
         "output model config",
         ["prices"],
       );
+      // Per provider × profile × intensity cell: its price, and the amount and schedule of the last
+      // start month seen. The caseload is sorted by start, so a cell's next trajectory mostly starts
+      // in the same month: one typed-array compare instead of a price lookup and two Map lookups.
+      // Same values: a cell always has the same price, and a price's amount and schedule depend on
+      // the month and the amount alone.
+      const nPf = c.profiles.length;
+      const nI = c.intensities.length;
+      const cellPrice: (DatedPrice | undefined)[] = new Array<DatedPrice | undefined>(c.providers.length * nPf * nI).fill(undefined);
+      const cellMonth = new Float64Array(cellPrice.length).fill(NaN);
+      const cellSchedule: Schedule[] = new Array<Schedule>(cellPrice.length);
+      const { provider, profile, intensity } = c;
       for (let t = 0; t < c.size; t++) {
-        const price = prices.forTrajectory(t);
+        const cell = (provider[t]! * nPf + profile[t]!) * nI + intensity[t]!;
+        // The price is looked up before the guarantee check, as it always was: a missing price fails
+        // at the same trajectory.
+        const price = cellPrice[cell] ?? (cellPrice[cell] = prices.forTrajectory(t));
         if (isGuaranteedReentry(t)) continue;
         const end = c.end[t]!;
         const achieved = c.outcome[t] === OUTCOME_ACHIEVED;
         let s = c.start[t]!;
-        let amount = price.at(s);
+        let schedule: Schedule;
+        if (cellMonth[cell] === s) schedule = cellSchedule[cell]!;
+        else {
+          schedule = cellSchedule[cell] = scheduleOf(price.at(s));
+          cellMonth[cell] = s;
+        }
         for (;;) {
           const expiry = s + validity - 1;
           const closes = end !== OPEN_END && end <= expiry;
           const last = closes ? end : expiry;
-          const { atStart, instalments, atEnd, onResult } = scheduleOf(amount);
+          const { atStart, instalments, atEnd, onResult } = schedule;
           if (atStart !== 0) out.trajectory(t, s + lag, s, KIND_ADVANCE, atStart);
           let unpaid = 0;
           for (let i = 0; i < norm; i++) {
@@ -138,7 +165,7 @@ export function outputModel(config: OutputConfig): FundingModel {
           // and the care is known to go on (inside the window).
           if (closes || cfg.onExpiry === "providerCarries" || expiry + 1 > Math.min(end, E)) break;
           s = expiry + 1;
-          amount = followUpOf(price.at(s));
+          schedule = scheduleOf(followUpOf(price.at(s)));
         }
       }
       return {};

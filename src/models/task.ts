@@ -1,9 +1,7 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
-import { firstUseMonth } from "../caseload/caseload.js";
 import { CARE_FORMS, CareFormSchema } from "../caseload/codes.js";
 import { parseWith } from "../errors.js";
-import { declaredAmount } from "../ijw.js";
 import { ALL_PROVIDERS, KIND_INSTALMENT, KIND_SETTLEMENT, WHOLE_REGION } from "../ledger/lineKind.js";
 import type { LedgerWriter } from "../ledger/writer.js";
 import { percentOf, roundDecimalCents, SharePercentSchema, splitEvenly } from "../money/index.js";
@@ -12,6 +10,7 @@ import { NameSchema, optionalIndex } from "../caseload/names.js";
 import { CareFormPrices } from "../prices/careFormPrices.js";
 import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedPrice.js";
 import { LabelSchema } from "./common.js";
+import { declaredAmountFast } from "./effort.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
 /** Config of task-oriented funding (taakgericht, lump sum). */
@@ -152,12 +151,18 @@ function productionPerBudget(
   const firstYear = yearOf(W);
   const years = yearOf(W + wm - 1) - firstYear + 1;
   const cells = new Float64Array(c.providers.length * nMu * years);
-  for (let t = 0; t < c.size; t++) {
-    const row = (c.provider[t]! * nc + c.careForm[t]!) * wm;
-    const base = (c.provider[t]! * nMu + c.municipality[t]!) * years;
-    let mi = firstUseMonth(c, t) - W;
-    for (let k = c.useOffset[t]!; k < c.useOffset[t + 1]!; k++, mi++) {
-      cells[base + yearOf(W + mi) - firstYear]! += declaredAmount(c.unit[t]!, c.use[k]!, grid[row + mi]!);
+  // Year of each window month, looked up instead of divided per trajectory-month.
+  const yearIndex = new Int32Array(wm);
+  for (let mi = 0; mi < wm; mi++) yearIndex[mi] = yearOf(W + mi) - firstYear;
+  const { unit: units, provider, municipality, careForm, start, useOffset, use } = c;
+  for (let t = 0, n = c.size; t < n; t++) {
+    const unit = units[t]!;
+    const row = (provider[t]! * nc + careForm[t]!) * wm;
+    const base = (provider[t]! * nMu + municipality[t]!) * years;
+    const s = start[t]!;
+    let mi = (s > W ? s : W) - W; // firstUseMonth − W
+    for (let k = useOffset[t]!, to = useOffset[t + 1]!; k < to; k++, mi++) {
+      cells[base + yearIndex[mi]!]! += declaredAmountFast(unit, use[k]!, grid[row + mi]!);
     }
   }
   return budgets.map((b) => {

@@ -5,7 +5,7 @@ import { KIND_ADVANCE, KIND_SETTLEMENT } from "../ledger/lineKind.js";
 import { percentOf, SharePercentSchema } from "../money/index.js";
 import { horizonEnd } from "../period.js";
 import { NameSchema } from "../caseload/names.js";
-import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
+import { DatedMoneySchema, IndexationSchema, type DatedPrice } from "../prices/datedPrice.js";
 import { KeyedPrices } from "../prices/keyedPrices.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
@@ -66,12 +66,29 @@ export function trajectoryModel(config: TrajectoryConfig): FundingModel {
         "trajectory model config",
         ["amounts"],
       );
+      // Per provider × profile cell: its price, and the amount and advance of the last start month
+      // seen (the caseload is sorted by start): a typed-array compare instead of a price lookup and
+      // two Map lookups per trajectory, with the same values.
+      const nPf = c.profiles.length;
+      const cellPrice: (DatedPrice | undefined)[] = new Array<DatedPrice | undefined>(c.providers.length * nPf).fill(undefined);
+      const cellMonth = new Float64Array(cellPrice.length).fill(NaN);
+      const cellFull = new Float64Array(cellPrice.length);
+      const cellAdvance = new Float64Array(cellPrice.length);
+      const { provider, profile, start, end: ends, outcome } = c;
       for (let t = 0; t < c.size; t++) {
-        const s = c.start[t]!;
-        const full = prices.forTrajectory(t).at(s);
-        const end = c.end[t]!;
-        const amount = c.outcome[t] === dropOut ? share(dropOuts, full, cfg.dropOutPercent) : full;
-        const advance = share(advances, full, cfg.advancePercent);
+        const s = start[t]!;
+        const cell = provider[t]! * nPf + profile[t]!;
+        const price = cellPrice[cell] ?? (cellPrice[cell] = prices.forTrajectory(t));
+        if (cellMonth[cell] !== s) {
+          const f = price.at(s);
+          cellFull[cell] = f;
+          cellAdvance[cell] = share(advances, f, cfg.advancePercent);
+          cellMonth[cell] = s;
+        }
+        const full = cellFull[cell]!;
+        const end = ends[t]!;
+        const amount = outcome[t] === dropOut ? share(dropOuts, full, cfg.dropOutPercent) : full;
+        const advance = cellAdvance[cell]!;
         if (advance !== 0) out.trajectory(t, s + lag, s, KIND_ADVANCE, advance);
         // The whole amount is committed at the start; open at the window's end, the rest is paid after it.
         const settleAt = end === OPEN_END ? E + 1 : end;

@@ -6,22 +6,34 @@ import type { LedgerWriter } from "../ledger/writer.js";
 import { FundingInputError, LIBRARY } from "../errors.js";
 import { formatMonth, yearOf, type Horizon, type Month } from "../period.js";
 
+const N_KINDS = LINE_KINDS.length;
+/** Largest combination table (combinations × kinds × months) kept; beyond it lines go straight to the breakdowns. */
+const MAX_CELLS = 1 << 22;
+/** Largest provider × municipality × profile × care-form key space looked up by a typed array (else a Map). */
+const MAX_KEY_SPACE = 1 << 18;
+
 /**
  * The projection's {@link LedgerWriter}: totals every line on the fly into per-month breakdowns
  * (so a national-scale run needs no per-line memory), counts lines for the administrative-burden
  * metric, tracks open obligations at each year end, and — only when asked — keeps every line.
+ *
+ * Why a combination table: a trajectory's line lands in five breakdowns (kind, provider,
+ * municipality, profile, care form) and a batch flag. Instead of six scattered updates per line,
+ * each line is added once into a small table by the trajectory's (provider, municipality, profile,
+ * care form) combination × kind × month, with a line count beside it; the breakdowns, line counts
+ * and batches are derived from that table when first read. The amounts are integer cents whose
+ * absolute sum {@link assertExact} bounds below 2^53, so every partial sum is exact and the order
+ * of addition cannot change a total: the breakdowns are the same to the cent.
  */
 export class AggregatingWriter implements LedgerWriter {
   readonly months: number;
-  readonly byKind: Float64Array;
-  readonly byProvider: Float64Array;
-  readonly byMunicipality: Float64Array;
-  readonly byProfile: Float64Array;
-  readonly byCareForm: Float64Array;
-  /** Lines inside the horizon, per kind. */
-  readonly linesByKind = new Float64Array(LINE_KINDS.length);
-  /** Per provider × month: 1 when the provider had a per-trajectory line (one declaration batch). */
-  readonly batches: Uint8Array;
+  private readonly _byKind: Float64Array;
+  private readonly _byProvider: Float64Array;
+  private readonly _byMunicipality: Float64Array;
+  private readonly _byProfile: Float64Array;
+  private readonly _byCareForm: Float64Array;
+  private readonly _linesByKind = new Float64Array(N_KINDS);
+  private readonly _batches: Uint8Array;
   /** Obligations open at each date of {@link obligationDates}. */
   readonly obligations: Float64Array;
   /** Month indexes at which obligations are measured: each December in the horizon, and its end. */
@@ -30,10 +42,32 @@ export class AggregatingWriter implements LedgerWriter {
   private absSum = 0;
   private readonly start: Month;
   private readonly last: Month;
-  private readonly firstYear: number;
   private readonly nProviders: number;
   private readonly nMunicipalities: number;
   private readonly nProfiles: number;
+  /**
+   * Number of obligation dates before month `start + j` (j = 0 … months): where a line's
+   * obligation span [incurred, month) starts and ends among the dates, without a search per line.
+   */
+  private readonly datesBefore: Int32Array;
+  /**
+   * Combination index + 1 per provider × municipality × profile × care-form key (0: not seen yet),
+   * or a Map when the key space is large. Combinations are indexed as their trajectories write,
+   * so no pass over the caseload is needed up front.
+   */
+  private readonly comboTable: Int32Array | null;
+  private readonly comboMap: Map<number, number> | null;
+  /** Per combination: provider, municipality, profile, care form. */
+  private readonly comboKeys: number[] = [];
+  /** Cents and line counts per (combination × kind) × month of the horizon; grown as combinations appear. */
+  private cells = new Float64Array(0);
+  private counts = new Float64Array(0);
+  /** False once the table would pass MAX_CELLS: from then on lines go straight to the breakdowns. */
+  private tableOn = true;
+  /** The last trajectory written and its combination's first cell (models write a trajectory's lines together). */
+  private lastT = -1;
+  private lastBase = 0;
+  private dirty = false;
   readonly ledger: LedgerBuilder | null;
 
   constructor(
@@ -46,28 +80,105 @@ export class AggregatingWriter implements LedgerWriter {
     this.months = m;
     this.start = horizon.start;
     this.last = horizon.start + m - 1;
-    this.firstYear = yearOf(horizon.start);
+    const firstYear = yearOf(horizon.start);
     this.nProviders = caseload.providers.length;
     this.nMunicipalities = caseload.municipalities.length;
     this.nProfiles = caseload.profiles.length;
-    this.byKind = new Float64Array(LINE_KINDS.length * m);
-    this.byProvider = new Float64Array((this.nProviders + 1) * m);
-    this.byMunicipality = new Float64Array((this.nMunicipalities + 1) * m);
-    this.byProfile = new Float64Array((this.nProfiles + 1) * m);
-    this.byCareForm = new Float64Array((CARE_FORMS.length + 1) * m);
-    this.batches = new Uint8Array((this.nProviders + 1) * m);
-    for (let y = this.firstYear; y * 12 + 11 < this.last; y++) this.obligationDates.push(y * 12 + 11);
+    this._byKind = new Float64Array(N_KINDS * m);
+    this._byProvider = new Float64Array((this.nProviders + 1) * m);
+    this._byMunicipality = new Float64Array((this.nMunicipalities + 1) * m);
+    this._byProfile = new Float64Array((this.nProfiles + 1) * m);
+    this._byCareForm = new Float64Array((CARE_FORMS.length + 1) * m);
+    this._batches = new Uint8Array((this.nProviders + 1) * m);
+    for (let y = firstYear; y * 12 + 11 < this.last; y++) this.obligationDates.push(y * 12 + 11);
     this.obligationDates.push(this.last);
     this.obligations = new Float64Array(this.obligationDates.length);
+    this.datesBefore = new Int32Array(m + 1);
+    for (let j = 0, k = 0; j <= m; j++) {
+      while (k < this.obligationDates.length && this.obligationDates[k]! < this.start + j) k++;
+      this.datesBefore[j] = k;
+    }
     this.ledger = keepLines ? new LedgerBuilder(caseload.size * 4) : null;
+
+    const space = this.nProviders * this.nMunicipalities * this.nProfiles * CARE_FORMS.length;
+    this.comboTable = space <= MAX_KEY_SPACE ? new Int32Array(space) : null;
+    this.comboMap = this.comboTable ? null : new Map<number, number>();
+  }
+
+  /** Paid per line kind × month. */
+  get byKind(): Float64Array {
+    if (this.dirty) this.flush();
+    return this._byKind;
+  }
+  get byProvider(): Float64Array {
+    if (this.dirty) this.flush();
+    return this._byProvider;
+  }
+  get byMunicipality(): Float64Array {
+    if (this.dirty) this.flush();
+    return this._byMunicipality;
+  }
+  get byProfile(): Float64Array {
+    if (this.dirty) this.flush();
+    return this._byProfile;
+  }
+  get byCareForm(): Float64Array {
+    if (this.dirty) this.flush();
+    return this._byCareForm;
+  }
+  /** Lines inside the horizon, per kind. */
+  get linesByKind(): Float64Array {
+    if (this.dirty) this.flush();
+    return this._linesByKind;
+  }
+  /** Per provider × month: 1 when the provider had a per-trajectory line (one declaration batch). */
+  get batches(): Uint8Array {
+    if (this.dirty) this.flush();
+    return this._batches;
   }
 
   trajectory(t: number, month: Month, incurred: Month, kind: number, cents: number): void {
-    const c = this.caseload;
-    this.add(c.provider[t]!, c.municipality[t]!, c.profile[t]!, c.careForm[t]!, t, month, incurred, kind, cents);
+    if (!Number.isSafeInteger(cents)) this.refuse(t, month, cents);
+    if (month > incurred) this.openAt(month, incurred, cents);
+    const last = this.last;
+    if (month > last) {
+      // Owed or committed by the horizon's end and paid after it; later events are not yet owed.
+      if (incurred <= last) this.dueAfterHorizon += cents;
+      return;
+    }
+    const i = month - this.start;
+    if (i < 0) return; // paid before the horizon: history, not part of this projection
+    let base = this.lastBase;
+    if (t !== this.lastT) {
+      base = this.tableOn ? this.comboBase(t) : -1;
+      this.lastT = t;
+      this.lastBase = base;
+    }
+    if (base < 0) {
+      const c = this.caseload;
+      this.add(c.provider[t]!, c.municipality[t]!, c.profile[t]!, c.careForm[t]!, t, month, incurred, kind, cents, i);
+      return;
+    }
+    this.absSum += cents < 0 ? -cents : cents;
+    const cell = base + kind * this.months + i;
+    this.cells[cell]! += cents;
+    this.counts[cell]!++;
+    this.dirty = true;
+    if (this.ledger) {
+      const c = this.caseload;
+      this.ledger.push(month, incurred, c.municipality[t]!, c.provider[t]!, t, kind, cents);
+    }
   }
 
   lump(provider: number, municipality: number, month: Month, incurred: Month, kind: number, cents: number): void {
+    if (!Number.isSafeInteger(cents)) this.refuse(-1, month, cents);
+    if (month > incurred) this.openAt(month, incurred, cents);
+    if (month > this.last) {
+      if (incurred <= this.last) this.dueAfterHorizon += cents;
+      return;
+    }
+    const i = month - this.start;
+    if (i < 0) return;
     this.add(
       provider < 0 ? this.nProviders : provider,
       municipality < 0 ? this.nMunicipalities : municipality,
@@ -78,30 +189,91 @@ export class AggregatingWriter implements LedgerWriter {
       incurred,
       kind,
       cents,
+      i,
     );
   }
 
-  private add(p: number, mu: number, pf: number, cf: number, t: number, month: Month, incurred: Month, kind: number, cents: number): void {
-    if (!Number.isSafeInteger(cents)) this.refuse(t, month, cents);
-    if (month > incurred) this.openAt(month, incurred, cents);
-    if (month > this.last) {
-      // Owed or committed by the horizon's end and paid after it; later events are not yet owed.
-      if (incurred <= this.last) this.dueAfterHorizon += cents;
-      return;
-    }
-    const i = month - this.start;
-    if (i < 0) return; // paid before the horizon: history, not part of this projection
+  /** A line inside the horizon (month index `i`) straight into the breakdowns. */
+  private add(p: number, mu: number, pf: number, cf: number, t: number, month: Month, incurred: Month, kind: number, cents: number, i: number): void {
     const m = this.months;
     this.absSum += cents < 0 ? -cents : cents;
-    this.byKind[kind * m + i]! += cents;
-    this.byProvider[p * m + i]! += cents;
-    this.byMunicipality[mu * m + i]! += cents;
-    this.byProfile[pf * m + i]! += cents;
-    this.byCareForm[cf * m + i]! += cents;
-    this.linesByKind[kind]!++;
-    if (t >= 0) this.batches[p * m + i] = 1;
+    this._byKind[kind * m + i]! += cents;
+    this._byProvider[p * m + i]! += cents;
+    this._byMunicipality[mu * m + i]! += cents;
+    this._byProfile[pf * m + i]! += cents;
+    this._byCareForm[cf * m + i]! += cents;
+    this._linesByKind[kind]!++;
+    if (t >= 0) this._batches[p * m + i] = 1;
     if (this.ledger) {
       this.ledger.push(month, incurred, t >= 0 ? mu : mu === this.nMunicipalities ? -1 : mu, t >= 0 ? p : p === this.nProviders ? -1 : p, t, kind, cents);
+    }
+  }
+
+  /**
+   * The first cell of trajectory `t`'s combination, indexing it when new; −1 (and the table
+   * flushed and switched off) when one more combination would pass MAX_CELLS.
+   */
+  private comboBase(t: number): number {
+    const c = this.caseload;
+    const p = c.provider[t]!;
+    const mu = c.municipality[t]!;
+    const pf = c.profile[t]!;
+    const cf = c.careForm[t]!;
+    const key = ((p * this.nMunicipalities + mu) * this.nProfiles + pf) * CARE_FORMS.length + cf;
+    let g = this.comboTable ? this.comboTable[key]! - 1 : (this.comboMap!.get(key) ?? -1);
+    const row = N_KINDS * this.months;
+    if (g < 0) {
+      g = this.comboKeys.length >> 2;
+      if ((g + 1) * row > MAX_CELLS) {
+        if (this.dirty) this.flush();
+        this.tableOn = false;
+        return -1;
+      }
+      this.comboKeys.push(p, mu, pf, cf);
+      if (this.comboTable) this.comboTable[key] = g + 1;
+      else this.comboMap!.set(key, g);
+      if ((g + 1) * row > this.cells.length) {
+        const cells = new Float64Array(Math.min(Math.max(16, 2 * (g + 1)) * row, Math.max(MAX_CELLS, row)));
+        cells.set(this.cells);
+        const counts = new Float64Array(cells.length);
+        counts.set(this.counts);
+        this.cells = cells;
+        this.counts = counts;
+      }
+    }
+    return g * row;
+  }
+
+  /** Moves the combination table into the breakdowns, line counts and batches, and clears it. */
+  private flush(): void {
+    this.dirty = false;
+    const m = this.months;
+    const keys = this.comboKeys;
+    const cells = this.cells;
+    const counts = this.counts;
+    const nCombos = keys.length >> 2;
+    for (let g = 0; g < nCombos; g++) {
+      const p = keys[4 * g]!;
+      const mu = keys[4 * g + 1]!;
+      const pf = keys[4 * g + 2]!;
+      const cf = keys[4 * g + 3]!;
+      for (let kind = 0; kind < N_KINDS; kind++) {
+        const row = (g * N_KINDS + kind) * m;
+        for (let i = 0; i < m; i++) {
+          const n = counts[row + i]!;
+          if (n === 0) continue;
+          const v = cells[row + i]!;
+          this._byKind[kind * m + i]! += v;
+          this._byProvider[p * m + i]! += v;
+          this._byMunicipality[mu * m + i]! += v;
+          this._byProfile[pf * m + i]! += v;
+          this._byCareForm[cf * m + i]! += v;
+          this._linesByKind[kind]! += n;
+          this._batches[p * m + i] = 1;
+          cells[row + i] = 0;
+          counts[row + i] = 0;
+        }
+      }
     }
   }
 
@@ -123,11 +295,20 @@ export class AggregatingWriter implements LedgerWriter {
     ]);
   }
 
-  /** Adds `cents` to the obligations at every measuring date d with incurred ≤ d < month. */
+  /**
+   * Adds `cents` to the obligations at every measuring date d with incurred ≤ d < month, in date
+   * order: the dates from the first at or after `incurred` to the last before `month`.
+   */
   private openAt(month: Month, incurred: Month, cents: number): void {
-    const dates = this.obligationDates;
-    let k = Math.max(0, yearOf(incurred) - this.firstYear);
-    for (; k < dates.length && dates[k]! < month; k++) if (dates[k]! >= incurred) this.obligations[k]! += cents;
+    const from = this.datesAtOrAfter(incurred);
+    const to = this.datesAtOrAfter(month);
+    for (let k = from; k < to; k++) this.obligations[k]! += cents;
+  }
+
+  /** Number of obligation dates before month `x`. */
+  private datesAtOrAfter(x: Month): number {
+    const j = x - this.start;
+    return j <= 0 ? 0 : j > this.months ? this.obligations.length : this.datesBefore[j]!;
   }
 
   /**
@@ -140,5 +321,6 @@ export class AggregatingWriter implements LedgerWriter {
         { code: "unsafe_amount", path: [], message: `totals of model "${this.modelLabel}" pass 2^53 cents; amounts would no longer be exact` },
       ]);
     }
+    if (this.dirty) this.flush();
   }
 }

@@ -34,7 +34,16 @@ export type CostPrices = z.output<typeof CostPricesSchema>;
  * for declarations, not for what care costs).
  */
 export function costOfUse(unit: number, use: number, price: Cents): Cents {
-  if (unit === UNIT_HOUR || unit === UNIT_MINUTE) return divRound(price * use, 60, "halfUp");
+  if (unit === UNIT_HOUR || unit === UNIT_MINUTE) {
+    const n = price * use;
+    // Hot path (every trajectory-month of a run): divRound(n, 60, "halfUp") for 0 < n ≤ 2^52
+    // without its sign handling and mode switch. Same result: q and r are exact there.
+    if (n > 0 && n <= 4503599627370496) {
+      const q = Math.floor(n / 60);
+      return n - q * 60 >= 30 ? q + 1 : q;
+    }
+    return divRound(n, 60, "halfUp");
+  }
   if (unit === UNIT_EURO) return use;
   return price * use;
 }
