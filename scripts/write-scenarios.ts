@@ -1,6 +1,6 @@
 /**
  * Writes the scenario files whose numbers come from code, so they match it exactly: the default
- * region (`defaultScenario()`), the VNG three models on it, Overijssel 2011, the LPI / BooO /
+ * region (`defaultScenario()`), behaviour, uncertainty and reforms on it, the VNG three models on it, Overijssel 2011, the LPI / BooO /
  * meerkosten example, the stimuleringsimpuls 2021 grant pool (synthetic and worked) and the ZHI. A test checks that each file on disk equals what this script makes, and
  * that running it gives what the example computes. Rerun after changing the default region or an
  * example: `npx tsx scripts/write-scenarios.ts`. (quick-start.json and four-models.yaml are written
@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { overijsselProvider, perDay, perTrajectory } from "../examples/overijssel-2011.js";
 import { lpiSetup } from "../examples/lpi-booo-meerkosten.js";
+import { behaviourUncertaintyScenario } from "../examples/behaviour-uncertainty-reforms.js";
 import { options as grantOptions, requestSpec, SEED as GRANT_SEED, stimuleringsimpuls2021, workedRequests } from "../examples/stimuleringsimpuls-2021.js";
 import { ZHI_EXAMPLE } from "../src/streams/zhiExample.js";
 import { defaultScenario, type Scenario } from "../src/index.js";
@@ -128,6 +129,7 @@ export function generatedScenarios(): Record<string, ScenarioInput> {
   const region = defaultScenario(); // calibrated once for both
   return {
     "default-region.json": defaultRegion(region),
+    "behaviour-uncertainty-reforms.json": behaviourUncertaintyScenario() as ScenarioInput,
     "vng-three-models.json": vngThreeModels(region),
     "overijssel-2011.json": overijssel2011(),
     "lpi-booo-meerkosten.json": lpiBoooMeerkosten(),

@@ -306,9 +306,19 @@ export { probabilityMoreCostly, type CostComparison } from "./risk/probabilityMo
 export { providerMarginRisk, type ProviderMarginRisk } from "./risk/providerMarginRisk.js";
 export { comparisonRisk, type ComparisonRisk, type ModelRisk } from "./risk/comparisonRisk.js";
 export { type Uncertain } from "./uncertainty/uncertain.js";
+export { drawnSpec } from "./uncertainty/drawnSpec.js";
 
 // Reforms (hervormingen): changes stacked on a baseline, each shown as the change from the step before
-export { compareReforms, ReformSchema, type Reform, parsePath } from "./reforms/reforms.js";
+export {
+  compareReforms,
+  reformSteps,
+  driveComparisons,
+  driveComparisonsAsync,
+  ReformSchema,
+  type Reform,
+  type CompareRequest,
+  parsePath,
+} from "./reforms/reforms.js";
 export { REFORM_METRICS, type ReformMetric, type ModelEffect, type ReformStep, type ReformsResult } from "./reforms/reformResult.js";
 
 // Behaviour responses (gedragseffecten): how providers respond to each model's incentive; off by default
@@ -328,6 +338,13 @@ export { formatGrantPool, formatGrantDecisions } from "./report/grantPoolText.js
 export { formatRecoveryComparison, recoveryCells, recoveryNotes } from "./report/recoveryText.js";
 export { grantDecisionsToCsv, recoveryComparisonToCsv } from "./csv/simulationCsv.js";
 export { comparisonCharts, type ChartSpecs, VEGA_LITE_SCHEMA, DUTCH_NUMBER_LOCALE } from "./report/charts.js";
+export { riskCharts, monthlyBandChart, riskAllocationChart, budgetAtRiskChart, providerMarginRiskChart } from "./report/riskCharts.js";
+export { tornadoChart, twoWayChart, sensitivityCharts, type SensitivityChartsInput } from "./report/sensitivityCharts.js";
+export { reformEffectsChart } from "./report/reformCharts.js";
+export { formatRisk, riskSections, type RiskSection } from "./report/riskText.js";
+export { formatSensitivity } from "./report/sensitivityText.js";
+export { formatReforms } from "./report/reformText.js";
+export { riskToCsv } from "./csv/riskCsv.js";
 
 // Scenarios
 export { defaultScenario, DEFAULT_TARIFFS, calibratedScenario, type Scenario } from "./scenario/defaultScenario.js";

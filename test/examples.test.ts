@@ -109,3 +109,16 @@ describe("the README shows today's output", () => {
     expect(block("                               Inspanningsgericht (p×q)  Trajectfinanciering")).toBe(run("examples/quick-start.ts").trimEnd());
   });
 });
+
+describe("examples/behaviour-uncertainty-reforms.ts", () => {
+  // Three runs keep it quick; the scenario file's 20 runs are checked in test/scenario/shippedScenarios.test.ts.
+  const out = execFileSync(tsx, ["examples/behaviour-uncertainty-reforms.ts", "--runs", "3"], { encoding: "utf8" });
+  it("prints the comparison with its behaviour note, the risk, the tornadoes and the reforms", () => {
+    expect(out).toContain("Note: providers' behaviour responses are on (set literature-central");
+    expect(out).toContain("Risk over 3 runs");
+    expect(out).toContain("Taakgericht: what moves total paid");
+    expect(row(out, "Total paid: Basis")).toHaveLength(4);
+    expect(out).toMatch(/\n {2}garantie 24 maanden /);
+    expect(out).toMatch(/\n {2}gedrag hoog /);
+  });
+});

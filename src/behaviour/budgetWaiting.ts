@@ -4,7 +4,7 @@ import { horizonEnd, yearOf } from "../period.js";
 import type { CareFormPrices } from "../prices/careFormPrices.js";
 import { costOfUse } from "../projection/cost.js";
 import { basisPoints } from "./draws.js";
-import { pieceOf, rebuildCaseload, type Piece } from "./rebuildCaseload.js";
+import { Pieces, rebuildCaseload } from "./rebuildCaseload.js";
 
 /**
  * Task response (wachtlijst onder lumpsum): a provider with its own lump sum stops intake for a
@@ -83,18 +83,18 @@ export function withBudgetWaiting(
   // Still waiting at the window's end: their care starts after it.
   for (const t of queue) delays[t] = Math.max(delays[t]!, E + 1 - c.start[t]!);
   if (!any) return { caseload: c, delays: null };
-  const pieces: Piece[] = [];
+  const pieces = new Pieces(c.size);
   for (let t = 0; t < c.size; t++) {
-    const whole = pieceOf(c, t);
+    const k = pieces.pushWhole(c, t);
     const d = delays[t]!;
-    if (d === 0) {
-      pieces.push(whole);
-      continue;
-    }
+    if (d === 0) continue;
     const start = c.start[t]! + d;
     const closedInWindow = c.end[t] !== OPEN_END && c.end[t]! + d <= E;
     const end = closedInWindow ? c.end[t]! + d : OPEN_END;
-    pieces.push({ ...whole, start, end, outcome: closedInWindow ? c.outcome[t]! : OUTCOME_OPEN, useLength: useLength(c.window, start, end) });
+    pieces.start[k] = start;
+    pieces.end[k] = end;
+    pieces.outcome[k] = closedInWindow ? c.outcome[t]! : OUTCOME_OPEN;
+    pieces.useLength[k] = useLength(c.window, start, end);
   }
   return { caseload: rebuildCaseload(c, pieces), delays };
 }

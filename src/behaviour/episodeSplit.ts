@@ -1,7 +1,7 @@
 import type { Caseload } from "../caseload/caseload.js";
 import { OPEN_END, OUTCOMES } from "../caseload/codes.js";
 import { basisPoints, picked } from "./draws.js";
-import { pieceOf, rebuildCaseload, type Piece } from "./rebuildCaseload.js";
+import { Pieces, rebuildCaseload } from "./rebuildCaseload.js";
 
 const NOT_ACHIEVED = OUTCOMES.indexOf("notAchieved");
 
@@ -20,21 +20,32 @@ const NOT_ACHIEVED = OUTCOMES.indexOf("notAchieved");
 export function withEpisodeSplits(c: Caseload, percent: number, draws: Float64Array): { caseload: Caseload; trajectories: number } {
   const bp = basisPoints(percent);
   if (bp === 0) return { caseload: c, trajectories: 0 };
-  const pieces: Piece[] = [];
-  const seconds: Piece[] = [];
+  // Pass 1: which trajectories split (the caseload is returned as it is when none does).
+  const { start: starts, end: ends, useOffset: offsets, window } = c;
+  const split: number[] = [];
   for (let t = 0; t < c.size; t++) {
-    const whole = pieceOf(c, t);
-    const s = c.start[t]!;
-    const e = c.end[t]!;
+    const s = starts[t]!;
+    const e = ends[t]!;
     const half = s + Math.floor((e - s + 1) / 2); // first month of the second part
-    if (e === OPEN_END || e - s + 1 < 2 || half - 1 < c.window.start || !picked(draws[t]!, bp)) {
-      pieces.push(whole);
-      continue;
-    }
-    const firstLength = half - Math.max(s, c.window.start); // months of the first part inside the window
-    pieces.push({ ...whole, end: half - 1, outcome: NOT_ACHIEVED, useLength: firstLength });
-    seconds.push({ ...whole, id: `${whole.id}#vervolg`, start: half, useFrom: whole.useFrom + firstLength, useLength: whole.useLength - firstLength });
+    if (e !== OPEN_END && e - s + 1 >= 2 && half - 1 >= window.start && picked(draws[t]!, bp)) split.push(t);
   }
-  if (seconds.length === 0) return { caseload: c, trajectories: 0 };
-  return { caseload: rebuildCaseload(c, [...pieces, ...seconds]), trajectories: seconds.length };
+  if (split.length === 0) return { caseload: c, trajectories: 0 };
+  // Pass 2: every trajectory (a split one as its first part), then the second parts.
+  const pieces = new Pieces(c.size + split.length);
+  const firstLength = (t: number): number => starts[t]! + Math.floor((ends[t]! - starts[t]! + 1) / 2) - Math.max(starts[t]!, window.start);
+  let next = 0;
+  for (let t = 0; t < c.size; t++) {
+    const k = pieces.pushWhole(c, t);
+    if (split[next] !== t) continue;
+    next++;
+    pieces.end[k] = starts[t]! + Math.floor((ends[t]! - starts[t]! + 1) / 2) - 1;
+    pieces.outcome[k] = NOT_ACHIEVED;
+    pieces.useLength[k] = firstLength(t);
+  }
+  for (const t of split) {
+    const first = firstLength(t);
+    // Pass 2 pushed trajectory t as piece t: its first part ends the month before the second starts.
+    pieces.push(t, `${c.ids[t]!}#vervolg`, pieces.end[t]! + 1, ends[t]!, c.outcome[t]!, offsets[t]! + first, offsets[t + 1]! - offsets[t]! - first);
+  }
+  return { caseload: rebuildCaseload(c, pieces), trajectories: split.length };
 }

@@ -13,19 +13,21 @@ import { basisPoints } from "./draws.js";
 export function withShorterDurations(c: Caseload, percent: number, draws: Float64Array): { caseload: Caseload; trajectories: number; monthsCut: number } {
   const bp = basisPoints(percent);
   if (bp === 0) return { caseload: c, trajectories: 0, monthsCut: 0 };
-  const end = c.end.slice();
+  // Columns in locals: caseloads made by spreading have many shapes, and a property read per trajectory would be slow.
+  const { start: starts, end: ends, useOffset: offsets, use: uses, window } = c;
+  const end = ends.slice();
   const useOffset = new Int32Array(c.size + 1);
   const use = new Int32Array(c.use.length);
   let offset = 0;
   let trajectories = 0;
   let monthsCut = 0;
   for (let t = 0; t < c.size; t++) {
-    const s = c.start[t]!;
-    const e = c.end[t]!;
+    const s = starts[t]!;
+    const e = ends[t]!;
     if (e !== OPEN_END) {
       const d = e - s + 1;
       const cut = Math.floor((d * bp) / 10_000 + draws[t]!);
-      const shortened = Math.max(s + Math.max(1, d - cut) - 1, Math.min(e, c.window.start));
+      const shortened = Math.max(s + Math.max(1, d - cut) - 1, Math.min(e, window.start));
       if (shortened < e) {
         end[t] = shortened;
         trajectories++;
@@ -33,8 +35,9 @@ export function withShorterDurations(c: Caseload, percent: number, draws: Float6
       }
     }
     useOffset[t] = offset;
-    const keep = end[t] === e ? c.useOffset[t + 1]! - c.useOffset[t]! : useLength(c.window, s, end[t]!);
-    use.set(c.use.subarray(c.useOffset[t]!, c.useOffset[t]! + keep), offset);
+    const keep = end[t] === e ? offsets[t + 1]! - offsets[t]! : useLength(window, s, end[t]!);
+    const from = offsets[t]!;
+    for (let j = 0; j < keep; j++) use[offset + j] = uses[from + j]!;
     offset += keep;
   }
   useOffset[c.size] = offset;

@@ -110,6 +110,17 @@ export function taskModel(config: TaskConfig): FundingModel {
       }
       return { warnings };
     },
+    lumpSums(c, year) {
+      // What each provider receives in the year from the budgets that name it (over all areas); a
+      // budget for all providers together is no one provider's, so it is not counted.
+      const out = new Float64Array(c.providers.length);
+      cfg.budgets.forEach((b, i) => {
+        if (b.provider === undefined) return;
+        const p = optionalIndex(c, "providers", b.provider, ["budgets", i, "provider"], "task model config");
+        out[p] = out[p]! + new DatedPrice(b.perYear, cfg.indexation).at(year * 12);
+      });
+      return out;
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { generateCaseload } from "../caseload/generate.js";
+import { drawnSpec } from "../uncertainty/drawnSpec.js";
 import { comparisonToCsv, recordsToCsv } from "../csv/exportCsv.js";
 import { FundingInputError, formatPath } from "../errors.js";
 import { CompareOptionsSchema, type OnRun } from "../metrics/compare.js";
@@ -12,6 +13,9 @@ import { grantDecisionsToCsv, recoveryComparisonToCsv } from "../csv/simulationC
 import { formatEuro } from "../money/format.js";
 import { formatGrantDecisions, formatGrantPool } from "../report/grantPoolText.js";
 import { formatRecoveryComparison } from "../report/recoveryText.js";
+import { formatReforms } from "../report/reformText.js";
+import { formatRisk } from "../report/riskText.js";
+import { formatSensitivity } from "../report/sensitivityText.js";
 import type { TableFormat } from "../report/textTable.js";
 import type { ComparisonScenarioDefinition, ComparisonScenarioResult } from "../scenario/comparisonScenario.js";
 import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
@@ -139,7 +143,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           return EXIT.invalidInput;
         }
         const seed = integer(values.seed, "--seed") ?? value.options.seed;
-        const csv = recordsToCsv(generateCaseload(value.caseload.spec, seed), { dutch: values.dutch });
+        const csv = recordsToCsv(generateCaseload(drawnSpec(value.caseload.spec, seed), seed), { dutch: values.dutch });
         const usePath = join(dirname(values.out), `${basename(values.out, extname(values.out))}-use${extname(values.out) || ".csv"}`);
         writeCsv(values.out, csv.trajectories);
         writeCsv(usePath, csv.use);
@@ -164,7 +168,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const scenario = format === "html" ? { ...loaded, definition: { ...d, options: { ...d.options, keepProjections: true } } } : loaded;
         const result = runWithProgress(scenario, io);
         if (format === "html") {
-          emit(await comparisonHtml(result.comparison, { ...(d.name ? { title: d.name } : {}), ...(d.description ? { description: d.description } : {}) }));
+          emit(
+            await comparisonHtml(result.comparison, {
+              ...(d.name ? { title: d.name } : {}),
+              ...(d.description ? { description: d.description } : {}),
+              ...(result.sensitivity ? { sensitivity: result.sensitivity } : {}),
+              ...(result.reforms ? { reforms: result.reforms } : {}),
+            }),
+          );
         } else emit(render(result, format, command === "run", values.dutch));
         return EXIT.ok;
       }
@@ -254,7 +265,11 @@ function runWithProgress(scenario: ResolvedScenario<ComparisonScenarioDefinition
   if (!io.stderrIsTty || runs < 2) return runScenario(scenario);
   const bar = new cliProgress.SingleBar({ stream: process.stderr, format: "runs {bar} {value}/{total}", hideCursor: true }, cliProgress.Presets.shades_classic);
   bar.start(runs, 0);
-  const onRun: OnRun = (done) => bar.update(done);
+  // With reforms every step runs them all: the total grows to steps × runs.
+  const onRun: OnRun = (done, total) => {
+    if (total !== bar.getTotal()) bar.setTotal(total);
+    bar.update(done);
+  };
   try {
     return runScenario(scenario, onRun);
   } finally {
@@ -291,7 +306,12 @@ function render(result: ScenarioResult, format: Exclude<Format, "html">, withStr
       const title = titleOf(result, format);
       const streams = withStreams && result.streams ? `\n\n${streamsText(result)}` : "";
       const notes = withStreams && result.warnings.length ? `\n\n${result.warnings.map((w) => `Note: ${w}`).join("\n")}` : "";
-      return `${title}${table}${streams}${notes}`;
+      const tf: TableFormat = format === "md" ? "md" : "text";
+      const section = (heading: string, body: string): string => `\n\n${format === "md" ? `### ${heading}` : `${heading}\n${"─".repeat(heading.length)}`}\n\n${body}`;
+      const risk = result.comparison.risk ? section("Uncertainty and risk", formatRisk(result.comparison, tf)) : "";
+      const sensitivity = result.sensitivity ? section("Sensitivity", formatSensitivity(result.sensitivity, tf)) : "";
+      const reforms = result.reforms ? section("Reforms", formatReforms(result.reforms, tf)) : "";
+      return `${title}${table}${risk}${sensitivity}${reforms}${streams}${notes}`;
     }
   }
 }

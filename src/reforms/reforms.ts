@@ -4,7 +4,7 @@ import { isCaseload } from "../caseload/caseload.js";
 import { NameSchema } from "../caseload/names.js";
 import type { CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError, parseWith, type Issue } from "../errors.js";
-import { compare, type Comparison, type OnRun } from "../metrics/compare.js";
+import { compare, type Comparison } from "../metrics/compare.js";
 import type { CompareOptions } from "../metrics/compareOptions.js";
 import type { Metrics } from "../metrics/metrics.js";
 import { summarise, type Summary } from "../metrics/statistics.js";
@@ -34,12 +34,55 @@ export const ReformSchema = z.strictObject({
 /** A reform as users write it. */
 export type Reform = z.input<typeof ReformSchema>;
 
+/** A comparison a stepwise computation asks for; the driver answers with its {@link Comparison}. */
+export interface CompareRequest {
+  readonly caseload: Caseload | Uncertain<CaseloadSpecInput>;
+  readonly models: readonly (FundingModel | Uncertain<ModelConfig>)[];
+  readonly options: Uncertain<CompareOptions>;
+  /** Which comparison of the computation this is (0-based), for progress. */
+  readonly step: number;
+}
+
+/** Answers every comparison a stepwise computation asks for, in turn, and returns its result. */
+export function driveComparisons<R>(steps: Generator<CompareRequest, R, Comparison>, answer: (request: CompareRequest) => Comparison): R {
+  let next = steps.next();
+  while (!next.done) {
+    let comparison: Comparison;
+    try {
+      comparison = answer(next.value);
+    } catch (e) {
+      // Back into the computation, which may say where the error arose (e.g. which reform).
+      next = steps.throw(e);
+      continue;
+    }
+    next = steps.next(comparison);
+  }
+  return next.value;
+}
+
+/** {@link driveComparisons} for comparisons that finish later (worker threads). */
+export async function driveComparisonsAsync<R>(steps: Generator<CompareRequest, R, Comparison>, answer: (request: CompareRequest) => Promise<Comparison>): Promise<R> {
+  let next = steps.next();
+  while (!next.done) {
+    let comparison: Comparison;
+    try {
+      comparison = await answer(next.value);
+    } catch (e) {
+      next = steps.throw(e);
+      continue;
+    }
+    next = steps.next(comparison);
+  }
+  return next.value;
+}
+
 /**
  * A baseline and reforms stacked in order — step k is the baseline with reforms 1 … k applied —
  * each compared on the same seeds (common random numbers), with each reform's effect as the
  * change from the step before, run by run (as tax-policy microsimulators show a reform), per model
  * and metric: its mean and P5 / P50 / P95 over the runs. A reform may change any model's config
- * but not how many models there are (the columns must pair up).
+ * but not how many models there are (the columns must pair up). `onRun(step, done, total)` reports
+ * progress per step.
  */
 export function compareReforms(
   caseload: Caseload | Uncertain<CaseloadSpecInput>,
@@ -48,15 +91,29 @@ export function compareReforms(
   reforms: readonly Reform[],
   onRun?: (step: number, done: number, total: number) => void,
 ): ReformsResult {
+  return driveComparisons(reformSteps(caseload, models, options, reforms), (x) =>
+    compare(x.caseload, x.models, x.options, onRun ? (done, total) => onRun(x.step, done, total) : undefined),
+  );
+}
+
+/** The comparisons of {@link compareReforms}, asked for one by one, and the result built from them. */
+export function* reformSteps(
+  caseload: Caseload | Uncertain<CaseloadSpecInput>,
+  models: readonly (FundingModel | Uncertain<ModelConfig>)[],
+  options: Uncertain<CompareOptions>,
+  reforms: readonly Reform[],
+): Generator<CompareRequest, ReformsResult, Comparison> {
   const parsed = parseWith(z.array(ReformSchema), reforms, "reforms");
   const fixed = isCaseload(caseload);
   let current = { caseload: fixed ? null : (caseload as unknown), models: models as readonly unknown[], options: options as unknown };
-  const run = (k: number): Comparison => {
-    const progress: OnRun | undefined = onRun ? (done, total) => onRun(k, done, total) : undefined;
-    return compare(fixed ? caseload : (current.caseload as Uncertain<CaseloadSpecInput>), current.models as (FundingModel | Uncertain<ModelConfig>)[], current.options as Uncertain<CompareOptions>, progress);
-  };
-  const steps: ReformStep[] = [{ name: "Basis", description: null, comparison: run(0), effects: null }];
-  parsed.forEach((reform, k) => {
+  const request = (step: number): CompareRequest => ({
+    caseload: fixed ? caseload : (current.caseload as Uncertain<CaseloadSpecInput>),
+    models: current.models as (FundingModel | Uncertain<ModelConfig>)[],
+    options: current.options as Uncertain<CompareOptions>,
+    step,
+  });
+  const steps: ReformStep[] = [{ name: "Basis", description: null, comparison: yield request(0), effects: null }];
+  for (const [k, reform] of parsed.entries()) {
     const issues: Issue[] = [];
     reform.changes.forEach((change, j) => {
       const where = ["reforms", k, "changes", j];
@@ -74,9 +131,15 @@ export function compareReforms(
       issues.push({ code: "invalid_value", path: ["reforms", k, "changes"], message: `a reform must keep the ${models.length} models (it may change them), so its columns pair with the step before` });
     }
     if (issues.length > 0) throw new FundingInputError("reforms", issues);
-    const comparison = atReform(k, reform.name, () => run(k + 1));
+    let comparison: Comparison;
+    try {
+      comparison = yield request(k + 1);
+    } catch (e) {
+      if (!(e instanceof FundingInputError)) throw e;
+      throw new FundingInputError(`${e.subject} after reform ${k + 1} "${reform.name}"`, e.issues);
+    }
     steps.push({ name: reform.name, description: reform.description ?? null, comparison, effects: effectsOf(steps[steps.length - 1]!.comparison, comparison) });
-  });
+  }
   return { steps };
 }
 
@@ -126,14 +189,3 @@ function setAt(tree: unknown, path: readonly (string | number)[], value: unknown
 function formatSegments(path: readonly (string | number)[]): string {
   return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`)).join("") || "(the comparison)";
 }
-
-/** Names the reform in an input error its changes caused (a tariff made invalid, a model made unknown). */
-function atReform<T>(k: number, name: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof FundingInputError)) throw e;
-    throw new FundingInputError(`${e.subject} after reform ${k + 1} "${name}"`, e.issues);
-  }
-}
-

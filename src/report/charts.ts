@@ -29,11 +29,12 @@ export const DUTCH_NUMBER_LOCALE = {
 } as const;
 
 /** Whole euros with thousands separators; the locale above turns it into `1.234.567`. */
-const EURO_FORMAT = ",.0f";
+export const EURO_FORMAT = ",.0f";
 /** Whole euros with the currency prefix, for tooltips: `€ 1.234.567`. */
-const EURO_TOOLTIP_FORMAT = "$,.0f";
-const WIDTH = 640;
-const HEIGHT = 320;
+export const EURO_TOOLTIP_FORMAT = "$,.0f";
+/** Width and height of a chart's plot area, in pixels (the risk and sensitivity charts share them). */
+export const WIDTH = 640;
+export const HEIGHT = 320;
 
 /**
  * Cents to euros for a chart. A chart's axis is not a ledger: the division by 100 may give a
@@ -41,7 +42,7 @@ const HEIGHT = 320;
  * arithmetic), which is harmless for drawing and formatting to whole euros. Exact amounts stay in
  * the comparison itself (integer cents) and in its table and CSV export.
  */
-const euros = (cents: number): number => cents / 100;
+export const euros = (cents: number): number => cents / 100;
 
 /**
  * Vega-Lite specs for a comparison's charts:
@@ -68,31 +69,39 @@ export function comparisonCharts(comparison: Comparison): ChartSpecs {
   return { specs, notes };
 }
 
+/** The Dutch number locale as a spec's `config` (fresh arrays: a spec is plain, unshared JSON). */
+export function localeConfig(): Record<string, unknown> {
+  return { locale: { number: { ...DUTCH_NUMBER_LOCALE, grouping: [...DUTCH_NUMBER_LOCALE.grouping], currency: [...DUTCH_NUMBER_LOCALE.currency] } } };
+}
+
 /** The parts every spec shares: schema, size, Dutch number locale. */
-function base(title: string, subtitle: string | null): Record<string, unknown> {
+export function base(title: string, subtitle: string | null): Record<string, unknown> {
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: subtitle === null ? { text: title } : { text: title, subtitle },
     width: WIDTH,
     height: HEIGHT,
-    config: { locale: { number: { ...DUTCH_NUMBER_LOCALE, grouping: [...DUTCH_NUMBER_LOCALE.grouping], currency: [...DUTCH_NUMBER_LOCALE.currency] } } },
+    config: localeConfig(),
   };
 }
 
 /** Model labels in the comparison's order: the colour domain, so every chart colours a model alike. */
-function labels(comparison: Comparison): string[] {
+export function labels(comparison: Pick<Comparison, "models">): string[] {
   return comparison.models.map((m) => m.label);
 }
 
-function colour(comparison: Comparison): Record<string, unknown> {
+/** The colour channel of a chart with a `model` field: one colour per model, in the comparison's order. */
+export function colour(comparison: Pick<Comparison, "models">): Record<string, unknown> {
   return { field: "model", type: "nominal", title: "Model (bekostigingsvorm)", scale: { domain: labels(comparison) }, sort: labels(comparison) };
 }
 
-function euroAxis(title: string): Record<string, unknown> {
+/** A quantitative channel in whole euros with Dutch separators. */
+export function euroAxis(title: string): Record<string, unknown> {
   return { type: "quantitative", title, axis: { format: EURO_FORMAT } };
 }
 
-function euroTooltip(field: string, title: string): Record<string, unknown> {
+/** A tooltip field in euros: `€ 1.234.567`. */
+export function euroTooltip(field: string, title: string): Record<string, unknown> {
   return { field, type: "quantitative", title, format: EURO_TOOLTIP_FORMAT };
 }
 

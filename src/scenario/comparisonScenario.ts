@@ -5,10 +5,15 @@ import { generateCaseload } from "../caseload/generate.js";
 import { NameSchema } from "../caseload/names.js";
 import { caseloadFromRecords, TrajectoryInputSchema, type FromRecordsOptions, type KnownNames, type TrajectoryInput } from "../caseload/records.js";
 import { CaseloadSpecSchema, type CaseloadSpecInput } from "../caseload/spec.js";
-import { FundingInputError } from "../errors.js";
+import { FundingInputError, type Issue } from "../errors.js";
 import { compare, CompareOptionsSchema, type CompareOptions, type Comparison, type OnRun } from "../metrics/compare.js";
 import { ModelConfigSchema, type ModelConfig } from "../models/index.js";
 import { HorizonSchema, type HorizonInput } from "../period.js";
+import { driveComparisons, reformSteps, ReformSchema, type CompareRequest, type Reform } from "../reforms/reforms.js";
+import type { ReformsResult } from "../reforms/reformResult.js";
+import { sensitivity, SensitivityOptionsSchema, type SensitivityAnalysis, type SensitivityOptions } from "../sensitivity/comparisonSensitivity.js";
+import type { Uncertain } from "../uncertainty/uncertain.js";
+import { findUncertain, isDistributionNode, resolveUncertain } from "../uncertainty/uncertainInput.js";
 import { applyStreams, FundingStreamSchema, type FundingStreamInput, type StreamsResult } from "../streams/fundingStreams.js";
 import {
   atScenarioPath,
@@ -144,6 +149,15 @@ export const ComparisonScenarioSchema = z
         "funding streams (regelingen) that cover part of what is paid, in drawing order; what none covers is own means. Applied when the scenario has one run (default: none)",
       ),
     options: ScenarioOptionsSchema.prefault({}).describe("how the models are compared: horizon, payment lag, cost prices, budget, seed, runs"),
+    reforms: z
+      .array(ReformSchema)
+      .optional()
+      .describe(
+        "reforms stacked on this scenario (the baseline), each a set of changes at paths of the scenario (models[1].tariffs[0].tariff, options.behaviour, caseload.spec.profiles[0].arrivalsPerMonth); each reform is compared on the same seeds and shown as the change from the step before",
+      ),
+    sensitivity: SensitivityOptionsSchema.optional().describe(
+      "a one-way sensitivity (tornado) of the uncertain parameters — each at its P5 and P95, the others at their mean, on the first run's caseload — and optionally a two-way grid",
+    ),
   })
   .describe("A jeugdhulp-bekostiging scenario: a caseload, the funding models compared on it, funding streams and the comparison options.");
 
@@ -151,7 +165,8 @@ export const ComparisonScenarioSchema = z
 
 /** A caseload section: a synthetic spec. */
 export interface SpecCaseloadSection {
-  readonly spec: CaseloadSpecInput;
+  /** The spec; any number in it may be a distribution (drawn per run). */
+  readonly spec: Uncertain<CaseloadSpecInput>;
 }
 /** A caseload section: trajectory records in the scenario. */
 export interface RecordsCaseloadSection extends KnownNames {
@@ -174,8 +189,8 @@ export interface CsvCaseloadSection extends KnownNames {
 /** The caseload section of a scenario: exactly one of `spec`, `records`, `recordsFile`, `csv`. */
 export type ScenarioCaseload = SpecCaseloadSection | RecordsCaseloadSection | RecordsFileCaseloadSection | CsvCaseloadSection;
 
-/** The comparison options of a scenario, defaults filled in. */
-export type ScenarioOptions = CompareOptions & {
+/** The comparison options of a scenario, defaults filled in; numbers other than horizon, seed and runs may be distributions. */
+export type ScenarioOptions = Uncertain<CompareOptions> & {
   readonly paymentLagMonths: number;
   readonly seed: number;
   readonly runs: number;
@@ -186,9 +201,11 @@ export type ScenarioOptions = CompareOptions & {
 export interface ComparisonScenarioInput extends ScenarioHeader {
   readonly kind?: "comparison";
   readonly caseload: ScenarioCaseload;
-  readonly models: readonly ModelConfig[];
+  readonly models: readonly Uncertain<ModelConfig>[];
   readonly streams?: readonly FundingStreamInput[];
-  readonly options?: CompareOptions;
+  readonly options?: Uncertain<CompareOptions>;
+  readonly reforms?: readonly Reform[];
+  readonly sensitivity?: SensitivityOptions;
 }
 
 /**
@@ -202,9 +219,13 @@ export interface ComparisonScenarioInput extends ScenarioHeader {
 export interface ComparisonScenarioDefinition extends ScenarioHeader {
   readonly kind: "comparison";
   readonly caseload: ScenarioCaseload;
-  readonly models: readonly ModelConfig[];
+  readonly models: readonly Uncertain<ModelConfig>[];
   readonly streams: readonly FundingStreamInput[];
   readonly options: ScenarioOptions;
+  /** Reforms stacked on the scenario, each compared on the same seeds. */
+  readonly reforms?: readonly Reform[];
+  /** A one-way (tornado) and optional two-way sensitivity of the uncertain parameters. */
+  readonly sensitivity?: SensitivityOptions;
 }
 
 // ─── Parsing ─────────────────────────────────────────────────────────────────────────────────────
@@ -215,32 +236,98 @@ export interface ComparisonScenarioDefinition extends ScenarioHeader {
  * `loadScenario` reads them).
  */
 export function safeParseComparisonScenario(input: unknown, source: string): ScenarioSafeResult<ComparisonScenarioDefinition> {
-  const r = ComparisonScenarioSchema.safeParse(input);
-  if (!r.success) return { success: false, issues: scenarioIssues(r.error.issues, input, [CASELOAD_UNION]).map((i) => ({ ...i, source })) };
+  const fail = (issues: readonly Issue[]) => ({ success: false as const, issues: issues.map((i) => ({ ...i, source })) });
+  const uncertain = uncertainNodes(input);
+  if (uncertain.issues.length > 0) return fail(uncertain.issues);
+  // Distribution nodes stand for numbers: the scenario is checked with each at its centre.
+  const checked = uncertain.centre;
+  const r = ComparisonScenarioSchema.safeParse(checked);
+  if (!r.success) return fail(scenarioIssues(r.error.issues, checked, [CASELOAD_UNION]));
   const raw = input as Record<string, unknown>;
   const p = r.data;
-  const rawOptions = (raw["options"] ?? {}) as CompareOptions;
-  // The scenario's plain defaults from the parsed output; money (cost prices, budget) as written.
+  const rawOptions = (raw["options"] ?? {}) as ScenarioOptions;
+  // The scenario's plain defaults from the parsed output; money (cost prices, budget) and distributions as written.
   const options: ScenarioOptions = {
     ...rawOptions,
     ...(p.options.horizon ? { horizon: p.options.horizon } : {}),
-    paymentLagMonths: p.options.paymentLagMonths,
+    paymentLagMonths: isDistributionNode(rawOptions.paymentLagMonths) ? rawOptions.paymentLagMonths : p.options.paymentLagMonths,
     seed: p.options.seed,
     runs: p.options.runs,
     keepProjections: p.options.keepProjections,
   };
+  const rawCaseload = raw["caseload"] as Record<string, unknown>;
   return {
     success: true,
     output: {
       ...headerOf(p),
       kind: "comparison",
-      // The caseload section has no money: its parsed output (defaults filled, names trimmed) is valid input again.
-      caseload: withoutUndefined(p.caseload) as ScenarioCaseload,
-      models: raw["models"] as ModelConfig[],
+      // The caseload section has no money: its parsed output (defaults filled, names trimmed) is valid
+      // input again — unless its spec holds distributions, which must stay as written.
+      caseload: (uncertain.inSpec ? { spec: rawCaseload["spec"] } : withoutUndefined(p.caseload)) as ScenarioCaseload,
+      models: raw["models"] as ComparisonScenarioDefinition["models"],
       streams: (raw["streams"] ?? []) as FundingStreamInput[],
       options,
+      ...(raw["reforms"] !== undefined ? { reforms: raw["reforms"] as Reform[] } : {}),
+      ...(raw["sensitivity"] !== undefined ? { sensitivity: raw["sensitivity"] as SensitivityOptions } : {}),
     },
   };
+}
+
+/** Options that hold for every run: never a distribution. */
+const FIXED_OPTIONS = new Set(["horizon", "seed", "runs", "keepProjections"]);
+
+/**
+ * The distribution nodes of a scenario input: refused where a value must be fixed (a horizon, a
+ * stream, a record — only the caseload spec, the models, the options other than horizon, seed,
+ * runs and keepProjections, and a reform's values may be uncertain), each validated, and the input
+ * with every node outside the reforms at its centre. Reforms' values are checked when they run.
+ */
+function uncertainNodes(input: unknown): { issues: Issue[]; centre: unknown; inSpec: boolean } {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return { issues: [], centre: input, inSpec: false };
+  const raw = input as Record<string, unknown>;
+  const issues: Issue[] = [];
+  const allowed = (path: readonly (string | number)[]): boolean =>
+    (path[0] === "caseload" && path[1] === "spec") ||
+    path[0] === "models" ||
+    (path[0] === "options" && typeof path[1] === "string" && !FIXED_OPTIONS.has(path[1])) ||
+    (path[0] === "reforms" && path[2] === "changes" && path[4] === "value");
+  const all = nodePaths(raw);
+  for (const path of all.filter((x) => !allowed(x))) {
+    issues.push({ code: "invalid_type", path, message: "a distribution cannot stand here: only numbers of the caseload spec, the models, the options (not horizon, seed, runs, keepProjections) and reform values may be uncertain" });
+  }
+  if (all.length === 0 || issues.length > 0) return { issues, centre: input, inSpec: false };
+  const caseload = raw["caseload"] as Record<string, unknown> | undefined;
+  const tree = { caseload: { spec: caseload?.["spec"] }, models: raw["models"], options: raw["options"] };
+  try {
+    findUncertain(tree);
+  } catch (e) {
+    if (e instanceof FundingInputError) return { issues: [...e.issues], centre: input, inSpec: false };
+    throw e;
+  }
+  const centre = resolveUncertain(tree) as typeof tree;
+  const inSpec = nodePaths(tree.caseload).length > 0;
+  return {
+    issues: [],
+    centre: {
+      ...raw,
+      ...(caseload && inSpec ? { caseload: { ...caseload, spec: centre.caseload.spec } } : {}),
+      ...(raw["models"] !== undefined ? { models: centre.models } : {}),
+      ...(raw["options"] !== undefined ? { options: centre.options } : {}),
+    },
+    inSpec,
+  };
+}
+
+/** How many distribution nodes a definition's caseload spec, models and options hold. */
+function nodeCount(d: ComparisonScenarioDefinition): number {
+  return nodePaths({ caseload: d.caseload, models: d.models, options: d.options }).length;
+}
+
+/** Paths of every distribution node in a JSON tree. */
+function nodePaths(tree: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (isDistributionNode(tree)) return [path];
+  if (typeof tree !== "object" || tree === null) return [];
+  return Object.entries(tree).flatMap(([k, v]) => nodePaths(v, [...path, Array.isArray(tree) ? Number(k) : k]));
 }
 
 // ─── Running ─────────────────────────────────────────────────────────────────────────────────────
@@ -268,6 +355,10 @@ export interface ComparisonScenarioResult extends ScenarioResultHeader {
   readonly streams: readonly ModelStreams[] | null;
   /** What the analyst should know about the run itself (e.g. streams skipped for several runs). */
   readonly warnings: readonly string[];
+  /** The scenario and its reforms, step by step (the first step's comparison is `comparison`); null without reforms. */
+  readonly reforms: ReformsResult | null;
+  /** The tornado (and two-way grid) of the uncertain parameters; null unless the scenario asks for it. */
+  readonly sensitivity: SensitivityAnalysis | null;
 }
 
 /** Where a core error's paths sit inside a scenario, by the error's subject. */
@@ -284,7 +375,7 @@ export const SUBJECT_PATHS: Readonly<Record<string, readonly (string | number)[]
 };
 
 /** The caseload a scenario's definition holds: its spec, or its records built; files need the loader. */
-function caseloadOf(c: ScenarioCaseload): Caseload | CaseloadSpecInput {
+function caseloadOf(c: ScenarioCaseload): Caseload | Uncertain<CaseloadSpecInput> {
   if ("spec" in c) return c.spec;
   if ("records" in c) return caseloadFromRecords(c.records, recordsOptions(c));
   const key = "recordsFile" in c ? "recordsFile" : "csv";
@@ -304,50 +395,74 @@ export function recordsOptions(c: RecordsCaseloadSection | RecordsFileCaseloadSe
 }
 
 /**
- * Runs a comparison scenario: `compare` over its caseload and models with its options, and — when
- * it has funding streams and a single run — `applyStreams` to each model's payment lines (a second
- * projection with `lines: true` on the same caseload). Every input error is a
- * {@link ScenarioInputError} naming the source and the path inside the scenario. `onRun` is called
- * after each run (a progress bar).
+ * Runs a comparison scenario: `compare` over its caseload and models with its options; with
+ * reforms, each reform stacked on it; with `sensitivity`, the tornado of its uncertain parameters;
+ * and — when it has funding streams, a single run and no distributions — `applyStreams` to each
+ * model's payment lines. Every input error is a {@link ScenarioInputError} naming the source and
+ * the path inside the scenario. `onRun` is called after each run (a progress bar).
  */
 export function runComparisonScenario(resolved: ResolvedScenario<ComparisonScenarioDefinition>, source: string, onRun?: OnRun): ComparisonScenarioResult {
-  const d = resolved.definition;
   return atScenarioPath(
     source,
-    () => {
-    const given = resolved.caseload ?? caseloadOf(d.caseload);
-    const options: CompareOptions = d.options;
-    const warnings: string[] = [];
-    if (d.streams.length === 0 || d.options.runs > 1) {
-      if (d.streams.length > 0) {
-        warnings.push(`funding streams are applied to a single run; this scenario has ${d.options.runs} runs, so they were not applied`);
-      }
-      const comparison = compare(given, d.models, options, onRun);
-      return { kind: "comparison", name: d.name ?? null, source: resolved.source, comparison, streams: null, warnings };
-    }
-    // One run with streams: the caseload is generated here (applyStreams needs it), and compare keeps
-    // each model's projection with its payment lines, which the streams are applied to.
-    const spec = isCaseload(given) ? null : given;
-    const caseload: Caseload = spec ? generateCaseload(spec, d.options.seed) : (given as Caseload);
-    // The seed stays: behaviour responses draw from it.
-    const { runs: _runs, ...fixed } = d.options;
-    const compared = compare(caseload, d.models, { ...fixed, keepProjections: "lines" }, onRun);
-    const streams = compared.models.map((m): ModelStreams => ({ label: m.label, result: applyStreams(m.delivered ?? caseload, m.projection!, d.streams) }));
-    const comparison: Comparison = {
-      ...compared,
-      // As compare reports a generated caseload: its seed.
-      seeds: spec ? [d.options.seed] : compared.seeds,
-      // The lines were for the streams; the projections stay only when the scenario asks for them.
-      models: compared.models.map((m) => ({
-        ...m,
-        projection: d.options.keepProjections ? { ...m.projection!, ledger: null } : null,
-        delivered: d.options.keepProjections ? m.delivered : null,
-      })),
-    };
-    return { kind: "comparison", name: d.name ?? null, source: resolved.source, comparison, streams, warnings };
-    },
+    () => driveComparisons(comparisonScenarioSteps(resolved), (x) => compare(x.caseload, x.models, x.options, progressOf(onRun, x.step, resolved))),
     resolved.locate,
     SUBJECT_PATHS,
   );
 }
+
+/** Progress over every comparison of a scenario: the baseline's runs, then each reform's. */
+export function progressOf(onRun: OnRun | undefined, step: number, resolved: ResolvedScenario<ComparisonScenarioDefinition>): OnRun | undefined {
+  const steps = 1 + (resolved.definition.reforms?.length ?? 0);
+  return onRun ? (done, total) => onRun(step * total + done, steps * total) : undefined;
+}
+
+/**
+ * The comparisons a comparison scenario needs, asked for one by one (so a driver may run them in
+ * this thread or over worker threads), and the scenario's result built from them.
+ */
+export function* comparisonScenarioSteps(resolved: ResolvedScenario<ComparisonScenarioDefinition>): Generator<CompareRequest, ComparisonScenarioResult, Comparison> {
+  const d = resolved.definition;
+  const given = resolved.caseload ?? caseloadOf(d.caseload);
+  const options = d.options as Uncertain<CompareOptions>;
+  const warnings: string[] = [];
+  const uncertain = nodeCount(d) > 0;
+  const head = { kind: "comparison" as const, name: d.name ?? null, source: resolved.source };
+  const analysis = (): SensitivityAnalysis | null => (d.sensitivity ? sensitivity(given, d.models, options, d.sensitivity) : null);
+  if (d.reforms && d.reforms.length > 0) {
+    if (d.streams.length > 0) warnings.push("funding streams are not applied to a scenario with reforms: compare the streams in the baseline scenario alone");
+    // Paths in a scenario name the spec under caseload.spec; the comparison's caseload is the spec itself.
+    const reforms = d.reforms.map((r) => ({ ...r, changes: r.changes.map((c) => ({ ...c, path: c.path.replace(/^caseload\.spec(?=[.[]|$)/, "caseload") })) }));
+    const result: ReformsResult = yield* reformSteps(given, d.models, options, reforms);
+    return { ...head, comparison: result.steps[0]!.comparison, streams: null, warnings, reforms: result, sensitivity: analysis() };
+  }
+  if (d.streams.length === 0 || d.options.runs > 1 || uncertain) {
+    if (d.streams.length > 0) {
+      const why = uncertain ? "it has uncertain parameters (distributions)" : `it has ${d.options.runs} runs`;
+      warnings.push(`funding streams are applied to a single run without uncertain parameters; this scenario ${why}, so they were not applied`);
+    }
+    const comparison: Comparison = yield { caseload: given, models: d.models, options, step: 0 };
+    return { ...head, comparison, streams: null, warnings, reforms: null, sensitivity: analysis() };
+  }
+  // One run with streams: the caseload is generated here (applyStreams needs it), and compare keeps
+  // each model's projection with its payment lines, which the streams are applied to.
+  const spec = isCaseload(given) ? null : (given as CaseloadSpecInput);
+  const caseload: Caseload = spec ? generateCaseload(spec, d.options.seed) : (given as Caseload);
+  // The seed stays: behaviour responses draw from it.
+  const { runs: _runs, ...fixed } = d.options;
+  const compared: Comparison = yield { caseload, models: d.models, options: { ...fixed, keepProjections: "lines" } as Uncertain<CompareOptions>, step: 0 };
+  const streams = compared.models.map((m): ModelStreams => ({ label: m.label, result: applyStreams(m.delivered ?? caseload, m.projection!, d.streams) }));
+  const comparison: Comparison = {
+    ...compared,
+    // As compare reports a generated caseload: its seed.
+    seeds: spec ? [d.options.seed] : compared.seeds,
+    // The lines were for the streams; the projections stay only when the scenario asks for them.
+    models: compared.models.map((m) => ({
+      ...m,
+      projection: d.options.keepProjections ? { ...m.projection!, ledger: null } : null,
+      delivered: d.options.keepProjections ? m.delivered : null,
+    })),
+  };
+  return { ...head, comparison, streams, warnings, reforms: null, sensitivity: analysis() };
+}
+
 

@@ -110,6 +110,21 @@ export function atScenarioPath<T>(
   }
 }
 
+/** {@link atScenarioPath} for work that finishes later (runs spread over worker threads). */
+export async function atScenarioPathAsync<T>(
+  source: string,
+  fn: () => Promise<T>,
+  locate: Locator | undefined,
+  subjects: Readonly<Record<string, readonly (string | number)[]>>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof ScenarioInputError || !(e instanceof FundingInputError)) throw e;
+    throw scenarioErrorOf(source, e, subjects, locate);
+  }
+}
+
 /**
  * A core input error as a {@link ScenarioInputError} of `source`: `subjects` gives, by the error's
  * subject, the section to put in front of its paths (a model's errors already have theirs).
@@ -120,7 +135,9 @@ export function scenarioErrorOf(
   subjects: Readonly<Record<string, readonly (string | number)[]>>,
   locate?: Locator,
 ): ScenarioInputError {
-  const prefix = subjects[e.subject] ?? [];
+  // A subject may name where in the runs it arose ("compare options in run 3 (seed 2028)"): the longest known subject it starts with.
+  const known = Object.keys(subjects).filter((k) => e.subject === k || e.subject.startsWith(`${k} `));
+  const prefix = known.length > 0 ? subjects[known.reduce((a, b) => (b.length > a.length ? b : a))]! : [];
   return new ScenarioInputError(source, locateIssues(e.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })), locate));
 }
 

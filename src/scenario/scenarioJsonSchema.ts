@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ModelConfigSchema } from "../models/index.js";
+import { DistributionSchema } from "../uncertainty/distribution.js";
 import { ScenarioSchema } from "./scenarioSchema.js";
 
 /**
@@ -37,6 +38,50 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   if (defs?.["ModelConfig"] && !defs["ModelConfig"]["description"]) {
     defs["ModelConfig"]["description"] = "a funding model's config, picked by kind";
   }
+  acceptDistributions(schema);
   const { $schema, ...rest } = schema;
   return { $schema, title: "jeugdhulp-bekostiging scenario", ...rest };
+}
+
+/** Options that hold for every run: never a distribution. */
+const FIXED_OPTIONS = new Set(["horizon", "seed", "runs", "keepProjections"]);
+
+/**
+ * Where a scenario may hold a distribution in place of a number (the caseload spec, the models,
+ * the options but horizon, seed, runs and keepProjections), the JSON Schema accepts one too:
+ * every number, and every string of digits (money, percentages), becomes "that, or a
+ * `#/$defs/Distribution`", so an editor does not flag an uncertain parameter.
+ */
+function acceptDistributions(schema: Record<string, unknown>): void {
+  type Node = Record<string, unknown>;
+  const defs = (schema["$defs"] ??= {}) as Record<string, Node>;
+  const distribution = z.toJSONSchema(DistributionSchema, { target: "draft-2020-12", io: "input", reused: "inline", unrepresentable: "throw" }) as Node;
+  delete distribution["$schema"];
+  defs["Distribution"] = { ...distribution, description: "a distribution in place of a number, drawn per Monte Carlo run (e.g. { distribution: 'triangular', min, mode, max, as: 'euros' })" };
+  const ref = { $ref: "#/$defs/Distribution" };
+  const widen = (node: unknown): unknown => {
+    if (typeof node !== "object" || node === null) return node;
+    if (Array.isArray(node)) return node.map(widen);
+    const n = node as Node;
+    if (n["$ref"] !== undefined) return n;
+    const numeric = n["type"] === "number" || n["type"] === "integer" || (n["type"] === "string" && typeof n["pattern"] === "string" && n["pattern"].includes("\\d"));
+    if (numeric) {
+      const { description, default: dflt, ...rest } = n;
+      return { anyOf: [rest, ref], ...(description !== undefined ? { description } : {}), ...(dflt !== undefined ? { default: dflt } : {}) };
+    }
+    return Object.fromEntries(Object.entries(n).map(([k, v]) => [k, widen(v)]));
+  };
+  const comparison = ((schema["anyOf"] as Node[] | undefined) ?? []).find((k) => (k["properties"] as Node | undefined)?.["models"] !== undefined);
+  if (!comparison) return;
+  const props = comparison["properties"] as Node;
+  const caseloadBranches = (props["caseload"] as Node)["anyOf"] as Node[];
+  for (const branch of caseloadBranches) {
+    const bp = branch["properties"] as Node;
+    if (bp["spec"]) bp["spec"] = widen(bp["spec"]);
+  }
+  props["models"] = widen(props["models"]);
+  if (defs["ModelConfig"]) defs["ModelConfig"] = widen(defs["ModelConfig"]) as Node;
+  const options = props["options"] as Node;
+  const optionProps = options["properties"] as Node;
+  for (const key of Object.keys(optionProps)) if (!FIXED_OPTIONS.has(key)) optionProps[key] = widen(optionProps[key]);
 }

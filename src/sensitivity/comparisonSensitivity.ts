@@ -27,8 +27,8 @@ export const SensitivityOptionsSchema = z.strictObject({
     .optional()
     .describe("two parameters (key or name) for a two-way grid, each from its `from` to its `to` percentile in `steps` steps"),
   steps: z.number().int().min(2).max(21).default(5).describe("grid steps per parameter of the two-way grid"),
-  from: z.number().gt(0).lt(100).default(5),
-  to: z.number().gt(0).lt(100).default(95),
+  from: z.number().gt(0).lt(100).default(5).describe("lowest percentile of each parameter in the two-way grid"),
+  to: z.number().gt(0).lt(100).default(95).describe("highest percentile of each parameter in the two-way grid"),
 });
 /** Options of {@link sensitivity}, as users write them. */
 export type SensitivityOptions = z.input<typeof SensitivityOptionsSchema>;

@@ -32,18 +32,18 @@ const common = {
 const Positive = (field: string): z.ZodNumber => z.number().positive(`${field} must be greater than 0`);
 
 const FixedSchema = z
-  .strictObject({ distribution: z.literal("fixed"), value: z.number().describe("the value, always"), ...common })
+  .strictObject({ distribution: z.literal("fixed").describe("the kind of distribution"), value: z.number().describe("the value, always"), ...common })
   .describe("a fixed value: no uncertainty (useful to switch a parameter off without removing its node)");
 
 const UniformSchema = z
-  .strictObject({ distribution: z.literal("uniform"), min: z.number(), max: z.number(), ...common })
+  .strictObject({ distribution: z.literal("uniform").describe("the kind of distribution"), min: z.number().describe("lowest value"), max: z.number().describe("highest value"), ...common })
   .superRefine((d, ctx) => {
     if (!(d.min < d.max)) ctx.addIssue({ code: "custom", path: ["max"], message: `max (${d.max}) must be greater than min (${d.min})` });
   })
   .describe("uniform between min and max");
 
 const TriangularSchema = z
-  .strictObject({ distribution: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number(), ...common })
+  .strictObject({ distribution: z.literal("triangular").describe("the kind of distribution"), min: z.number().describe("lowest value"), mode: z.number().describe("most likely value"), max: z.number().describe("highest value"), ...common })
   .superRefine((d, ctx) => {
     if (!(d.min < d.max)) ctx.addIssue({ code: "custom", path: ["max"], message: `max (${d.max}) must be greater than min (${d.min})` });
     else if (!(d.min <= d.mode && d.mode <= d.max)) {
@@ -57,7 +57,7 @@ const MIN_TRUNCATED_MASS = 1e-12;
 
 const NormalSchema = z
   .strictObject({
-    distribution: z.literal("normal"),
+    distribution: z.literal("normal").describe("the kind of distribution"),
     mean: z.number().describe("mean of the normal before truncation"),
     sd: Positive("sd").describe("standard deviation of the normal before truncation"),
     min: z.number().optional().describe("truncate below this value (draws are redrawn, not clamped)"),
@@ -83,7 +83,7 @@ const NormalSchema = z
 
 const LognormalSchema = z
   .strictObject({
-    distribution: z.literal("lognormal"),
+    distribution: z.literal("lognormal").describe("the kind of distribution"),
     mean: Positive("mean").describe("mean of the variable itself (not of its logarithm)"),
     sd: Positive("sd").describe("standard deviation of the variable itself (not of its logarithm)"),
     ...common,
@@ -92,9 +92,9 @@ const LognormalSchema = z
 
 const BetaSchema = z
   .strictObject({
-    distribution: z.literal("beta"),
-    alpha: Positive("alpha"),
-    beta: Positive("beta"),
+    distribution: z.literal("beta").describe("the kind of distribution"),
+    alpha: Positive("alpha").describe("first shape parameter (α)"),
+    beta: Positive("beta").describe("second shape parameter (β)"),
     min: z.number().optional().describe("lower end of the scaled range (default 0)"),
     max: z.number().optional().describe("upper end of the scaled range (default 1)"),
     ...common,
@@ -113,7 +113,7 @@ const BetaSchema = z
   .describe("beta(alpha, beta) on [0, 1], scaled to [min, max] when given; see betaFromMeanSd");
 
 const GammaSchema = z
-  .strictObject({ distribution: z.literal("gamma"), shape: Positive("shape"), scale: Positive("scale"), ...common })
+  .strictObject({ distribution: z.literal("gamma").describe("the kind of distribution"), shape: Positive("shape").describe("shape k"), scale: Positive("scale").describe("scale θ"), ...common })
   .describe("gamma with shape k and scale θ (mean kθ); see gammaFromMeanSd");
 
 /** The distribution kinds, for messages. */

@@ -144,6 +144,15 @@ describe("task: a waiting list when the lump sum runs short", () => {
     expect(lenient.models[0]!.metrics.clientsWaiting).toBe(0);
   });
 
+  it("reads the lump sums of a task model's budgets per provider", () => {
+    // The same case with the real task model: P0's budget €1,200 a year; a budget for all providers is no one's.
+    const task: ModelConfig = { kind: "task", budgets: [{ provider: "P0", perYear: "1200.00" }, { perYear: "5000.00" }] };
+    const m = compare(c, [task], { horizon: YEAR, costPrices: COST, behaviour }).models[0]!.metrics;
+    expect([m.clientsWaiting, m.clientMonthsWaiting]).toEqual([1, 3]);
+    // Both budgets are still paid in full: €1,200 + €5,000.
+    expect(m.totalPaid).toBe(620_000);
+  });
+
   it("needs cost prices and a model that says what each provider receives", () => {
     expect(inputIssues(() => compare(c, [lumpSum], { horizon: YEAR, behaviour }))[0]).toMatchObject({
       path: ["behaviour", "task", "intakeStopAtBudgetPercent"],

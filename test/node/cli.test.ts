@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateCaseload, toRecords } from "../../src/index.js";
+import { generateCaseload, toRecords, type CaseloadSpecInput } from "../../src/index.js";
 import { EXIT, readCaseloadCsv, readScenario } from "../../src/node/index.js";
 import { cli } from "./cliHarness.js";
 
@@ -40,8 +40,9 @@ describe("the command line", () => {
     expect(r.code).toBe(EXIT.ok);
     const { value } = await readScenario("scenarios/default-region.json", "comparison");
     if (!("spec" in value.caseload)) throw new Error("the default region scenario has a spec");
-    const expected = generateCaseload(value.caseload.spec, 7);
-    const read = readCaseloadCsv(out, { window: value.caseload.spec.window, usePath: join(dir, "caseload-use.csv") });
+    const spec = value.caseload.spec as CaseloadSpecInput;
+    const expected = generateCaseload(spec, 7);
+    const read = readCaseloadCsv(out, { window: spec.window, usePath: join(dir, "caseload-use.csv") });
     expect(read.size).toBe(expected.size);
     expect(toRecords(read).map((t) => [t.id, t.start, t.end, t.use.length])).toEqual(toRecords(expected).map((t) => [t.id, t.start, t.end, t.use.length]));
   });

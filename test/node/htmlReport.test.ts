@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { caseloadFromRecords, compare } from "../../src/index.js";
 import { comparisonHtml } from "../../src/node/index.js";
+import { E, T, noRisk, withRisk } from "../report/handRisk.js";
 import { cli } from "./cliHarness.js";
 
 describe("the HTML report", () => {
@@ -42,5 +43,63 @@ describe("the HTML report", () => {
     const html = readFileSync(out, "utf8");
     expect(html).toContain("<h1>Quick start</h1>");
     expect(html.match(/<svg /g)).toHaveLength(4);
+  });
+});
+
+describe("the HTML report's risk, sensitivity and reform sections", () => {
+  const riskChartNames = ["monthlyBands", "riskAllocation", "budgetAtRisk", "providerMargins"];
+
+  it("has no risk section without risk (one run)", async () => {
+    const html = await comparisonHtml(noRisk);
+    expect(html).not.toContain('<section id="risk">');
+    expect(html).not.toContain("Onzekerheid en risico");
+    expect(html.match(/<svg /g)).toHaveLength(3); // no projections kept: no cumulative chart
+    for (const name of riskChartNames) expect(html).not.toContain(`data-chart="${name}"`);
+  });
+
+  it("has the risk section after the charts with risk: the tables, four charts as SVG, each with its caption", async () => {
+    const html = await comparisonHtml(withRisk, { title: "Risk" });
+    const section = html.slice(html.indexOf('<section id="risk">'));
+    expect(html.indexOf('<section id="risk">')).toBeGreaterThan(html.indexOf('data-chart="obligations"'));
+    expect(section).toContain("<h2>Onzekerheid en risico (uncertainty and risk)</h2>");
+    expect(section).toContain(`<tr><th scope="row">Municipality's share of the cost risk</th><td>104,17 %</td><td>0 %</td></tr>`);
+    expect(section).toContain(`<tr><th scope="row">${E}</th><td>—</td><td>75 %</td></tr>`);
+    expect(section).toContain(`<tr><th scope="row">${T}</th><td class="text">P0</td><td>-€ 2.500</td><td>€ 1.000</td><td>25 % (5/20)</td></tr>`);
+    for (const name of riskChartNames) expect(section).toMatch(new RegExp(`<figure class="chart" data-chart="${name}"><svg [\\s\\S]*?</svg><figcaption>[^<]+</figcaption></figure>`));
+    expect(html.match(/<svg /g)).toHaveLength(3 + 4);
+    expect(html).not.toMatch(/<script|NaN|undefined/);
+  });
+
+  it("adds sensitivity and reform sections when given, and keeps them out otherwise", async () => {
+    const tornado = {
+      metric: "totalPaid",
+      base: 100000,
+      rows: [{ key: "t", label: "Tariff", centre: 70, lowValue: 62.5, highValue: 77.5, atLow: 90000, atHigh: 112000, swing: 22000 }],
+    };
+    const result = {
+      a: { key: "a", label: "A", percentiles: [5, 95], values: [1, 2] },
+      b: { key: "b", label: "B", percentiles: [5, 95], values: [3, 4] },
+      cells: [[{ totalPaid: 100 }, { totalPaid: 200 }], [{ totalPaid: 300 }, { totalPaid: 400 }]],
+    };
+    const summary = { mean: 1000, p5: 500, p50: 1000, p95: 1500 };
+    const reforms = {
+      steps: [
+        { name: "Basis", description: null, comparison: withRisk, effects: null },
+        { name: "Tariffs <+3 %>", description: "all tariffs", comparison: withRisk, effects: [{ label: E, effect: { totalPaid: summary } }, { label: T, effect: { totalPaid: summary } }] },
+      ],
+    };
+    const html = await comparisonHtml(withRisk, { sensitivity: { tornadoes: [{ model: E, metric: "totalPaid", tornado }], twoWay: [{ model: E, metric: "totalPaid", result }] }, reforms });
+    expect(html).toContain("<h2>Gevoeligheid (sensitivity)</h2>");
+    expect(html).toContain('data-chart="tornado1"');
+    expect(html).toContain('data-chart="twoWay1"');
+    expect(html).toContain("<h2>Hervormingen (reforms)</h2>");
+    expect(html).toContain("<li><strong>Tariffs &lt;+3 %&gt;</strong> — all tariffs</li>");
+    expect(html).toContain('data-chart="reformEffects"');
+    expect(html.match(/<svg /g)).toHaveLength(3 + 4 + 3);
+    expect(html.indexOf('<section id="risk">')).toBeLessThan(html.indexOf('<section id="sensitivity">'));
+    expect(html.indexOf('<section id="sensitivity">')).toBeLessThan(html.indexOf('<section id="reforms">'));
+    const plain = await comparisonHtml(withRisk);
+    expect(plain).not.toContain('<section id="sensitivity">');
+    expect(plain).not.toContain('<section id="reforms">');
   });
 });

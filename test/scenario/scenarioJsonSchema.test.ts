@@ -30,7 +30,7 @@ describe("scenarioJsonSchema()", () => {
     expect(schema["required"]).toEqual(["caseload", "models"]);
     expect(kinds[1]!["required"]).toEqual(["kind", "pool", "requests"]);
     expect(kinds[2]!["required"]).toContain("kind");
-    expect(Object.keys(schema["properties"])).toEqual(["$schema", "name", "description", "kind", "caseload", "models", "streams", "options"]);
+    expect(Object.keys(schema["properties"])).toEqual(["$schema", "name", "description", "kind", "caseload", "models", "streams", "options", "reforms", "sensitivity"]);
   });
 
   it("describes models as a union discriminated on kind, the combined model's parts by reference", () => {
@@ -52,7 +52,8 @@ describe("scenarioJsonSchema()", () => {
     expect(tariff).toContain('"cents"');
     const options = schema["properties"]["options"];
     expect(options["default"]).toEqual({});
-    expect(options["properties"]["paymentLagMonths"]).toMatchObject({ type: "integer", default: 1 });
+    // An option that may be uncertain accepts a distribution in place of its number.
+    expect(options["properties"]["paymentLagMonths"]).toMatchObject({ anyOf: [{ type: "integer" }, { $ref: "#/$defs/Distribution" }], default: 1 });
     expect(options["properties"]["runs"]).toMatchObject({ default: 1 });
     expect(options["required"] ?? []).toEqual([]);
     // A default of a schema with transforms (money) is not shown on the input side; it is said in words.

@@ -1,0 +1,40 @@
+import { formatEuro } from "../money/index.js";
+import { REFORM_METRICS, type ReformMetric, type ReformsResult } from "../reforms/reformResult.js";
+import { renderTable, type TableFormat } from "./textTable.js";
+
+const REFORM_LABELS: Readonly<Record<ReformMetric, string>> = {
+  totalPaid: "Total paid",
+  providerCost: "Provider cost",
+  providerMargin: "Provider margin",
+  budgetDeviation: "Deviation from budget",
+  dueAfterHorizon: "Due after the horizon",
+  clientsWaiting: "Clients waiting",
+};
+
+/**
+ * Stacked reforms as a table: one row per step and metric, one column per model — the baseline's
+ * mean, then each reform's mean change from the step before with its P5 – P95 over the runs.
+ */
+export function formatReforms(reforms: ReformsResult, format: TableFormat = "text"): string {
+  const base = reforms.steps[0]!.comparison;
+  const money = (metric: ReformMetric, v: number): string => (metric === "clientsWaiting" ? String(v) : formatEuro(v, { decimals: false }));
+  const signed = (metric: ReformMetric, v: number): string => (v > 0 ? `+${money(metric, v)}` : money(metric, v));
+  const rows: string[][] = [];
+  for (const metric of REFORM_METRICS) {
+    if (!base.models.every((m) => m.mean[metric] !== null)) continue;
+    rows.push([`${REFORM_LABELS[metric]}: ${reforms.steps[0]!.name}`, ...base.models.map((m) => money(metric, m.mean[metric]!))]);
+    reforms.steps.slice(1).forEach((step) => {
+      rows.push([
+        `  ${step.name}`,
+        ...step.effects!.map((e) => {
+          const s = e.effect[metric];
+          if (!s) return "—";
+          return base.seeds.length > 1 ? `${signed(metric, s.mean)} (${signed(metric, s.p5)} – ${signed(metric, s.p95)})` : signed(metric, s.mean);
+        }),
+      ]);
+    });
+  }
+  const table = renderTable({ head: ["", ...base.models.map((m) => m.label)], rows }, format);
+  const note = "Each reform is applied on top of the steps above it and shown as the change from the step before, run by run on the same seeds (mean, P5 – P95).";
+  return `${table}\n\n${format === "md" ? `> ${note}` : note}`;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { compare, createModel, FundingInputError, generateCaseload, type ModelConfig, type Uncertain } from "../../src/index.js";
+import { compareInWorkers } from "../../src/node/index.js";
+import { SMALL_SPEC } from "../support/examples.js";
+
+// Seven runs of the small spec, four models, cost prices, a budget, behaviour responses and an
+// uncertain tariff: everything the comparison assembles from its runs (summaries, risk, draws,
+// warnings, run 0's projections and delivered caseloads) is in play.
+const TARIFF = { distribution: "triangular", min: 60, mode: 70, max: 80, as: "euros" } as const;
+const MODELS: Uncertain<ModelConfig>[] = [
+  { kind: "task", budgets: [{ provider: "P0", perYear: "40000.00" }] },
+  { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: TARIFF }] },
+  { kind: "output", prices: [{ profile: "licht", price: "1500.00" }] },
+  { kind: "trajectory", amounts: [{ amount: "1400.00" }] },
+];
+const OPTIONS = {
+  seed: 11,
+  runs: 7,
+  keepProjections: true,
+  costPrices: { prices: [{ careForm: "ambulant" as const, price: "66.00" }] },
+  budget: { perYear: "45000.00" },
+  behaviour: "literature-central" as const,
+};
+
+/** The input error a call throws (or rejects with), with its class checked. */
+async function inputError(fn: () => unknown): Promise<FundingInputError> {
+  try {
+    await fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(FundingInputError);
+    return e as FundingInputError;
+  }
+  throw new Error("expected a FundingInputError");
+}
+
+describe("compareInWorkers", () => {
+  const serial = compare(SMALL_SPEC, MODELS, OPTIONS);
+
+  it("gives exactly what compare gives, with 1, 2 and 3 workers, reporting progress run by run", async () => {
+    expect(serial.uncertainty?.draws).toHaveLength(7);
+    expect(serial.risk).not.toBeNull();
+    for (const workers of [1, 2, 3]) {
+      const progress: [number, number][] = [];
+      const parallel = await compareInWorkers(SMALL_SPEC, MODELS, OPTIONS, { workers, onRun: (done, total) => progress.push([done, total]) });
+      expect(parallel).toStrictEqual(serial);
+      expect(progress).toEqual(Array.from({ length: 7 }, (_, i) => [i + 1, 7]));
+    }
+  });
+
+  it("takes a built caseload too (typed arrays cross the thread)", async () => {
+    const caseload = generateCaseload(SMALL_SPEC, 5);
+    const options = { runs: 3, seed: 5 };
+    expect(await compareInWorkers(caseload, MODELS, options, { workers: 2 })).toStrictEqual(compare(caseload, MODELS, options));
+  });
+
+  it("rejects with the error compare throws when a draw makes an input invalid in a run", async () => {
+    // A normal tariff of mean €1 and sd €5 draws a negative tariff in some of 12 runs (here runs 6
+    // and 8, seeds 106 and 108); compare stops at the first, and so must the workers.
+    const wide: Uncertain<ModelConfig> = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: { distribution: "normal", mean: 1, sd: 5, as: "euros" } }] };
+    const options = { seed: 101, runs: 12 };
+    const expected = await inputError(() => compare(SMALL_SPEC, [wide], options));
+    expect(expected.subject).toMatch(/^models\[0\] in run \d+ \(seed \d+\)$/);
+    expect(expected.subject).not.toMatch(/in run 1 /);
+    const got = await inputError(() => compareInWorkers(SMALL_SPEC, [wide], options, { workers: 3 }));
+    expect(got.subject).toBe(expected.subject);
+    expect(got.issues).toStrictEqual(expected.issues);
+    expect(got.message).toBe(expected.message);
+  });
+
+  it("reports input errors before starting a worker, as compare does", async () => {
+    const bad: Uncertain<ModelConfig> = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "-1.00" }] };
+    const expected = await inputError(() => compare(SMALL_SPEC, [bad], OPTIONS));
+    const got = await inputError(() => compareInWorkers(SMALL_SPEC, [bad], OPTIONS));
+    expect([got.subject, got.issues]).toStrictEqual([expected.subject, expected.issues]);
+    const workers = await inputError(() => compareInWorkers(SMALL_SPEC, MODELS, OPTIONS, { workers: 0 }));
+    expect(workers.issues).toMatchObject([{ path: ["workers"] }]);
+  });
+
+  it("refuses a built FundingModel, naming it and saying to pass its config, whatever the number of workers", async () => {
+    const built = createModel(MODELS[3] as ModelConfig);
+    for (const workers of [1, 2]) {
+      const e = await inputError(() => compareInWorkers(SMALL_SPEC, [MODELS[0]!, built as unknown as ModelConfig], OPTIONS, { workers }));
+      expect(e.subject).toBe("models[1]");
+      expect(e.issues).toMatchObject([{ path: ["models", 1], message: expect.stringMatching(/pass its config/) }]);
+    }
+  });
+});
