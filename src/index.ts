@@ -339,7 +339,7 @@ export { formatRecoveryComparison, recoveryCells, recoveryNotes } from "./report
 export { grantDecisionsToCsv, recoveryComparisonToCsv } from "./csv/simulationCsv.js";
 export { comparisonCharts, type ChartSpecs, VEGA_LITE_SCHEMA, DUTCH_NUMBER_LOCALE } from "./report/charts.js";
 export { riskCharts, monthlyBandChart, riskAllocationChart, budgetAtRiskChart, providerMarginRiskChart } from "./report/riskCharts.js";
-export { tornadoChart, twoWayChart, sensitivityCharts, type SensitivityChartsInput } from "./report/sensitivityCharts.js";
+export { tornadoChart, twoWayChart, sensitivityCharts, type SensitivityChartsInput, type SensitivityChartOptions } from "./report/sensitivityCharts.js";
 export { reformEffectsChart } from "./report/reformCharts.js";
 export { formatRisk, riskSections, type RiskSection } from "./report/riskText.js";
 export { formatSensitivity } from "./report/sensitivityText.js";
