@@ -7,3 +7,8 @@ export { readCaseloadCsv, readCsvFile, writeCsv, type ReadCaseloadCsvOptions } f
 export { loadCsvCaseload } from "./csvLoader.js";
 export { main as runCli, EXIT, type Io as CliIo } from "./cli.js";
 export { comparisonHtml, type HtmlReportOptions } from "./htmlReport.js";
+/**
+ * `compare` with its Monte Carlo runs spread over worker threads (`compareInWorkers`): the same
+ * result, bit for bit, sooner on a machine with several cores. Models must be configs.
+ */
+export { compareInWorkers, type ParallelCompareOptions } from "./parallelCompare.js";

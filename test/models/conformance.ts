@@ -45,6 +45,8 @@ import {
   type Projection,
   type TrajectoryInput,
 } from "../../src/index.js";
+import { applyBehaviour, resolveBehaviour, type BehaviourInput } from "../../src/index.js";
+import { CostPricesSchema } from "../../src/projection/cost.js";
 import { caseloadOf, recordsArb, windowArb } from "../support/arbitraries.js";
 import { costPricesArb } from "../support/modelArbitraries.js";
 import { nonZero, recordLines, sumLines, type WrittenLine } from "../support/recordingWriter.js";
@@ -90,6 +92,11 @@ export const DEFAULT_RUNS = Number(process.env.FC_NUM_RUNS ?? 100);
 export interface ConformanceOptions {
   /** The model never writes a negative line (e.g. effort, output); checked on every written line. */
   readonly nonNegativeLines?: boolean;
+  /**
+   * Run the suite on the caseload as delivered under these behaviour responses (the model's kind's
+   * responses applied first): every model must hold its properties on a responded-to caseload too.
+   */
+  readonly behaviour?: BehaviourInput;
 }
 
 const opts = (s: Scenario, lines: boolean, h = s.horizon) => ({
@@ -135,8 +142,14 @@ export function describeConformance(name: string, modelArb: fc.Arbitrary<ModelCo
   const numRuns = DEFAULT_RUNS;
   const run = (body: (s: Scenario, c: Caseload, model: FundingModel) => void): void => {
     fc.assert(
-      fc.property(scenarioArb(modelArb), (s) => {
-        body(s, caseloadOf(s.records, s.window), createModel(s.model));
+      fc.property(scenarioArb(modelArb), fc.integer({ min: 0, max: 1_000 }), (s, seed) => {
+        const model = createModel(s.model);
+        const given = caseloadOf(s.records, s.window);
+        const behaviour = options.behaviour ? resolveBehaviour(options.behaviour) : null;
+        // A waiting list under a lump sum needs the providers' cost prices: without them, that one response is off.
+        const responses = behaviour && !s.costPrices ? { ...behaviour, task: { ...behaviour.task, intakeStopAtBudgetPercent: 0 } } : behaviour;
+        const costPrices = s.costPrices ? CostPricesSchema.parse(s.costPrices) : undefined;
+        body(s, responses ? applyBehaviour(given, model, responses, seed, costPrices).caseload : given, model);
       }),
       { numRuns },
     );

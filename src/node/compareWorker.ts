@@ -1,0 +1,80 @@
+/**
+ * The worker thread of `compareInWorkers` (`./parallelCompare.ts`). It plans the same
+ * comparison as the main thread (from the same, structured-cloned inputs: planning is
+ * deterministic), then runs the run indexes the main thread hands it one at a time and posts
+ * back each run's {@link RunOutcome}. An error in a run is posted back serialised — a
+ * {@link FundingInputError} as its subject and issues, so the caller rebuilds the same error.
+ *
+ * Not part of the public API: built as its own file (`dist/compareWorker.js` / `.cjs`) so a
+ * worker can load it; from source it runs under tsx. Only types are exported: importing this
+ * module runs it (it starts listening when it has a parent port).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { Caseload } from "../caseload/caseload.js";
+import type { CaseloadSpecInput } from "../caseload/spec.js";
+import { FundingInputError, type Issue } from "../errors.js";
+import type { RunOutcome } from "../metrics/compare.js";
+import type { CompareOptions } from "../metrics/compareOptions.js";
+import { planComparison, type ComparisonPlan } from "../metrics/comparisonPlan.js";
+import { runComparison } from "../metrics/comparisonRun.js";
+import type { ModelConfig } from "../models/index.js";
+import type { Uncertain } from "../uncertainty/uncertain.js";
+
+/** What the main thread gives a worker (as `workerData`): the inputs of `compare`, configs only. */
+export interface CompareWorkerData {
+  readonly caseload: Caseload | Uncertain<CaseloadSpecInput>;
+  readonly models: readonly Uncertain<ModelConfig>[];
+  readonly options: Uncertain<CompareOptions>;
+}
+
+/** Main thread → worker: run this run index (0-based). */
+export interface RunRequest {
+  readonly run: number;
+}
+
+/** An error as it crosses the thread boundary. */
+export type SerialisedError =
+  | { readonly kind: "input"; readonly subject: string; readonly issues: readonly Issue[]; readonly stack: string | undefined }
+  | { readonly kind: "other"; readonly name: string; readonly message: string; readonly stack: string | undefined };
+
+/** Worker → main thread. `run` is −1 for an error while planning (before any run). */
+export type WorkerMessage =
+  | { readonly type: "ready" }
+  | { readonly type: "result"; readonly run: number; readonly outcome: RunOutcome }
+  | { readonly type: "error"; readonly run: number; readonly error: SerialisedError };
+
+/** An error as plain, structured-clonable data. */
+function serialiseError(e: unknown): SerialisedError {
+  if (e instanceof FundingInputError) return { kind: "input", subject: e.subject, issues: e.issues, stack: e.stack };
+  if (e instanceof Error) return { kind: "other", name: e.name, message: e.message, stack: e.stack };
+  return { kind: "other", name: "Error", message: String(e), stack: undefined };
+}
+
+/** One run of the plan with its parameters' values, as `compare` records it. */
+function runOutcome(plan: ComparisonPlan, r: number): RunOutcome {
+  const inputs = plan.inputs(r);
+  return { ...runComparison(inputs), values: plan.parameters.map((p) => inputs.values.get(p.key)!) };
+}
+
+const port = parentPort;
+if (port) {
+  const post = (m: WorkerMessage) => port.postMessage(m);
+  let plan: ComparisonPlan | null = null;
+  try {
+    const data = workerData as CompareWorkerData;
+    plan = planComparison(data.caseload, data.models, data.options);
+  } catch (e) {
+    post({ type: "error", run: -1, error: serialiseError(e) });
+  }
+  if (plan) {
+    const p = plan;
+    port.on("message", ({ run }: RunRequest) => {
+      try {
+        post({ type: "result", run, outcome: runOutcome(p, run) });
+      } catch (e) {
+        post({ type: "error", run, error: serialiseError(e) });
+      }
+    });
+    post({ type: "ready" });
+  }
+}
