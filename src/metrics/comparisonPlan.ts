@@ -10,7 +10,7 @@ import { formatMonth } from "../period.js";
 import { DatedPrice } from "../prices/datedPrice.js";
 import type { DistributionInput } from "../uncertainty/distribution.js";
 import type { Uncertain } from "../uncertainty/uncertain.js";
-import { drawParameters, findUncertain, isDistributionNode, resolveUncertain, type ParameterValues, type UncertainParameter } from "../uncertainty/uncertainInput.js";
+import { distributionPaths, drawParameters, findUncertain, resolveUncertain, type ParameterValues, type UncertainParameter } from "../uncertainty/uncertainInput.js";
 import { atModel, type RunInputs } from "./comparisonRun.js";
 import { CompareOptionsSchema, type CompareOptions } from "./compareOptions.js";
 
@@ -62,7 +62,7 @@ export function planComparison(
   const opts = options as Record<string, unknown>;
   const fixedPart = Object.fromEntries(FIXED_OPTIONS.filter((k) => opts[k] !== undefined).map((k) => [k, opts[k]]));
   const uncertainPart = Object.fromEntries(Object.entries(opts).filter(([k]) => !(FIXED_OPTIONS as readonly string[]).includes(k)));
-  const misplaced = findNodes(fixedPart);
+  const misplaced = distributionPaths(fixedPart);
   if (misplaced.length > 0) {
     throw new FundingInputError("compare options", misplaced.map((path) => ({ code: "invalid_type", path, message: "horizon, seed, runs and keepProjections cannot be uncertain: give a value" })));
   }
@@ -131,12 +131,6 @@ function resolveAt(tree: UncertainTree, parameters: readonly UncertainParameter[
   return atRun(run, () => located(() => resolveUncertain(tree, values) as UncertainTree));
 }
 
-/** Paths of distribution nodes in a JSON tree. */
-function findNodes(tree: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (isDistributionNode(tree)) return [path];
-  if (typeof tree !== "object" || tree === null) return [];
-  return Object.entries(tree).flatMap(([k, v]) => findNodes(v, [...path, Array.isArray(tree) ? Number(k) : k]));
-}
 
 /** Re-throws an error located in the uncertain tree as the error of the part it lies in, as the other checks name them. */
 function located<T>(fn: () => T): T {

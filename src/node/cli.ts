@@ -26,6 +26,7 @@ import { writeCsv } from "./csvFiles.js";
 import { comparisonHtml } from "./htmlReport.js";
 import { loadCsvCaseload } from "./csvLoader.js";
 import { loadScenario, readScenario } from "./scenarioFile.js";
+import { runScenarioInWorkers } from "./parallelScenario.js";
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, failure: 3 } as const;
@@ -49,6 +50,8 @@ Options:
   --out <file>                 write to a file instead of standard output
   --seed <n>                   seed of the first run (overrides the scenario; synthetic data only)
   --runs <n>                   Monte Carlo runs (overrides the scenario; not for a grant pool)
+  --workers <n>                worker threads for a comparison's Monte Carlo runs (default: the
+                               machine's cores; 1 runs them in this thread; same result either way)
   --dutch                      CSV for Dutch Excel: semicolons, decimal comma
   -h, --help                   this help
 
@@ -98,6 +101,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         out: { type: "string" },
         seed: { type: "string" },
         runs: { type: "string" },
+        workers: { type: "string" },
         dutch: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -166,7 +170,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const d = loaded.definition;
         // The report's cumulative chart needs each model's monthly payments.
         const scenario = format === "html" ? { ...loaded, definition: { ...d, options: { ...d.options, keepProjections: true } } } : loaded;
-        const result = runWithProgress(scenario, io);
+        const result = await runWithProgress(scenario, io, integer(values.workers, "--workers"));
         if (format === "html") {
           emit(
             await comparisonHtml(result.comparison, {
@@ -259,10 +263,16 @@ function withOverrides<D extends ScenarioDefinition>(s: ResolvedScenario<D>, see
   }
 }
 
-/** Runs a comparison; on a terminal, with a progress bar on standard error for several runs. */
-function runWithProgress(scenario: ResolvedScenario<ComparisonScenarioDefinition>, io: Io): ComparisonScenarioResult {
+/**
+ * Runs a comparison — several runs over worker threads (`workers`, default the machine's cores) —
+ * and on a terminal shows a progress bar on standard error.
+ */
+async function runWithProgress(scenario: ResolvedScenario<ComparisonScenarioDefinition>, io: Io, workers: number | undefined): Promise<ComparisonScenarioResult> {
   const runs = scenario.definition.options.runs;
-  if (!io.stderrIsTty || runs < 2) return runScenario(scenario);
+  if (workers !== undefined && workers < 1) throw new UsageError(`--workers needs at least 1, got ${workers}`);
+  const parallel = workers !== undefined ? { workers } : {};
+  if (runs < 2) return runScenario(scenario);
+  if (!io.stderrIsTty) return runScenarioInWorkers(scenario, parallel);
   const bar = new cliProgress.SingleBar({ stream: process.stderr, format: "runs {bar} {value}/{total}", hideCursor: true }, cliProgress.Presets.shades_classic);
   bar.start(runs, 0);
   // With reforms every step runs them all: the total grows to steps × runs.
@@ -271,7 +281,7 @@ function runWithProgress(scenario: ResolvedScenario<ComparisonScenarioDefinition
     bar.update(done);
   };
   try {
-    return runScenario(scenario, onRun);
+    return await runScenarioInWorkers(scenario, { ...parallel, onRun });
   } finally {
     bar.stop();
   }

@@ -12,3 +12,4 @@ export { comparisonHtml, type HtmlReportOptions } from "./htmlReport.js";
  * result, bit for bit, sooner on a machine with several cores. Models must be configs.
  */
 export { compareInWorkers, type ParallelCompareOptions } from "./parallelCompare.js";
+export { runScenarioInWorkers } from "./parallelScenario.js";

@@ -13,7 +13,7 @@ import { driveComparisons, reformSteps, ReformSchema, type CompareRequest, type 
 import type { ReformsResult } from "../reforms/reformResult.js";
 import { sensitivity, SensitivityOptionsSchema, type SensitivityAnalysis, type SensitivityOptions } from "../sensitivity/comparisonSensitivity.js";
 import type { Uncertain } from "../uncertainty/uncertain.js";
-import { findUncertain, isDistributionNode, resolveUncertain } from "../uncertainty/uncertainInput.js";
+import { distributionPaths, findUncertain, isDistributionNode, resolveUncertain } from "../uncertainty/uncertainInput.js";
 import { applyStreams, FundingStreamSchema, type FundingStreamInput, type StreamsResult } from "../streams/fundingStreams.js";
 import {
   atScenarioPath,
@@ -291,7 +291,7 @@ function uncertainNodes(input: unknown): { issues: Issue[]; centre: unknown; inS
     path[0] === "models" ||
     (path[0] === "options" && typeof path[1] === "string" && !FIXED_OPTIONS.has(path[1])) ||
     (path[0] === "reforms" && path[2] === "changes" && path[4] === "value");
-  const all = nodePaths(raw);
+  const all = distributionPaths(raw);
   for (const path of all.filter((x) => !allowed(x))) {
     issues.push({ code: "invalid_type", path, message: "a distribution cannot stand here: only numbers of the caseload spec, the models, the options (not horizon, seed, runs, keepProjections) and reform values may be uncertain" });
   }
@@ -305,7 +305,7 @@ function uncertainNodes(input: unknown): { issues: Issue[]; centre: unknown; inS
     throw e;
   }
   const centre = resolveUncertain(tree) as typeof tree;
-  const inSpec = nodePaths(tree.caseload).length > 0;
+  const inSpec = distributionPaths(tree.caseload).length > 0;
   return {
     issues: [],
     centre: {
@@ -320,15 +320,9 @@ function uncertainNodes(input: unknown): { issues: Issue[]; centre: unknown; inS
 
 /** How many distribution nodes a definition's caseload spec, models and options hold. */
 function nodeCount(d: ComparisonScenarioDefinition): number {
-  return nodePaths({ caseload: d.caseload, models: d.models, options: d.options }).length;
+  return distributionPaths({ caseload: d.caseload, models: d.models, options: d.options }).length;
 }
 
-/** Paths of every distribution node in a JSON tree. */
-function nodePaths(tree: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (isDistributionNode(tree)) return [path];
-  if (typeof tree !== "object" || tree === null) return [];
-  return Object.entries(tree).flatMap(([k, v]) => nodePaths(v, [...path, Array.isArray(tree) ? Number(k) : k]));
-}
 
 // ─── Running ─────────────────────────────────────────────────────────────────────────────────────
 

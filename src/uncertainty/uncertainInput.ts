@@ -37,6 +37,13 @@ export function isDistributionNode(value: unknown): value is Readonly<Record<str
   return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { distribution?: unknown }).distribution === "string";
 }
 
+/** Where every distribution node of a JSON tree sits (nodes are not searched inside), unvalidated. */
+export function distributionPaths(tree: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (isDistributionNode(tree)) return [path];
+  if (typeof tree !== "object" || tree === null) return [];
+  return Object.entries(tree).flatMap(([k, v]) => distributionPaths(v, [...path, Array.isArray(tree) ? Number(k) : k]));
+}
+
 /**
  * Every distribution node in `tree`, depth first in key order, each validated by
  * {@link DistributionSchema}. Nodes are not searched inside (a distribution's fields are numbers).

@@ -117,3 +117,23 @@ describe("an own caseload from a CSV export", () => {
     expect(r.stderr).toMatch(/trajecten\.csv:4: line 4, column "Einde": end 2026-09 is before start 2026-10/);
   });
 });
+
+describe("runs over worker threads", () => {
+  it("gives the same output with one worker and with two, and refuses --workers 0", async () => {
+    // The quick start's own caseload with an uncertain tariff: a given caseload run 4 times, each run drawing the tariff.
+    const dir = mkdtempSync(join(tmpdir(), "jb-workers-"));
+    const scenario = JSON.parse(readFileSync("scenarios/quick-start.json", "utf8"));
+    scenario.models[0].tariffs[0].tariff = { distribution: "triangular", min: 60, mode: 70, max: 80, as: "euros" };
+    scenario.options = { ...scenario.options, runs: 4 };
+    const file = join(dir, "s.json");
+    writeFileSync(file, JSON.stringify(scenario));
+    const one = await cli("run", file, "--workers", "1", "--format", "json");
+    const two = await cli("run", file, "--workers", "2", "--format", "json");
+    expect(one.code).toBe(EXIT.ok);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout).comparison.seeds).toHaveLength(4);
+    const zero = await cli("run", file, "--workers", "0");
+    expect(zero.code).toBe(EXIT.usage);
+    expect(zero.stderr).toMatch(/--workers needs at least 1/);
+  });
+});

@@ -1,18 +1,9 @@
 /** Risk statistics over Monte Carlo runs, on small arrays worked out by hand. */
 import { describe, expect, it } from "vitest";
-import { FundingInputError } from "../../src/errors.js";
+import { issueTexts } from "../support/examples.js";
 import { budgetAtRisk, monthlyBands, probabilityMoreCostly, providerMarginRisk, riskAllocation } from "../../src/index.js";
 import { ratioToDecimal, sqrtRatioHalfEven } from "../../src/risk/exact.js";
 
-function issues(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FundingInputError) return e.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw e;
-  }
-  throw new Error("expected a FundingInputError");
-}
 
 describe("riskAllocation", () => {
   it("a lump sum (P constant): the providers carry all of it", () => {
@@ -73,9 +64,9 @@ describe("riskAllocation", () => {
   });
 
   it("refuses mismatched, empty or non-integer input", () => {
-    expect(issues(() => riskAllocation([1, 2], [1]))).toEqual(["margins: 1 margins for 2 runs of payments"]);
-    expect(issues(() => riskAllocation([], []))).toEqual(["payments: needs at least one run"]);
-    expect(issues(() => riskAllocation([1.5, 2], [0, 2 ** 53]))).toEqual([
+    expect(issueTexts(() => riskAllocation([1, 2], [1]))).toEqual(["margins: 1 margins for 2 runs of payments"]);
+    expect(issueTexts(() => riskAllocation([], []))).toEqual(["payments: needs at least one run"]);
+    expect(issueTexts(() => riskAllocation([1.5, 2], [0, 2 ** 53]))).toEqual([
       "payments.0: 1.5 is not a whole number of cents within ±9007199254740991",
       "margins.1: 9007199254740992 is not a whole number of cents within ±9007199254740991",
     ]);
@@ -112,8 +103,8 @@ describe("monthlyBands", () => {
     ]);
   });
   it("refuses ragged runs", () => {
-    expect(issues(() => monthlyBands([[1, 2], [3]]))).toEqual(["1: run 1 has 1 months, run 0 has 2"]);
-    expect(issues(() => monthlyBands([]))).toEqual([": needs at least one run"]);
+    expect(issueTexts(() => monthlyBands([[1, 2], [3]]))).toEqual(["1: run 1 has 1 months, run 0 has 2"]);
+    expect(issueTexts(() => monthlyBands([]))).toEqual([": needs at least one run"]);
   });
 });
 
@@ -138,8 +129,8 @@ describe("budgetAtRisk", () => {
   });
 
   it("refuses mismatched years", () => {
-    expect(issues(() => budgetAtRisk([[1, 2]], [1]))).toEqual(["budgetPerYear: 1 budget years for 2 years paid"]);
-    expect(issues(() => budgetAtRisk([[1], [2]], [[1]]))).toEqual(["budgetPerYear: budgets for 1 runs, paid for 2"]);
+    expect(issueTexts(() => budgetAtRisk([[1, 2]], [1]))).toEqual(["budgetPerYear: 1 budget years for 2 years paid"]);
+    expect(issueTexts(() => budgetAtRisk([[1], [2]], [[1]]))).toEqual(["budgetPerYear: budgets for 1 runs, paid for 2"]);
   });
 });
 
@@ -150,7 +141,7 @@ describe("probabilityMoreCostly", () => {
     expect(probabilityMoreCostly([2, 2, 1], [1, 1, 1])).toEqual({ runs: 3, count: 2, probability: "0.6667" });
   });
   it("refuses unpaired runs", () => {
-    expect(issues(() => probabilityMoreCostly([1, 2], [1]))).toEqual(["b: 1 runs of B for 2 runs of A"]);
+    expect(issueTexts(() => probabilityMoreCostly([1, 2], [1]))).toEqual(["b: 1 runs of B for 2 runs of A"]);
   });
 });
 
@@ -169,7 +160,7 @@ describe("providerMarginRisk", () => {
     ]);
   });
   it("refuses a provider twice in one run and a margin that is not whole cents", () => {
-    expect(issues(() => providerMarginRisk([[{ provider: "A", margin: 1 }, { provider: "A", margin: 2.5 }]]))).toEqual([
+    expect(issueTexts(() => providerMarginRisk([[{ provider: "A", margin: 1 }, { provider: "A", margin: 2.5 }]]))).toEqual([
       '0.1.provider: provider "A" appears twice in run 0',
       "0.1.margin: 2.5 is not a whole number of cents within ±9007199254740991",
     ]);

@@ -40,6 +40,11 @@ export function inputIssues(fn: () => unknown): readonly Issue[] {
   throw new Error("expected a FundingInputError, but nothing was thrown");
 }
 
+/** Runs `fn`, expects a FundingInputError and returns its issues as `path.to.field: message`. */
+export function issueTexts(fn: () => unknown): string[] {
+  return inputIssues(fn).map((i) => `${i.path.join(".")}: ${i.message}`);
+}
+
 /** A small synthetic spec for Monte Carlo tests: one ambulant profile at P0 in G0, over 2026. */
 export const SMALL_SPEC: CaseloadSpecInput = {
     window: { start: "2026-01", months: 12 },

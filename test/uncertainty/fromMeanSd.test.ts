@@ -1,17 +1,8 @@
 /** dampack-style helpers: the node they return has the asked mean and sd (analytic moments of the node). */
 import { describe, expect, it } from "vitest";
-import { FundingInputError } from "../../src/errors.js";
+import { issueTexts } from "../support/examples.js";
 import { DistributionSchema, betaFromMeanSd, gammaFromMeanSd, lognormalFromMeanSd } from "../../src/index.js";
 
-function messages(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FundingInputError) return e.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw e;
-  }
-  throw new Error("expected a FundingInputError");
-}
 
 describe("betaFromMeanSd", () => {
   it("reproduces mean and sd (beta mean α/(α+β), variance αβ/((α+β)²(α+β+1)))", () => {
@@ -40,13 +31,13 @@ describe("betaFromMeanSd", () => {
   });
 
   it("refuses what no beta can have, saying why", () => {
-    expect(messages(() => betaFromMeanSd(0.5, 0.5))).toEqual([
+    expect(issueTexts(() => betaFromMeanSd(0.5, 0.5))).toEqual([
       "sd: a beta on [0, 1] with mean 0.5 needs sd² < (mean − min)(max − mean) = 0.25, so sd < 0.5; got sd 0.5",
     ]);
-    expect(messages(() => betaFromMeanSd(1.2, 0.1))).toEqual(["mean: a beta on [0, 1] needs a mean strictly inside it, got 1.2"]);
-    expect(messages(() => betaFromMeanSd(0.5, 0))).toEqual(["sd: sd must be greater than 0, got 0"]);
-    expect(messages(() => betaFromMeanSd(NaN, 0.1))).toEqual(["mean: mean must be a finite number, got NaN"]);
-    expect(messages(() => betaFromMeanSd(5, 1, { range: { min: 10, max: 0 } }))).toEqual(["range: max (0) must be greater than min (10)"]);
+    expect(issueTexts(() => betaFromMeanSd(1.2, 0.1))).toEqual(["mean: a beta on [0, 1] needs a mean strictly inside it, got 1.2"]);
+    expect(issueTexts(() => betaFromMeanSd(0.5, 0))).toEqual(["sd: sd must be greater than 0, got 0"]);
+    expect(issueTexts(() => betaFromMeanSd(NaN, 0.1))).toEqual(["mean: mean must be a finite number, got NaN"]);
+    expect(issueTexts(() => betaFromMeanSd(5, 1, { range: { min: 10, max: 0 } }))).toEqual(["range: max (0) must be greater than min (10)"]);
   });
 });
 
@@ -60,13 +51,13 @@ describe("gammaFromMeanSd", () => {
   });
 
   it("refuses a mean or sd that is not positive", () => {
-    expect(messages(() => gammaFromMeanSd(-1, 0))).toEqual(["mean: mean must be greater than 0, got -1", "sd: sd must be greater than 0, got 0"]);
+    expect(issueTexts(() => gammaFromMeanSd(-1, 0))).toEqual(["mean: mean must be greater than 0, got -1", "sd: sd must be greater than 0, got 0"]);
   });
 });
 
 describe("lognormalFromMeanSd", () => {
   it("is parameterised by the mean and sd of the variable itself", () => {
     expect(lognormalFromMeanSd(5, 3, { as: "euros" })).toEqual({ distribution: "lognormal", mean: 5, sd: 3, as: "euros" });
-    expect(messages(() => lognormalFromMeanSd(0, 3))).toEqual(["mean: mean must be greater than 0, got 0"]);
+    expect(issueTexts(() => lognormalFromMeanSd(0, 3))).toEqual(["mean: mean must be greater than 0, got 0"]);
   });
 });
