@@ -19,6 +19,7 @@ import {
 } from "../../src/index.js";
 import { CostPricesSchema } from "../../src/projection/cost.js";
 import { caseloadArb } from "../support/arbitraries.js";
+import { modelConfigArb } from "../support/modelArbitraries.js";
 
 const COST = { prices: CARE_FORMS.map((careForm) => ({ careForm, price: "50.00" })) };
 const pctArb = fc.integer({ min: 0, max: 10_000 }).map((bp) => bp / 100);
@@ -162,6 +163,27 @@ describe("each response moves its metric in the documented direction", () => {
         expect(kept(hi)).toBeLessThanOrEqual(kept(lo));
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe("behaviour off reproduces the comparison without it, to the cent", () => {
+  it("for any caseload and model: the none set, and responses of other kinds only, change no metric", () => {
+    fc.assert(
+      fc.property(caseloadArb, modelConfigArb, seedArb, ({ caseload }, model, seed) => {
+        const options = { horizon: windowOf(caseload), costPrices: COST, seed };
+        const plain = compare(caseload, [model], options);
+        expect(compare(caseload, [model], { ...options, behaviour: "none" })).toEqual(plain);
+        // The responses of every kind but this model's: its column is the caseload as given.
+        const others: BehaviourInput = {
+          ...(model.kind !== "effort" ? { effort: { extraUsePercent: { ambulant: 50 } } } : {}),
+          ...(model.kind !== "output" ? { output: { upcodingPercent: 50, episodeSplitPercent: 50 } } : {}),
+          ...(model.kind !== "trajectory" ? { trajectory: { shorterDurationPercent: 50 } } : {}),
+          ...(model.kind !== "task" ? { task: { creamSkimmingPercent: 50 } } : {}),
+        };
+        expect(compare(caseload, [model], { ...options, behaviour: others }).models).toEqual(plain.models);
+      }),
+      { numRuns: 60 },
     );
   });
 });
