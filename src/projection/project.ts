@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { firstUseMonth, type Caseload } from "../caseload/caseload.js";
+import type { Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS, OPEN_END, OUTCOME_ACHIEVED } from "../caseload/codes.js";
 import { FundingInputError, fromZodIssues, type Issue, type SafeResult } from "../errors.js";
 import type { Ledger } from "../ledger/ledger.js";
@@ -8,6 +8,7 @@ import type { Cents } from "../money/index.js";
 import type { CeilingSignal, ExecutionVariant, FundingModel, ModelMeasure } from "../models/model.js";
 import { formatMonth, horizonEnd, HorizonSchema, parseMonth, type Horizon } from "../period.js";
 import { AggregatingWriter } from "./aggregatingWriter.js";
+import { waitingOf } from "./waiting.js";
 import type { Breakdown } from "./breakdown.js";
 import { CareFormPrices } from "../prices/careFormPrices.js";
 import { CostPricesSchema, costOfUse } from "./cost.js";
@@ -211,7 +212,9 @@ function inputWarnings(c: Caseload, h: Horizon, lag: number): string[] {
   const gap = c.window.start + lag - h.start;
   if (gap <= 0) return [];
   let runningAtStart = 0;
-  for (let t = 0; t < c.size; t++) if (c.start[t]! < c.window.start && c.useOffset[t + 1]! > c.useOffset[t]!) runningAtStart++;
+  const { start, useOffset, size } = c;
+  const W = c.window.start;
+  for (let t = 0; t < size; t++) if (start[t]! < W && useOffset[t + 1]! > useOffset[t]!) runningAtStart++;
   if (runningAtStart === 0) return [];
   return [
     `${runningAtStart} trajectories were already in care before the caseload window (${formatMonth(c.window.start)}); ` +
@@ -246,41 +249,33 @@ function checkWindow(c: Caseload, h: Horizon): void {
 function deliveryStats(c: Caseload, h: Horizon, delays: Int32Array | null) {
   const first = h.start;
   const last = horizonEnd(h);
-  const byMonth = new Int32Array(h.months);
   let starts = 0;
   let closed = 0;
   let achieved = 0;
-  let waitingClients = 0;
-  let clientMonths = 0;
+  // Columns in locals: a caseload made by spreading another (behaviour responses) has its own
+  // shape, and a property read per trajectory would then be slow.
+  const { client, start, end, outcome, size } = c;
   // Clients are numbered densely (0 … n−1) by the builders; a bitmap beats a Set at national scale.
   let maxClient = 0;
-  for (let t = 0; t < c.size; t++) if (c.client[t]! > maxClient) maxClient = c.client[t]!;
+  for (let t = 0; t < size; t++) if (client[t]! > maxClient) maxClient = client[t]!;
   const seen = new Uint8Array(maxClient + 1);
   let clients = 0;
-  for (let t = 0; t < c.size; t++) {
+  for (let t = 0; t < size; t++) {
     const d = delays ? delays[t]! : 0;
-    const s = c.start[t]! + d;
-    const e = c.end[t] === OPEN_END ? OPEN_END : c.end[t]! + d;
+    const s = start[t]! + d;
+    const e = end[t] === OPEN_END ? OPEN_END : end[t]! + d;
     if (s >= first && s <= last) starts++;
     if (e >= first && e <= last) {
       closed++;
-      if (c.outcome[t] === OUTCOME_ACHIEVED) achieved++;
+      if (outcome[t] === OUTCOME_ACHIEVED) achieved++;
     }
-    if (s <= last && e >= first && seen[c.client[t]!] === 0) {
-      seen[c.client[t]!] = 1;
+    if (s <= last && e >= first && seen[client[t]!] === 0) {
+      seen[client[t]!] = 1;
       clients++;
     }
-    if (d > 0) {
-      const from = Math.max(c.start[t]!, first);
-      const to = Math.min(s - 1, last);
-      if (to >= from) {
-        waitingClients++;
-        clientMonths += to - from + 1;
-        for (let mo = from; mo <= to; mo++) byMonth[mo - first]!++;
-      }
-    }
   }
-  return { starts, closed, achieved, clients, waiting: { clients: waitingClients, clientMonths, byMonth } };
+  const waiting: Waiting = delays ? waitingOf(c, h, delays) : { clients: 0, clientMonths: 0, byMonth: new Int32Array(h.months) };
+  return { starts, closed, achieved, clients, waiting };
 }
 
 /** Provider cost per month of care delivered inside the horizon (after any delay). */
@@ -289,17 +284,21 @@ function projectCost(c: Caseload, h: Horizon, costs: CareFormPrices, delays: Int
   const grid = costs.grid(h);
   const out = new Float64Array(c.providers.length * m);
   const nc = CARE_FORMS.length;
-  for (let t = 0; t < c.size; t++) {
+  // Columns in locals (see deliveryStats).
+  const { provider, careForm, useOffset, unit, use, start, size } = c;
+  const W = c.window.start;
+  for (let t = 0; t < size; t++) {
     const d = delays ? delays[t]! : 0;
-    const p = c.provider[t]!;
-    const row = (p * nc + c.careForm[t]!) * m;
-    const from = c.useOffset[t]!;
-    const to = c.useOffset[t + 1]!;
-    let mi = firstUseMonth(c, t) + d - h.start;
+    const p = provider[t]!;
+    const row = (p * nc + careForm[t]!) * m;
+    const from = useOffset[t]!;
+    const to = useOffset[t + 1]!;
+    const u = unit[t]!;
+    let mi = (start[t]! > W ? start[t]! : W) + d - h.start; // the first month of use in the window, delayed
     for (let k = from; k < to; k++, mi++) {
       if (mi < 0) continue;
       if (mi >= m) break;
-      out[p * m + mi]! += costOfUse(c.unit[t]!, c.use[k]!, grid[row + mi]!);
+      out[p * m + mi]! += costOfUse(u, use[k]!, grid[row + mi]!);
     }
   }
   return out;
