@@ -163,6 +163,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           // What the command or format cannot do for this kind is said before the overrides are judged.
           if (command === "compare") throw new UsageError(`compare needs a comparison of funding models; ${path} is ${describeKind(given.kind)}: use run`);
           if (format === "html") throw new UsageError(`the HTML report shows a comparison of funding models; ${path} is ${describeKind(given.kind)}: use --format md (or --out with .md)`);
+          if (values.workers !== undefined) throw new UsageError(`--workers spreads a comparison's Monte Carlo runs over threads; ${path} is ${describeKind(given.kind)}, which runs in one`);
           emit(render(runScenario(withOverrides({ ...read, definition: given }, values.seed, values.runs)), format, true, values.dutch));
           return EXIT.ok;
         }

@@ -135,5 +135,8 @@ describe("runs over worker threads", () => {
     const zero = await cli("run", file, "--workers", "0");
     expect(zero.code).toBe(EXIT.usage);
     expect(zero.stderr).toMatch(/--workers needs at least 1/);
+    const grantPool = await cli("run", "scenarios/stimuleringsimpuls-2021-worked.json", "--workers", "2");
+    expect(grantPool.code).toBe(EXIT.usage);
+    expect(grantPool.stderr).toMatch(/--workers spreads a comparison's Monte Carlo runs over threads/);
   });
 });
