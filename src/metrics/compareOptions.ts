@@ -33,3 +33,6 @@ export const CompareOptionsSchema = z.strictObject({
 });
 /** Options of {@link compare}, as users write them (defaults filled in by the schema). */
 export type CompareOptions = z.input<typeof CompareOptionsSchema>;
+
+/** Options that hold for every run of a comparison: never a distribution (the others may be uncertain). */
+export const FIXED_OPTIONS: ReadonlySet<string> = new Set(["horizon", "seed", "runs", "keepProjections"]);

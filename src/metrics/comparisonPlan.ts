@@ -12,10 +12,8 @@ import type { DistributionInput } from "../uncertainty/distribution.js";
 import type { Uncertain } from "../uncertainty/uncertain.js";
 import { distributionPaths, drawParameters, findUncertain, resolveUncertain, type ParameterValues, type UncertainParameter } from "../uncertainty/uncertainInput.js";
 import { atModel, type RunInputs } from "./comparisonRun.js";
-import { CompareOptionsSchema, type CompareOptions } from "./compareOptions.js";
+import { CompareOptionsSchema, FIXED_OPTIONS, type CompareOptions } from "./compareOptions.js";
 
-/** Options of a comparison that hold the same for every run: never uncertain. */
-const FIXED_OPTIONS = ["horizon", "seed", "runs", "keepProjections"] as const;
 
 /** A comparison, validated and ready to run run by run (in any order, on any thread). */
 export interface ComparisonPlan {
@@ -60,8 +58,8 @@ export function planComparison(
   }
   if (models.length === 0) throw new FundingInputError("compare", [{ code: "too_small", path: ["models"], message: "needs at least one model" }]);
   const opts = options as Record<string, unknown>;
-  const fixedPart = Object.fromEntries(FIXED_OPTIONS.filter((k) => opts[k] !== undefined).map((k) => [k, opts[k]]));
-  const uncertainPart = Object.fromEntries(Object.entries(opts).filter(([k]) => !(FIXED_OPTIONS as readonly string[]).includes(k)));
+  const fixedPart = Object.fromEntries(Object.entries(opts).filter(([k, v]) => FIXED_OPTIONS.has(k) && v !== undefined));
+  const uncertainPart = Object.fromEntries(Object.entries(opts).filter(([k]) => !FIXED_OPTIONS.has(k)));
   const misplaced = distributionPaths(fixedPart);
   if (misplaced.length > 0) {
     throw new FundingInputError("compare options", misplaced.map((path) => ({ code: "invalid_type", path, message: "horizon, seed, runs and keepProjections cannot be uncertain: give a value" })));

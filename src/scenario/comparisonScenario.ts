@@ -7,6 +7,7 @@ import { caseloadFromRecords, TrajectoryInputSchema, type FromRecordsOptions, ty
 import { CaseloadSpecSchema, type CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError, type Issue } from "../errors.js";
 import { compare, CompareOptionsSchema, type CompareOptions, type Comparison, type OnRun } from "../metrics/compare.js";
+import { FIXED_OPTIONS } from "../metrics/compareOptions.js";
 import { ModelConfigSchema, type ModelConfig } from "../models/index.js";
 import { HorizonSchema, type HorizonInput } from "../period.js";
 import { driveComparisons, reformSteps, ReformSchema, type CompareRequest, type Reform } from "../reforms/reforms.js";
@@ -273,8 +274,6 @@ export function safeParseComparisonScenario(input: unknown, source: string): Sce
   };
 }
 
-/** Options that hold for every run: never a distribution. */
-const FIXED_OPTIONS = new Set(["horizon", "seed", "runs", "keepProjections"]);
 
 /**
  * The distribution nodes of a scenario input: refused where a value must be fixed (a horizon, a

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIXED_OPTIONS } from "../metrics/compareOptions.js";
 import { ModelConfigSchema } from "../models/index.js";
 import { DistributionSchema } from "../uncertainty/distribution.js";
 import { ScenarioSchema } from "./scenarioSchema.js";
@@ -43,8 +44,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   return { $schema, title: "jeugdhulp-bekostiging scenario", ...rest };
 }
 
-/** Options that hold for every run: never a distribution. */
-const FIXED_OPTIONS = new Set(["horizon", "seed", "runs", "keepProjections"]);
 
 /**
  * Where a scenario may hold a distribution in place of a number (the caseload spec, the models,
