@@ -1,4 +1,5 @@
 import type { Caseload } from "../caseload/caseload.js";
+import { horizonEnd } from "../period.js";
 import { OPEN_END, OUTCOMES } from "../caseload/codes.js";
 import { basisPoints, picked } from "./draws.js";
 import { Pieces, rebuildCaseload } from "./rebuildCaseload.js";
@@ -27,7 +28,8 @@ export function withEpisodeSplits(c: Caseload, percent: number, draws: Float64Ar
     const s = starts[t]!;
     const e = ends[t]!;
     const half = s + Math.floor((e - s + 1) / 2); // first month of the second part
-    if (e !== OPEN_END && e - s + 1 >= 2 && half - 1 >= window.start && picked(draws[t]!, bp)) split.push(t);
+    // Both parts' first months must be seen: the first part ends inside the window (a closed trajectory of given records may end after it).
+    if (e !== OPEN_END && e - s + 1 >= 2 && half - 1 >= window.start && half - 1 <= horizonEnd(window) && picked(draws[t]!, bp)) split.push(t);
   }
   if (split.length === 0) return { caseload: c, trajectories: 0 };
   // Pass 2: every trajectory (a split one as its first part), then the second parts.

@@ -18,6 +18,12 @@ export function intensityLevels(c: Caseload, order: readonly string[] | null): {
       const i = c.intensities.indexOf(name);
       if (i >= 0 && rank[i] === -1) rank[i] = r;
     });
+    const unknown = order.filter((name) => !c.intensities.includes(name));
+    if (unknown.length > 0) {
+      throw new FundingInputError("behaviour", [
+        { code: "invalid_value", path: ["intensityOrder"], message: `intensityOrder names ${unknown.map((m) => `"${m}"`).join(", ")}, which the caseload does not have (it has ${c.intensities.join(", ")})` },
+      ]);
+    }
     const missing = c.intensities.filter((_, i) => rank[i] === -1);
     if (missing.length > 0) {
       throw new FundingInputError("behaviour", [

@@ -56,6 +56,7 @@ export function planComparison(
   if (typeof options !== "object" || options === null) {
     throw new FundingInputError("compare options", [{ code: "invalid_type", path: [], message: "expected an object of options" }]);
   }
+  if (!Array.isArray(models)) throw new FundingInputError("compare", [{ code: "invalid_type", path: ["models"], message: "expected a list of models (configs or built models)" }]);
   if (models.length === 0) throw new FundingInputError("compare", [{ code: "too_small", path: ["models"], message: "needs at least one model" }]);
   const opts = options as Record<string, unknown>;
   const fixedPart = Object.fromEntries(Object.entries(opts).filter(([k, v]) => FIXED_OPTIONS.has(k) && v !== undefined));

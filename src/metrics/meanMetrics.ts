@@ -2,6 +2,13 @@ import { Decimal } from "decimal.js";
 import type { Metrics } from "./metrics.js";
 import { meanOf } from "./statistics.js";
 
+/** Every model measure of some run, by name in order of first appearance. */
+function measuresOf(runs: readonly Metrics[]): Metrics["modelMeasures"] {
+  const seen = new Map<string, Metrics["modelMeasures"][number]>();
+  for (const r of runs) for (const m of r.modelMeasures) if (!seen.has(m.name)) seen.set(m.name, m);
+  return [...seen.values()];
+}
+
 /** Every provider with a row in some run, in order of first appearance. */
 function providersOf(runs: readonly Metrics[]): string[] {
   const seen = new Set<string>();
@@ -69,8 +76,9 @@ export function meanMetrics(runs: readonly Metrics[]): Metrics {
     consultationSignals: mean(field("consultationSignals")),
     ceilingsReached: mean(field("ceilingsReached")),
     // Percentages are averaged and kept to two decimals; amounts and counts as everywhere.
-    modelMeasures: first.modelMeasures.map((m, k) => {
-      const values = runs.map((r) => r.modelMeasures[k]!.value);
+    // A measure may be missing from a run (a behaviour response drawn as 0 that run): matched by name, absent as 0.
+    modelMeasures: measuresOf(runs).map((m) => {
+      const values = runs.map((r) => r.modelMeasures.find((x) => x.name === m.name)?.value ?? 0);
       const value = m.unit === "percent" ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : mean(values);
       return { ...m, value };
     }),

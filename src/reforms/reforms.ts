@@ -117,6 +117,10 @@ export function* reformSteps(
     const issues: Issue[] = [];
     reform.changes.forEach((change, j) => {
       const where = ["reforms", k, "changes", j];
+      if (change.path === "options" || /^options\.(seed|runs|horizon|keepProjections)(?=[.[]|$)/.test(change.path)) {
+        issues.push({ code: "invalid_value", path: [...where, "path"], message: "a reform cannot change the seed, runs, horizon or kept projections: its effect is the change from the step before on the same runs and months" });
+        return;
+      }
       if (fixed && change.path.startsWith("caseload")) {
         issues.push({ code: "invalid_value", path: [...where, "path"], message: "the caseload is given (records): only a caseload spec can be changed" });
         return;

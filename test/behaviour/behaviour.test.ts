@@ -216,7 +216,8 @@ describe("bad input", () => {
   });
   it("an intensity order that leaves out one of the caseload's levels is refused where it is", () => {
     const output: ModelConfig = { kind: "output", prices: [{ price: "1000.00" }] };
-    const issues = inputIssues(() => compare(c, [output], { behaviour: { output: { upcodingPercent: 5 }, intensityOrder: ["hoog"] } }));
+    const two = caseload([rec("T1", { start: "2026-01" }), rec("T2", { start: "2026-01", intensity: "hoog" })], YEAR);
+    const issues = inputIssues(() => compare(two, [output], { behaviour: { output: { upcodingPercent: 5 }, intensityOrder: ["hoog"] } }));
     expect(issues).toEqual([{ code: "invalid_value", path: ["behaviour", "intensityOrder"], message: 'intensity "laag" of the caseload is missing from intensityOrder' }]);
   });
 });
@@ -231,5 +232,39 @@ describe("applyBehaviour", () => {
     expect(applyBehaviour(c, { kind: "perPlace" }, b, 7).caseload).toBe(c);
     expect(applyBehaviour(c, { kind: "combined" }, b, 7).caseload).toBe(c);
     expect(applyBehaviour(c, { kind: "output" }, resolveBehaviour("none"), 7).caseload).toBe(c);
+  });
+});
+
+describe("review fixes", () => {
+  it("does not split a closed trajectory whose first part would end after the window", () => {
+    // a: June 2026 – December 2027, closed, in a 2026 window: halfway is March 2027, after the window: not split.
+    // b: March – August 2026: split into March – May and June – August, three months each.
+    const c = caseload([rec("a", { start: "2026-06", end: "2027-12" }), rec("b", { start: "2026-03", end: "2026-08" })], YEAR);
+    const split = applyBehaviour(c, { kind: "trajectory" }, resolveBehaviour({ trajectory: { episodeSplitPercent: 100 } }), 1).caseload;
+    expect(toRecords(split).map((x) => [x.id, x.start, x.end, x.use.length])).toEqual([
+      ["b", "2026-03", "2026-05", 3],
+      ["a", "2026-06", "2027-12", 7],
+      ["b#vervolg", "2026-06", "2026-08", 3],
+    ]);
+  });
+  it("refuses an intensity order naming a level the caseload does not have", () => {
+    const c = caseload([rec("T1", { start: "2026-01" })], YEAR);
+    const output: ModelConfig = { kind: "output", prices: [{ price: "1000.00" }] };
+    expect(inputIssues(() => compare(c, [output], { behaviour: { output: { upcodingPercent: 5 }, intensityOrder: ["laag", "zwar"] } }))[0]!.message).toMatch(/names "zwar"/);
+  });
+  it("averages a behaviour measure that some runs lack (drawn as 0 there) as 0 in those runs", () => {
+    const c = caseload([rec("T1", { start: "2026-01", intensity: "hoog" }), rec("T2", { start: "2026-01" })], YEAR);
+    const task: ModelConfig = { kind: "task", budgets: [{ perYear: "1200.00" }] };
+    // 0 % or 1 % (rounded): in the runs that draw 0 the response is off and its row absent.
+    const skim = { distribution: "uniform" as const, min: 0, max: 1, as: "integer" as const };
+    const r = compare(c, [task], { horizon: YEAR, runs: 12, behaviour: { task: { creamSkimmingPercent: skim } } });
+    const counts = r.models[0]!.runs.map((m) => m.modelMeasures.find((x) => x.name === "Behaviour: trajectories referred elsewhere")?.value ?? 0);
+    const mean = r.models[0]!.mean.modelMeasures.find((x) => x.name === "Behaviour: trajectories referred elsewhere")!.value;
+    // The exact mean over all 12 runs (absent counted as 0), half-even to a whole number.
+    const sum = counts.reduce((a, b) => a + b, 0);
+    const floor = Math.floor(sum / 12);
+    const rest = sum - floor * 12;
+    expect(mean).toBe(rest > 6 || (rest === 6 && floor % 2 === 1) ? floor + 1 : floor);
+    expect(r.models[0]!.runs.some((m) => m.modelMeasures.length === 0)).toBe(true);
   });
 });

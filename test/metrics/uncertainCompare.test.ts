@@ -98,3 +98,10 @@ describe("uncertain input errors", () => {
     expect(issues[0]!.message).toMatch(/truncate it with min \/ max/);
   });
 });
+
+describe("models that are not a list", () => {
+  it("is an input error, not a crash", () => {
+    const c = caseload([rec("T1", { start: "2026-01" })], YEAR);
+    for (const models of [null, {}]) expect(inputIssues(() => compare(c, models as never))[0]!.path).toEqual(["models"]);
+  });
+});

@@ -66,3 +66,11 @@ describe("reform errors", () => {
     expect(bad[0]!.path).toEqual(["models", 0, "tariffs", 0, "tariff"]);
   });
 });
+
+describe("what a reform cannot change", () => {
+  it("refuses the seed, the runs, the horizon and the options as a whole", () => {
+    for (const path of ["options.seed", "options.runs", "options.horizon", "options"]) {
+      expect(inputIssues(() => compareReforms(c, MODELS, { horizon: YEAR }, [{ name: "x", changes: [{ path, value: 5 }] }]))[0]!.message).toMatch(/cannot change the seed, runs, horizon/);
+    }
+  });
+});
