@@ -20,6 +20,9 @@ export function describeBehaviour(b: ResolvedBehaviour): string {
   };
   lengths("output", b.output);
   lengths("trajectory", b.trajectory);
-  if (b.task.creamSkimmingPercent > 0) parts.push(`task: ${pct(b.task.creamSkimmingPercent)} of the heaviest level referred to ${b.task.referredTo}`);
+  const task: string[] = [];
+  if (b.task.creamSkimmingPercent > 0) task.push(`${pct(b.task.creamSkimmingPercent)} of the heaviest level referred to ${b.task.referredTo}`);
+  if (b.task.intakeStopAtBudgetPercent > 0) task.push(`new clients wait while a provider's cost runs above ${pct(b.task.intakeStopAtBudgetPercent)} of its budget to date`);
+  if (task.length > 0) parts.push(`task: ${task.join(", ")}`);
   return `providers' behaviour responses are on (set ${b.set}${parts.length ? `; ${parts.join("; ")}` : ""}): each model's column is the care as delivered under its incentive, not the caseload as given.`;
 }

@@ -2,7 +2,7 @@ import { resolveBehaviour, behaviourIsOn } from "../behaviour/behaviourSets.js";
 import type { ResolvedBehaviour } from "../behaviour/behaviourSchema.js";
 import { isCaseload, type Caseload } from "../caseload/caseload.js";
 import { generateCaseload } from "../caseload/generate.js";
-import type { CaseloadSpecInput } from "../caseload/spec.js";
+import { CaseloadSpecSchema, type CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError, parseWith, type Issue } from "../errors.js";
 import { createModel, type ModelConfig } from "../models/index.js";
 import type { FundingModel } from "../models/model.js";
@@ -83,7 +83,8 @@ export function planComparison(
     return { built, parsed, behaviour: behaviourIsOn(resolvedBehaviour) ? resolvedBehaviour : null };
   };
   const atCentre = build(centre, null);
-  if (!fixed) atRun(null, () => generateCaseload(centre.caseload as CaseloadSpecInput, o.seed).size); // checks the spec
+  // The spec is checked once here, with its errors named, rather than by generating a caseload run 0 generates again.
+  if (!fixed) parseWith(CaseloadSpecSchema, centre.caseload, "caseload spec");
   const columns = uniqueLabels(atCentre.built);
   const seeds = fixed && parameters.length === 0 ? [] : Array.from({ length: o.runs }, (_, i) => o.seed + i);
   const runs = seeds.length === 0 ? 1 : seeds.length;

@@ -3,7 +3,7 @@ import type { ResolvedBehaviour } from "../behaviour/behaviourSchema.js";
 import type { Caseload } from "../caseload/caseload.js";
 import { FundingInputError } from "../errors.js";
 import type { FundingModel } from "../models/model.js";
-import { parseMonth, type Horizon } from "../period.js";
+import { horizon } from "../period.js";
 import type { DatedPrice } from "../prices/datedPrice.js";
 import { projectParsed, ProviderCosts, type ParsedProjectionOptions, type Projection } from "../projection/project.js";
 import { waitingOf } from "../projection/waiting.js";
@@ -67,7 +67,7 @@ export function runComparison(x: RunInputs): RunResult {
       const projection = projectParsed(d.caseload, model, { horizon: h, paymentLagMonths: x.paymentLagMonths, lines: x.keep === "lines" }, d.costs);
       if (d.measures.length === 0 && !d.delays) return projection;
       // A waiting list is the providers' doing, not the model's: counted as the model's own waits are.
-      const waiting = d.delays ? waitingOf(c, parsedHorizon(h), d.delays) : projection.waiting;
+      const waiting = d.delays ? waitingOf(c, horizon(h), d.delays) : projection.waiting;
       return { ...projection, waiting, measures: [...projection.measures, ...d.measures] };
     });
     metrics.push(measure(p, x.budget));
@@ -75,10 +75,6 @@ export function runComparison(x: RunInputs): RunResult {
     for (const w of p.warnings) warnings.add(w);
   });
   return { horizon: h, metrics, projections, delivered: kept, warnings: [...warnings] };
-}
-
-function parsedHorizon(h: { start: string; months: number }): Horizon {
-  return { start: parseMonth(h.start), months: h.months };
 }
 
 /** Runs `fn`, re-throwing a behaviour response's input errors as errors of the options' `behaviour`. */

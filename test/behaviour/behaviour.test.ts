@@ -135,6 +135,7 @@ describe("task: a waiting list when the lump sum runs short", () => {
     const r = compare(c, [lumpSum], { horizon: YEAR, costPrices: COST, behaviour, keepProjections: true });
     const m = r.models[0]!.metrics;
     expect([m.clientsWaiting, m.clientMonthsWaiting]).toEqual([1, 3]);
+    expect(r.warnings[0]).toMatch(/task: new clients wait while a provider's cost runs above 100 % of its budget to date/);
     expect(toRecords(r.models[0]!.delivered!).map((x) => [x.id, x.start, x.end])).toEqual([
       ["T1", "2026-01", "2026-04"],
       ["T2", "2026-06", "2026-06"],
