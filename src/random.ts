@@ -7,32 +7,36 @@
  * Probabilities and durations are binary floats; they never hold money.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /** sfc32's four words. A typed array holds them as raw 32-bit integers: object fields holding
+   * values beyond V8's small integers become boxed numbers, which made every draw twice as slow. */
+  private readonly s = new Int32Array(4);
 
   /** A stream for `seed` (any integer) and an optional `label` naming its purpose. */
   constructor(seed: number, label = "") {
     let h = mix32(Math.trunc(seed) ^ 0x9e3779b9);
     h = mix32(h ^ Math.trunc(seed / 0x100000000));
     for (let i = 0; i < label.length; i++) h = mix32(h ^ label.charCodeAt(i));
-    this.a = mix32(h ^ 0x243f6a88);
-    this.b = mix32(this.a ^ 0x85a308d3);
-    this.c = mix32(this.b ^ 0x13198a2e);
-    this.d = 1;
+    const s = this.s;
+    s[0] = mix32(h ^ 0x243f6a88);
+    s[1] = mix32(s[0] ^ 0x85a308d3);
+    s[2] = mix32(s[1] ^ 0x13198a2e);
+    s[3] = 1;
     for (let i = 0; i < 12; i++) this.nextUint32(); // warm up: decorrelate nearby seeds
   }
 
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
     // sfc32 (Chris Doty-Humphrey), as in PractRand; passes BigCrush.
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]!;
+    const d = s[3]!;
+    const t = (((a + b) | 0) + d) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
 
@@ -46,18 +50,40 @@ export class Rng {
     return Math.floor(this.next() * n);
   }
 
-  /** A standard normal draw (Box–Muller; one of the pair is discarded to keep streams simple). */
+  /**
+   * A standard normal draw: the ziggurat method (Marsaglia & Tsang 2000) with 256 layers, in the
+   * form NumPy's `Generator.standard_normal` uses (layer and sign from one 32-bit word, a 52-bit
+   * position from it and a second word, so the layer and the position share no bits; Doornik 2005).
+   * About 99 % of draws take two 32-bit uniforms, a table look-up and a multiplication; the rest
+   * fall through to an exact rejection test or the tail. Box–Muller (a log, a square root and a
+   * cosine per draw) was a quarter of a Monte Carlo run's time.
+   */
   normal(): number {
-    const u = 1 - this.next(); // (0, 1]
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    for (;;) {
+      const a = this.nextUint32();
+      const layer = a & 0xff;
+      const rabs = (a >>> 12) * 4294967296 + this.nextUint32(); // 52 bits, exact in a double
+      const x = rabs * ZIG_W[layer]!;
+      const sign = (a & 0x100) === 0 ? 1 : -1;
+      if (rabs < ZIG_K[layer]!) return sign * x;
+      if (layer === 0) {
+        // The tail beyond R (Marsaglia 1964): exact, by rejection from an exponential.
+        for (;;) {
+          const xx = -Math.log1p(-this.next()) / ZIG_R;
+          const yy = -Math.log1p(-this.next());
+          if (yy + yy > xx * xx) return sign * (ZIG_R + xx);
+        }
+      }
+      // The wedge between layers: accept under the density itself.
+      if ((ZIG_F[layer - 1]! - ZIG_F[layer]!) * this.next() + ZIG_F[layer]! < Math.exp(-0.5 * x * x)) return sign * x;
+    }
   }
 
   /**
    * A log-normal draw with the given `mean` and coefficient of variation `cv` (standard deviation ÷
    * mean): `mean × exp(σ·z − σ²/2)` with `σ² = ln(1 + cv²)` and `z` one {@link normal} draw, so
-   * the draws average `mean`. `cv` 0 gives exactly `mean`. Always takes one normal draw (two
-   * uniforms), whatever `cv`, so the position in a stream does not depend on the spread. A float:
+   * the draws average `mean`. `cv` 0 gives exactly `mean`. Always takes one normal draw, whatever
+   * `cv`, so the position in a stream does not depend on the spread. A float:
    * callers that turn it into money round it themselves.
    */
   lognormal(mean: number, cv: number): number {
@@ -105,6 +131,38 @@ export function cumulative(weights: readonly number[]): Float64Array {
     out[i] = s;
   });
   return out;
+}
+
+/**
+ * Ziggurat tables for the standard normal, 256 layers of equal area `ZIG_V` (Marsaglia & Tsang's
+ * `zigset`, for a 52-bit position): `ZIG_K[i]` is the position below which layer i's draw lies
+ * wholly under the density (accepted at once), `ZIG_W[i]` turns a position into x, `ZIG_F[i]` is
+ * the density at layer i's edge. Built once from the constants; every V8 computes the same values.
+ */
+const ZIG_R = 3.6541528853610088;
+const ZIG_V = 0.00492867323399;
+const ZIG_K = new Float64Array(256);
+const ZIG_W = new Float64Array(256);
+const ZIG_F = new Float64Array(256);
+{
+  const m = 2 ** 52;
+  const density = (x: number): number => Math.exp(-0.5 * x * x);
+  let dn = ZIG_R;
+  let tn = dn;
+  const q = ZIG_V / density(dn);
+  ZIG_K[0] = Math.floor((dn / q) * m);
+  ZIG_K[1] = 0;
+  ZIG_W[0] = q / m;
+  ZIG_W[255] = dn / m;
+  ZIG_F[0] = 1;
+  ZIG_F[255] = density(dn);
+  for (let i = 254; i >= 1; i--) {
+    dn = Math.sqrt(-2 * Math.log(ZIG_V / dn + density(dn)));
+    ZIG_K[i + 1] = Math.floor((dn / tn) * m);
+    tn = dn;
+    ZIG_F[i] = density(dn);
+    ZIG_W[i] = dn / m;
+  }
 }
 
 function mix32(x: number): number {

@@ -54,10 +54,11 @@ describe("compareInWorkers", () => {
   });
 
   it("rejects with the error compare throws when a draw makes an input invalid in a run", async () => {
-    // A normal tariff of mean €1 and sd €5 draws a negative tariff in some of 12 runs (here runs 6
-    // and 8, seeds 106 and 108); compare stops at the first, and so must the workers.
+    // A normal tariff of mean €1 and sd €5 draws a negative tariff in some of 12 runs, the first
+    // here in run 5 (seed 111), which a worker other than the first runs; compare stops at the
+    // first, and so must the workers.
     const wide: Uncertain<ModelConfig> = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: { distribution: "normal", mean: 1, sd: 5, as: "euros" } }] };
-    const options = { seed: 101, runs: 12 };
+    const options = { seed: 107, runs: 12 };
     const expected = await inputError(() => compare(SMALL_SPEC, [wide], options));
     expect(expected.subject).toMatch(/^models\[0\] in run \d+ \(seed \d+\)$/);
     expect(expected.subject).not.toMatch(/in run 1 /);
