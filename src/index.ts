@@ -72,7 +72,18 @@ export {
   firstUseMonth,
   monthsInWindow,
 } from "./caseload/caseload.js";
-export { caseloadFromRecords, TrajectoryInputSchema, type TrajectoryInput, type FromRecordsOptions, type KnownNames } from "./caseload/records.js";
+export {
+  caseloadFromRecords,
+  importCaseloadRecords,
+  TrajectoryInputSchema,
+  type TrajectoryInput,
+  type FromRecordsOptions,
+  type ImportRecordsOptions,
+  type RecordsImport,
+  type RejectedRecord,
+  type OnInvalidRow,
+  type KnownNames,
+} from "./caseload/records.js";
 export { SelectionSchema, selectTrajectories, type Selection, type SelectionInput } from "./caseload/selection.js";
 export { NameSchema, UNKNOWN_AGE_GROUP, GENERAL_TARGET_GROUP } from "./caseload/names.js";
 export { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./caseload/spec.js";
@@ -219,6 +230,12 @@ export { generateGrantRequests, GrantRequestSpecSchema, type GrantRequestSpecInp
 export {
   caseloadFromCsv,
   safeCaseloadFromCsv,
+  importCaseloadCsv,
+  rejectedRowsToCsv,
+  type ImportCaseloadCsvOptions,
+  type CaseloadImport,
+  type RejectedRow,
+  type ImportCounts,
   CsvMappingSchema,
   type CsvMappingInput,
   type CsvMapping,
@@ -232,6 +249,8 @@ export {
   CSV_DELIMITERS,
   type CsvDelimiter,
 } from "./csv/caseloadCsv.js";
+export { DATE_FORMATS, type DateFormat } from "./csv/cellReaders.js";
+export type { ImportWarning } from "./csv/plausibility.js";
 export {
   ledgerToCsv,
   breakdownToCsv,

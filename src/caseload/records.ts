@@ -62,18 +62,82 @@ export interface KnownNames {
   readonly targetGroups?: readonly string[];
 }
 
+/** What to do with a record (or CSV row) that fails validation. */
+export type OnInvalidRow = "stop" | "skip";
+
 /** Options for {@link caseloadFromRecords}. */
 export interface FromRecordsOptions extends KnownNames {
   /** The months the records' `use` covers, e.g. `{ start: "2026-01", months: 36 }`. */
   readonly window: HorizonInput;
 }
 
+/** Options for {@link importCaseloadRecords}. */
+export interface ImportRecordsOptions extends FromRecordsOptions {
+  /**
+   * `"stop"` (default): any invalid record stops the import with every issue. `"skip"`: invalid
+   * records are left out and returned in `rejected`, with their index, id and issues.
+   */
+  readonly onInvalidRow?: OnInvalidRow;
+}
+
+/** A record left out by {@link importCaseloadRecords} with `onInvalidRow: "skip"`. */
+export interface RejectedRecord {
+  /** Position in the records array. */
+  readonly index: number;
+  /** The record's own id, when it has one as text. */
+  readonly id: string | null;
+  /** Why: each issue with its path `[index, field, …]`. */
+  readonly issues: readonly Issue[];
+}
+
+/** The result of {@link importCaseloadRecords}: records in = `caseload.size` + `rejected.length`. */
+export interface RecordsImport {
+  readonly caseload: Caseload;
+  readonly rejected: readonly RejectedRecord[];
+}
+
 /**
  * Validates plain trajectory objects and stores them as a columnar {@link Caseload}. Every record
  * is either imported or reported: the error lists each bad field as `[index].field` with the
- * reason, and nothing is dropped silently.
+ * reason and the record's own id (`trajectory "T012": …`), and nothing is dropped silently. To keep
+ * the good records and get the bad ones back, use {@link importCaseloadRecords}.
  */
 export function caseloadFromRecords(records: readonly unknown[], options: FromRecordsOptions): Caseload {
+  return importCaseloadRecords(records, { ...checkedOptions(options), onInvalidRow: "stop" }).caseload;
+}
+
+/**
+ * {@link caseloadFromRecords} with a choice for invalid records: with `onInvalidRow: "skip"` the
+ * valid records become the caseload and each invalid one is returned in `rejected` (index, id,
+ * issues). Records in = imported + rejected, always. A duplicate id rejects the later record. When
+ * no record is valid there is nothing to compare: it throws as `"stop"` does.
+ */
+export function importCaseloadRecords(records: readonly unknown[], options: ImportRecordsOptions): RecordsImport {
+  const checked = checkedOptions(options);
+  const skip = checked.onInvalidRow === "skip";
+  if (!Array.isArray(records)) {
+    throw new FundingInputError("caseload", [{ code: "invalid_type", path: [], message: "expected an array of trajectories" }]);
+  }
+  const { caseload, issues, rejected } = validateRecords(records, checked, skip);
+  if (caseload === null || (!skip && issues.length > 0)) {
+    const withIds = issues.map((issue) => {
+      const raw: unknown = typeof issue.path[0] === "number" ? records[issue.path[0]] : undefined;
+      const id = idOf(raw);
+      return id === null || issue.message.includes(`"${id}"`) ? issue : { ...issue, message: `trajectory "${id}": ${issue.message}` };
+    });
+    throw new FundingInputError("caseload records", withIds);
+  }
+  return { caseload, rejected };
+}
+
+/** A record's id when it is a non-empty text, for messages. */
+export function idOf(raw: unknown): string | null {
+  if (typeof raw !== "object" || raw === null) return null;
+  const id = (raw as { id?: unknown }).id;
+  return typeof id === "string" && id.trim() !== "" ? id : null;
+}
+
+function checkedOptions<T extends FromRecordsOptions>(options: T): T {
   if (typeof options !== "object" || options === null) {
     throw new FundingInputError("caseload options", [
       { code: "invalid_type", path: ["window"], message: 'needs the window the records cover, e.g. { window: { start: "2026-01", months: 12 } }' },
@@ -81,9 +145,28 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
   }
   const w = HorizonSchema.safeParse(options.window);
   if (!w.success) throw new FundingInputError("caseload window", fromZodIssues(w.error.issues, ["window"]));
-  const window = { start: parseMonth(w.data.start), months: w.data.months };
+  const o = (options as { onInvalidRow?: unknown }).onInvalidRow;
+  if (o !== undefined && o !== "stop" && o !== "skip") {
+    throw new FundingInputError("caseload options", [{ code: "invalid_value", path: ["onInvalidRow"], message: `onInvalidRow must be "stop" or "skip", got ${JSON.stringify(o)}` }]);
+  }
+  return options;
+}
+
+/**
+ * The records' checks, record by record. Issues carry paths `[index, field, …]` without the id
+ * (the CSV import locates them by line instead). Without `skip`, nothing is built once anything
+ * failed; with it, the valid records are built and the others listed in `rejected`.
+ */
+export function validateRecords(
+  records: readonly unknown[],
+  options: FromRecordsOptions,
+  skip: boolean,
+): { caseload: Caseload | null; issues: Issue[]; rejected: RejectedRecord[] } {
+  const w = HorizonSchema.parse(options.window);
+  const window = { start: parseMonth(w.start), months: w.months };
   const windowEnd = window.start + window.months - 1;
   const issues: Issue[] = [];
+  const rejected: RejectedRecord[] = [];
   const seen = new Set<string>();
   const seeded = (limit: number, names: readonly string[] | undefined): Dictionary => {
     const d = new Dictionary(limit);
@@ -98,13 +181,18 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
   const targetGroups = seeded(MAX_GROUPS, options.targetGroups);
   const clients = new Dictionary(2147483647);
   const rows: TrajectoryRow[] = [];
-  if (!Array.isArray(records)) {
-    throw new FundingInputError("caseload", [{ code: "invalid_type", path: [], message: "expected an array of trajectories" }]);
-  }
   records.forEach((raw, i) => {
+    const before = issues.length;
+    const reject = (): void => {
+      rejected.push({ index: i, id: idOf(raw), issues: issues.slice(before) });
+    };
     const p = TrajectoryInputSchema.safeParse(raw);
     if (!p.success) {
       issues.push(...fromZodIssues(p.error.issues, [i]));
+      // An id that is valid text still counts for duplicates, even on a rejected record.
+      const id = idOf(raw);
+      if (id !== null) seen.add(id);
+      reject();
       return;
     }
     const r = p.data;
@@ -130,6 +218,10 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
         issues.push({ code: "too_big", path: [i, "use", k], message: `${v} ${what} in ${formatMonth(first + k)}, more than the month holds (${limit})` });
       }
     });
+    if (issues.length > before) {
+      reject();
+      return;
+    }
     const idx = {
       municipality: municipalities.add(r.municipality),
       provider: providers.add(r.provider),
@@ -140,7 +232,11 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
       client: clients.add(r.client ?? r.id),
     };
     for (const [field, v] of Object.entries(idx)) if (v === undefined) here(field, `too many distinct ${field} values`);
-    if (issues.length > 0) return; // keep validating, but build nothing once anything failed
+    if (issues.length > before) {
+      reject();
+      return;
+    }
+    if (!skip && issues.length > 0) return; // keep validating, but build nothing once anything failed
     rows.push({
       id: r.id,
       client: idx.client!,
@@ -158,14 +254,18 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
       use,
     });
   });
-  if (issues.length > 0) throw new FundingInputError("caseload records", issues);
-  return buildCaseload(rows, {
-    window,
-    municipalities: municipalities.names,
-    providers: providers.names,
-    profiles: profiles.names,
-    intensities: intensities.names,
-    ageGroups: ageGroups.names,
-    targetGroups: targetGroups.names,
-  });
+  // With skip, a caseload of the valid records; none at all when every record failed.
+  const build = issues.length === 0 || (skip && rows.length > 0);
+  const caseload = build
+    ? buildCaseload(rows, {
+        window,
+        municipalities: municipalities.names,
+        providers: providers.names,
+        profiles: profiles.names,
+        intensities: intensities.names,
+        ageGroups: ageGroups.names,
+        targetGroups: targetGroups.names,
+      })
+    : null;
+  return { caseload, issues, rejected };
 }

@@ -2,9 +2,13 @@ import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS, OUTCOMES, UNIT_CODES } from "../caseload/codes.js";
-import { caseloadFromRecords, type FromRecordsOptions } from "../caseload/records.js";
+import { validateRecords, type FromRecordsOptions, type OnInvalidRow } from "../caseload/records.js";
 import { FundingInputError, fromZodIssues, type Issue, type SafeResult } from "../errors.js";
-import { formatMonth, HorizonSchema, MONTH_RE, parseMonth, type Month } from "../period.js";
+import { Decimal } from "decimal.js";
+import { stringify } from "csv-stringify/sync";
+import { formatMonth, HorizonSchema, parseMonth, type Month } from "../period.js";
+import { DATE_FORMATS, notAMonth, readMonth, readUse } from "./cellReaders.js";
+import { plausibilityWarnings, type ImportWarning } from "./plausibility.js";
 
 /**
  * Columns of a trajectories CSV, one row per trajectory. The default header of each column is the
@@ -100,6 +104,15 @@ export const CsvMappingSchema = z
       .default({})
       .describe("the export's codes translated to ours, e.g. { careForm: { Ambulant: 'ambulant' } }; other codes are read as they are"),
     delimiter: z.enum(CSV_DELIMITERS).optional().describe("default: detected from the header line (';', ',' or a tab)"),
+    dateFormat: z
+      .enum(DATE_FORMATS)
+      .default("jjjj-mm")
+      .describe("how start, end and the use CSV's month are written: jjjj-mm (2026-06), jjjj-mm-dd, dd-mm-jjjj (15-06-2026), mm-jjjj or excel (serial day numbers); a day date counts as its month"),
+    decimalComma: z.boolean().default(false).describe("numbers with a decimal comma (7,5; 1.234,5), as Dutch Excel writes them"),
+    useScale: z
+      .partialRecord(z.enum(UNIT_CODES), z.union([z.number().positive().finite(), z.string().regex(/^\d+(\.\d+)?$/, "a positive decimal such as 60 or 0.5")]))
+      .default({})
+      .describe("per unit code (after values.unit), what to multiply the export's use by to get our measure: { \"04\": 60 } when unit 04 (uur) is given in hours instead of minutes; the result must be whole"),
     missingUse: z
       .enum(["zero", "error"])
       .default("zero")
@@ -114,10 +127,58 @@ export type CsvMapping = z.output<typeof CsvMappingSchema>;
 export interface CaseloadCsvOptions extends FromRecordsOptions {
   /** The use CSV (one row per trajectory-month: id, month, use), when use is not one number per trajectory. */
   readonly useCsv?: string;
-  /** Column names, code translations, delimiter (see {@link CsvMappingSchema}). */
+  /** Column names, code translations, delimiter, date format, decimal comma, use scale (see {@link CsvMappingSchema}). */
   readonly mapping?: CsvMappingInput;
   /** Names of the two texts in error paths and messages (default `trajectories.csv`, `use.csv`). */
   readonly fileNames?: { readonly trajectories?: string; readonly use?: string };
+}
+
+/** Options of {@link importCaseloadCsv}: those of {@link caseloadFromCsv} and what to do with a bad row. */
+export interface ImportCaseloadCsvOptions extends CaseloadCsvOptions {
+  /**
+   * `"stop"` (default): any bad row stops the import with every issue. `"skip"`: the good rows are
+   * imported and every bad one is returned in `rejected` (file, line, its id, the cells, why).
+   * Problems with the file itself (unreadable, a missing column) always stop.
+   */
+  readonly onInvalidRow?: OnInvalidRow;
+}
+
+/** A CSV row {@link importCaseloadCsv} left out, with everything needed to fix and re-import it. */
+export interface RejectedRow {
+  /** The file it is in (as in {@link CaseloadCsvOptions.fileNames}). */
+  readonly file: string;
+  /** Its line (the header is line 1). */
+  readonly line: number;
+  /** The row's own trajectory id, when its id cell is not empty. */
+  readonly id: string | null;
+  /** Its cells as read (trimmed). */
+  readonly cells: readonly string[];
+  /** Why, each located at `[file, line, column]`; one row can have several. */
+  readonly issues: readonly Issue[];
+}
+
+/** Rows read, imported and rejected per file: read = imported + rejected, always. */
+export interface ImportCounts {
+  readonly trajectoryRows: number;
+  readonly trajectoriesImported: number;
+  readonly trajectoriesRejected: number;
+  readonly useRows: number;
+  readonly useRowsImported: number;
+  readonly useRowsRejected: number;
+}
+
+/** The result of {@link importCaseloadCsv}. */
+export interface CaseloadImport {
+  readonly caseload: Caseload;
+  /** Rows left out (only with `onInvalidRow: "skip"`), trajectories file first, by line. */
+  readonly rejected: readonly RejectedRow[];
+  /** Plausibility warnings: data that imports but probably means something else (see {@link ImportWarning}). */
+  readonly warnings: readonly ImportWarning[];
+  readonly counts: ImportCounts;
+  /** The header of each file and its delimiter, for {@link rejectedRowsToCsv}. */
+  readonly headers: { readonly trajectories: readonly string[]; readonly use: readonly string[] | null; readonly delimiter: CsvDelimiter };
+  /** The file names used in paths and messages. */
+  readonly files: { readonly trajectories: string; readonly use: string | null };
 }
 
 /** A data row of a CSV: the line it starts on (header = line 1) and its trimmed cells. */
@@ -129,6 +190,7 @@ interface CsvRow {
 /** A parsed CSV text. */
 interface CsvTable {
   readonly file: string;
+  readonly delimiter: CsvDelimiter;
   readonly headers: readonly string[];
   /** Line of the header: 1 unless blank lines precede it. */
   readonly headerLine: number;
@@ -137,7 +199,6 @@ interface CsvTable {
 
 const TRAJECTORY_FILE = "trajectories.csv";
 const USE_FILE = "use.csv";
-const WHOLE_NUMBER = /^[+-]?\d+$/;
 const MAPPED_FIELDS = ["careForm", "unit", "outcome"] as const;
 type MappedField = (typeof MAPPED_FIELDS)[number];
 const CODE_LISTS: Readonly<Record<MappedField, readonly string[]>> = { careForm: CARE_FORMS, unit: UNIT_CODES, outcome: OUTCOMES };
@@ -193,10 +254,11 @@ function readTable(text: string, file: string, delimiter: CsvDelimiter | undefin
   // The byte order mark goes before the delimiter is detected from the header line.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let parsed: string[][];
+  const used = delimiter ?? detectDelimiter(body);
   try {
     // Blank lines are kept as records (one empty cell) so that lines can be counted from the records
     // alone: csv-parse's per-record `info` costs more than the parse itself on a large use file.
-    parsed = parse(body, { delimiter: delimiter ?? detectDelimiter(body), relax_column_count: true });
+    parsed = parse(body, { delimiter: used, relax_column_count: true });
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const line = typeof e.lines === "number" ? e.lines : 1;
@@ -222,7 +284,7 @@ function readTable(text: string, file: string, delimiter: CsvDelimiter | undefin
     issues.push({ code: "csv_empty", path: [file], message: "the file is empty; expected a header line" });
     return null;
   }
-  return { file, headers, headerLine, rows };
+  return { file, delimiter: used, headers, headerLine, rows };
 }
 
 /** Column positions of the fields in a table's header; reports missing and ambiguous columns. */
@@ -285,10 +347,14 @@ interface Imported {
   readonly id: string;
   /** Raw (trimmed) cells of the mapped-code fields, for messages. */
   readonly raw: Partial<Record<MappedField, string>>;
-  /** First month in the window and number of months in care inside it; null when start or end is unreadable. */
+  /** Whether start or end could not be read as a month (reported on the row already). */
+  readonly badDate: boolean;
+  /** First month in the window and number of months in care inside it; null when start or end is unreadable or out of order. */
   readonly months: { readonly first: Month; readonly count: number; readonly start: Month; readonly end: Month | null } | null;
   /** Whether use came from the trajectory row (one number for every month). */
   readonly constant: boolean;
+  /** What the export's use is multiplied by for this trajectory's unit (mapping.useScale), or null. */
+  readonly scale: Decimal | null;
   /** Use per month from the use CSV (filled in as its rows are read), or null. */
   readonly use: number[] | null;
   /** Line in the use CSV of each month's row (0: none). */
@@ -298,8 +364,9 @@ interface Imported {
 /**
  * Imports a caseload export as CSV: one row per trajectory and, optionally (`useCsv`), one row per
  * trajectory-month of use. Headers are matched exactly after trimming (see {@link CsvMappingSchema}
- * for a region's own names and codes); columns the mapping does not name are ignored. Cells are
- * trimmed; a byte order mark is dropped; the delimiter is detected from the header unless given.
+ * for a region's own names, codes, date format, decimal comma and use scale); columns the mapping
+ * does not name are ignored. Cells are trimmed; a byte order mark is dropped; the delimiter is
+ * detected from the header unless given.
  *
  * Use per trajectory is, in this order: the number in its `use` cell (the same every month in
  * care inside the window); else its rows in the use CSV, where a month in care without a row is
@@ -314,8 +381,24 @@ interface Imported {
  * trajectory's care, or a use that is not a whole number. Rows whose cells are all empty carry
  * nothing and are skipped. Throws {@link FundingInputError} (subject `caseload CSV`) with every
  * issue, sorted by file and line; on success the caseload has exactly one trajectory per data row.
+ * {@link importCaseloadCsv} can keep the good rows instead, and gives plausibility warnings.
  */
 export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Caseload {
+  return importCaseloadCsv(text, { ...(typeof options === "object" && options !== null ? options : ({} as CaseloadCsvOptions)), onInvalidRow: "stop" }).caseload;
+}
+
+/**
+ * {@link caseloadFromCsv} with the choice to keep the good rows (`onInvalidRow: "skip"`), the
+ * counts, and plausibility warnings. With `"skip"`:
+ * - a bad trajectory row is rejected, and so are its use rows (reason: its trajectory was rejected);
+ * - a bad use row is rejected, and so is its trajectory with its other use rows: a trajectory with
+ *   a month of unknown use would be paid wrongly, so it is never imported half;
+ * - the rows a trajectory's own rules refuse (end before start, a duplicate id, …) likewise.
+ * Rows in = imported + rejected, per file, always ({@link ImportCounts}). When no trajectory is
+ * left it throws as `"stop"` does. {@link rejectedRowsToCsv} writes the rejected rows back with
+ * their reasons, to fix and import again.
+ */
+export function importCaseloadCsv(text: string, options: ImportCaseloadCsvOptions): CaseloadImport {
   if (typeof text !== "string") {
     throw new FundingInputError("caseload CSV", [{ code: "invalid_type", path: [], message: "expected the CSV text as a string" }]);
   }
@@ -324,7 +407,14 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
       { code: "invalid_type", path: ["window"], message: 'needs the window the use covers, e.g. { window: { start: "2026-01", months: 12 } }' },
     ]);
   }
-  const { useCsv, mapping: mappingInput, fileNames, ...recordOptions } = options;
+  const { useCsv, mapping: mappingInput, fileNames, onInvalidRow, ...recordOptions } = options;
+  if (onInvalidRow !== undefined && onInvalidRow !== "stop" && onInvalidRow !== "skip") {
+    throw new FundingInputError("caseload CSV options", [{ code: "invalid_value", path: ["onInvalidRow"], message: `onInvalidRow must be "stop" or "skip", got ${JSON.stringify(onInvalidRow)}` }]);
+  }
+  if (useCsv !== undefined && typeof useCsv !== "string") {
+    throw new FundingInputError("caseload CSV options", [{ code: "invalid_type", path: ["useCsv"], message: "expected the use CSV's text as a string, or no useCsv" }]);
+  }
+  const skip = onInvalidRow === "skip";
   const m = CsvMappingSchema.safeParse(mappingInput ?? {});
   if (!m.success) throw new FundingInputError("CSV mapping", fromZodIssues(m.error.issues, ["mapping"]));
   const mapping = m.data;
@@ -335,6 +425,7 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
   const tFile = fileNames?.trajectories ?? TRAJECTORY_FILE;
   const uFile = fileNames?.use ?? USE_FILE;
   const issues: Issue[] = [];
+  const scales = new Map(Object.entries(mapping.useScale).map(([unit, v]) => [unit, new Decimal(v as number | string)]));
 
   // Headers first: without its columns no row can be read.
   const tTable = readTable(text, tFile, mapping.delimiter, issues);
@@ -363,11 +454,13 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
   const records: Record<string, unknown>[] = [];
   const imported: Imported[] = [];
   const byId = new Map<string, number>(); // id → first imported index
+  const widthOk = new Set<CsvRow>();
   for (const row of tTable.rows) {
     if (!checkWidth(tTable, row, issues)) continue;
+    widthOk.add(row);
     const rec: Record<string, unknown> = {};
     const raw: Partial<Record<MappedField, string>> = {};
-    for (const field of ["id", "municipality", "provider", "profile", "start", "outcome", "careForm", "unit"] as const) {
+    for (const field of ["id", "municipality", "provider", "profile", "outcome", "careForm", "unit"] as const) {
       rec[field] = cellOf(row, field) ?? "";
     }
     for (const field of ["client", "intensity", "ageGroup", "targetGroup"] as const) {
@@ -379,22 +472,30 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
       raw[field] = v;
       rec[field] = codeMaps.get(field)!.get(v) ?? (field === "unit" && /^\d$/.test(v) ? `0${v}` : v);
     }
+    // Months in the export's format become our YYYY-MM; an unreadable one is reported here, once.
+    const startCell = cellOf(row, "start") ?? "";
     const endCell = cellOf(row, "end") ?? "";
-    rec.end = endCell === "" ? null : endCell;
-    const start = MONTH_RE.test(rec.start as string) ? parseMonth(rec.start as string) : null;
-    const end = endCell === "" ? null : MONTH_RE.test(endCell) ? parseMonth(endCell) : undefined;
+    const start = readMonth(startCell, mapping.dateFormat);
+    const end = endCell === "" ? null : readMonth(endCell, mapping.dateFormat);
+    if (start === null) issues.push(at(tFile, row.line, tCols.get("start")!.header, notAMonth("start", startCell, mapping.dateFormat), "invalid_format"));
+    if (end === null && endCell !== "") issues.push(at(tFile, row.line, tCols.get("end")!.header, notAMonth("end", endCell, mapping.dateFormat), "invalid_format"));
+    rec.start = start === null ? startCell : formatMonth(start);
+    rec.end = endCell === "" ? null : end === null ? endCell : formatMonth(end);
     let months: Imported["months"] = null;
-    if (start !== null && end !== undefined) {
+    // Without readable months in order there is no care to place use in; the row says why.
+    if (start !== null && (end !== null || endCell === "") && (end === null || end >= start)) {
       const first = Math.max(start, windowStart);
       const last = Math.min(end ?? windowEnd, windowEnd);
       months = { first, count: Math.max(0, last - first + 1), start, end };
     }
+    const scale = scales.get(rec.unit as string) ?? null;
     const useCell = cellOf(row, "use") ?? "";
     const constant = useCell !== "";
     if (constant) {
-      if (WHOLE_NUMBER.test(useCell)) rec.use = Number(useCell);
+      const v = readUse(useCell, mapping.decimalComma, scale);
+      if (typeof v === "number") rec.use = v;
       else {
-        issues.push(at(tFile, row.line, useHeader, `use "${useCell}" is not a whole number (minutes for hours, etmalen, dagdelen, …)`, "invalid_type"));
+        issues.push(at(tFile, row.line, useHeader, v, "invalid_type"));
         rec.use = 0;
       }
     } else if (uTable !== null) {
@@ -411,8 +512,10 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
       row,
       id,
       raw,
+      badDate: start === null || (end === null && endCell !== ""),
       months,
       constant,
+      scale,
       use: constant || uTable === null ? null : (rec.use as number[]),
       useLines: constant || uTable === null || months === null ? null : new Int32Array(months.count),
     });
@@ -420,6 +523,7 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
   }
 
   // Use rows → the use arrays of their trajectories.
+  const useRowOf = new Map<number, number>(); // use line → imported index of its trajectory
   if (uTable !== null && uCols !== null) {
     const col = (f: UseCsvField) => uCols.get(f)!;
     const here = (row: CsvRow, f: UseCsvField, message: string, code = "custom"): void => {
@@ -430,10 +534,6 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
       const id = row.cells[col("id").index] ?? "";
       const monthCell = row.cells[col("month").index] ?? "";
       const useCell = row.cells[col("use").index] ?? "";
-      let value: number | null = null;
-      if (!WHOLE_NUMBER.test(useCell)) {
-        here(row, "use", useCell === "" ? "use is empty" : `use "${useCell}" is not a whole number (minutes for hours, etmalen, dagdelen, …)`, "invalid_type");
-      } else value = Number(useCell);
       if (id === "") {
         here(row, "id", "trajectory id is empty", "too_small");
         continue;
@@ -443,16 +543,19 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
         here(row, "id", `no trajectory "${id}" in ${tFile}`, "unknown_trajectory");
         continue;
       }
-      if (!MONTH_RE.test(monthCell)) {
-        here(row, "month", `"${monthCell}" is not a month as YYYY-MM, e.g. 2026-01`, "invalid_format");
-        continue;
-      }
-      const month = parseMonth(monthCell);
-      if (month < windowStart || month > windowEnd) {
-        here(row, "month", `month ${monthCell} is outside the window ${formatMonth(windowStart)} … ${formatMonth(windowEnd)}`, "outside_window");
-        continue;
-      }
+      useRowOf.set(row.line, t);
       const tr = imported[t]!;
+      const value = useCell === "" ? "use is empty" : readUse(useCell, mapping.decimalComma, tr.scale);
+      if (typeof value === "string") here(row, "use", value, "invalid_type");
+      const month = readMonth(monthCell, mapping.dateFormat);
+      if (month === null) {
+        here(row, "month", notAMonth("month", monthCell, mapping.dateFormat), "invalid_format");
+        continue;
+      }
+      if (month < windowStart || month > windowEnd) {
+        here(row, "month", `month ${formatMonth(month)} is outside the window ${formatMonth(windowStart)} … ${formatMonth(windowEnd)}`, "outside_window");
+        continue;
+      }
       if (tr.constant) {
         here(row, "use", `trajectory "${id}" already has one use for every month (${tFile} line ${tr.row.line}); give use there or here, not both`, "conflicting_use");
         continue;
@@ -461,16 +564,16 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
       const k = month - tr.months.first;
       if (k < 0 || k >= tr.months.count) {
         const care = `${formatMonth(tr.months.start)} … ${tr.months.end === null ? "(open)" : formatMonth(tr.months.end)}`;
-        here(row, "month", `month ${monthCell} is outside the care of trajectory "${id}" (${care})`, "outside_trajectory");
+        here(row, "month", `month ${formatMonth(month)} is outside the care of trajectory "${id}" (${care})`, "outside_trajectory");
         continue;
       }
       const firstLine = tr.useLines[k]!;
       if (firstLine !== 0) {
-        here(row, "month", `a second use row for trajectory "${id}" in ${monthCell} (first on line ${firstLine})`, "duplicate_month");
+        here(row, "month", `a second use row for trajectory "${id}" in ${formatMonth(month)} (first on line ${firstLine})`, "duplicate_month");
         continue;
       }
       tr.useLines[k] = row.line;
-      if (value !== null) tr.use[k] = value;
+      if (typeof value === "number") tr.use[k] = value;
     }
     if (mapping.missingUse === "error") {
       for (const tr of imported) {
@@ -487,21 +590,123 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
     }
   }
 
-  // The records' own rules, each issue mapped back to its line and column.
-  let caseload: Caseload | null = null;
-  try {
-    caseload = caseloadFromRecords(records, recordOptions);
-  } catch (e) {
-    if (!(e instanceof FundingInputError) || e.subject !== "caseload records") throw e;
-    for (const issue of e.issues) {
-      // "end … is before start …" compares text when a month is unreadable; that month is reported already.
-      const tr = typeof issue.path[0] === "number" ? imported[issue.path[0]] : undefined;
-      if (tr !== undefined && tr.months === null && issue.path[1] === "end" && issue.code === "custom") continue;
-      issues.push(locateRecordIssue(issue, imported, byId, tFile, uFile, tCols, uCols, useHeader));
+  const located = (recordIssues: readonly Issue[], indexes: readonly number[]): Issue[] =>
+    recordIssues.flatMap((issue) => {
+      const i = issue.path[0];
+      const tr = typeof i === "number" ? imported[indexes[i]!] : undefined;
+      // An unreadable start or end is reported in the export's date format above; the records'
+      // own "not a month" and "end before start" would say it again.
+      if (tr !== undefined && tr.badDate && (issue.path[1] === "start" || issue.path[1] === "end")) return [];
+      const path = typeof i === "number" ? [indexes[i]!, ...issue.path.slice(1)] : issue.path;
+      return [locateRecordIssue({ ...issue, path }, imported, byId, tFile, uFile, tCols, uCols, useHeader)];
+    });
+
+  if (!skip) {
+    // The records' own rules, each issue mapped back to its line and column.
+    const result = validateRecords(records, recordOptions, false);
+    for (const issue of located(result.issues, imported.map((_, i) => i))) issues.push(issue);
+    if (issues.length > 0 || result.caseload === null) throw new FundingInputError("caseload CSV", sortIssues(issues, [tFile, uFile], tTable, uTable));
+    return finish(result.caseload, []);
+  }
+
+  // Skip: the rows with issues, then what they take with them, then the records' own rules.
+  const byRow = new Map<string, Issue[]>(); // "file:line" → issues
+  const key = (file: string, line: number): string => `${file}:${line}`;
+  const note = (issue: Issue): void => {
+    const [file, line] = issue.path;
+    const k = key(file as string, line as number);
+    (byRow.get(k) ?? byRow.set(k, []).get(k)!).push(issue);
+  };
+  issues.forEach(note);
+  // Each record's own rules, over every record, so a row rejected for one reason shows all of them.
+  const rejectedT = new Set<number>();
+  const all = imported.map((_, i) => i);
+  for (const r of validateRecords(records, recordOptions, true).rejected) {
+    rejectedT.add(r.index);
+    located(r.issues, all).forEach(note);
+  }
+  imported.forEach((tr, t) => {
+    if (byRow.has(key(tFile, tr.row.line))) rejectedT.add(t);
+  });
+  for (const [line, t] of useRowOf) {
+    if (byRow.has(key(uFile, line)) && !rejectedT.has(t)) {
+      rejectedT.add(t);
+      note(at(tFile, imported[t]!.row.line, null, `its use on line ${line} of ${uFile} was rejected`, "rejected_use"));
     }
   }
-  if (issues.length > 0 || caseload === null) throw new FundingInputError("caseload CSV", sortIssues(issues, [tFile, uFile], tTable, uTable));
-  return caseload;
+  const kept = all.filter((i) => !rejectedT.has(i));
+  const result = validateRecords(
+    kept.map((i) => records[i]!),
+    recordOptions,
+    true,
+  );
+  // Every rule was applied above, so nothing new should fail here; if it does, it is still reported.
+  for (const r of result.rejected) {
+    rejectedT.add(kept[r.index]!);
+    located(r.issues, kept).forEach(note);
+  }
+  for (const [line, t] of useRowOf) {
+    if (rejectedT.has(t) && !byRow.has(key(uFile, line))) {
+      note(at(uFile, line, null, `its trajectory "${imported[t]!.id}" (line ${imported[t]!.row.line} of ${tFile}) was rejected`, "rejected_trajectory"));
+    }
+  }
+  if (result.caseload === null || rejectedT.size === imported.length) {
+    throw new FundingInputError("caseload CSV", sortIssues([...byRow.values()].flat(), [tFile, uFile], tTable, uTable));
+  }
+  const rowsOf = (table: CsvTable): CsvRow[] => table.rows.filter((row) => byRow.has(key(table.file, row.line)));
+  const idCell = (table: CsvTable, row: CsvRow): string | null => {
+    const c = table === tTable ? tCols.get("id") : uCols?.get("id");
+    const v = c === undefined ? "" : (row.cells[c.index] ?? "");
+    return v === "" ? null : v;
+  };
+  const rejected: RejectedRow[] = [];
+  for (const table of uTable ? [tTable, uTable] : [tTable]) {
+    for (const row of rowsOf(table)) {
+      rejected.push({ file: table.file, line: row.line, id: idCell(table, row), cells: row.cells, issues: sortIssues(byRow.get(key(table.file, row.line))!, [tFile, uFile], tTable, uTable) });
+    }
+  }
+  return finish(result.caseload, rejected);
+
+  function finish(caseload: Caseload, rejected: RejectedRow[]): CaseloadImport {
+    const tRejected = rejected.filter((r) => r.file === tFile).length;
+    const uRejected = rejected.length - tRejected;
+    const useRows = uTable?.rows.length ?? 0;
+    const counts: ImportCounts = {
+      trajectoryRows: tTable!.rows.length,
+      trajectoriesImported: caseload.size,
+      trajectoriesRejected: tRejected,
+      useRows,
+      useRowsImported: useRows - uRejected,
+      useRowsRejected: uRejected,
+    };
+    // Never a silently dropped row: a row not imported is a rejected row with its reason.
+    if (counts.trajectoriesImported + counts.trajectoriesRejected !== counts.trajectoryRows) {
+      throw new RangeError(`caseload CSV: ${counts.trajectoryRows} rows read but ${counts.trajectoriesImported} imported and ${counts.trajectoriesRejected} rejected (a bug in the import)`);
+    }
+    return {
+      caseload,
+      rejected,
+      warnings: plausibilityWarnings(caseload, mapping),
+      counts,
+      headers: { trajectories: tTable!.headers, use: uTable?.headers ?? null, delimiter: tTable!.delimiter },
+      files: { trajectories: tFile, use: uTable ? uFile : null },
+    };
+  }
+}
+
+/**
+ * The rejected rows of one file of an import as CSV, to fix and import again: the file's own
+ * header and cells (so the same mapping reads it) and a last column `reden` with every reason of
+ * the row (`line 14, column "Einde": …`; several joined by ` | `). Written with the import's
+ * delimiter. `file: "use"` gives the use CSV's rejected rows ("" when there was no use CSV).
+ */
+export function rejectedRowsToCsv(result: CaseloadImport, file: "trajectories" | "use" = "trajectories"): string {
+  const header = file === "trajectories" ? result.headers.trajectories : result.headers.use;
+  const name = file === "trajectories" ? result.files.trajectories : result.files.use;
+  if (header === null || name === null) return "";
+  const reason = header.includes("reden") ? "reden afwijzing" : "reden";
+  const rows = result.rejected.filter((r) => r.file === name).map((r) => [...header.map((_, i) => r.cells[i] ?? ""), r.issues.map((i) => i.message).join(" | ")]);
+  return stringify([[...header, reason], ...rows], { delimiter: result.headers.delimiter, bom: false });
 }
 
 /** Maps an issue of `caseloadFromRecords` at `[index, field, …]` to the CSV line and column it came from. */

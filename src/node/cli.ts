@@ -126,6 +126,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "validate": {
         const path = requireFile(file, command);
         const scenario = await loadScenario(path, { loadCsv: loadCsvCaseload });
+        noteImport(scenario, io);
         // Some mistakes show only when the scenario runs (a model naming a provider the caseload lacks,
         // a request received before the pool's first rules): one run finds them, in about a second at most.
         runScenario(onceOf(scenario));
@@ -158,6 +159,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "compare": {
         const path = requireFile(file, command);
         const read = await loadScenario(path, { loadCsv: loadCsvCaseload });
+        // `run` as a table or Markdown lists them among its notes; elsewhere they go to stderr.
+        if (command === "compare" || (format !== "table" && format !== "md")) noteImport(read, io);
         const given = read.definition;
         if (given.kind !== "comparison") {
           // What the command or format cannot do for this kind is said before the overrides are judged.
@@ -220,6 +223,11 @@ function outputFormat(format: string | undefined, out: string | undefined): Form
   const f = format ?? ({ ".json": "json", ".csv": "csv", ".md": "md", ".html": "html" } as Record<string, Format>)[extname(out ?? "")] ?? "table";
   if (!["table", "json", "csv", "md", "html"].includes(f)) throw new UsageError(`--format must be table, json, csv, md or html, not "${f}"`);
   return f as Format;
+}
+
+/** What reading the caseload reported without stopping (rows rejected, implausible use), on stderr. */
+function noteImport(scenario: ResolvedScenario, io: { stderr(text: string): void }): void {
+  for (const w of scenario.importWarnings ?? []) io.stderr(`Note: ${w}\n`);
 }
 
 /** The scenario with one run, as `validate` tries it. */

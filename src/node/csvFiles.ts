@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Caseload } from "../caseload/caseload.js";
-import { caseloadFromCsv, type CaseloadCsvOptions } from "../csv/caseloadCsv.js";
+import { importCaseloadCsv, type CaseloadImport, type ImportCaseloadCsvOptions } from "../csv/caseloadCsv.js";
 import { FundingInputError } from "../errors.js";
 
-/** Options of {@link readCaseloadCsv}: those of `caseloadFromCsv`, with a path for the use CSV instead of its text. */
-export interface ReadCaseloadCsvOptions extends Omit<CaseloadCsvOptions, "useCsv" | "fileNames"> {
+/** Options of {@link readCaseloadCsv}: those of `importCaseloadCsv`, with a path for the use CSV instead of its text. */
+export interface ReadCaseloadCsvOptions extends Omit<ImportCaseloadCsvOptions, "useCsv" | "fileNames"> {
   /** Path of the use CSV (one row per trajectory-month), if any. */
   readonly usePath?: string;
 }
@@ -37,10 +37,18 @@ export function readCsvFile(path: string): string {
  * given: `["data/trajecten.csv", 14, "Einde"]`.
  */
 export function readCaseloadCsv(path: string, options: ReadCaseloadCsvOptions): Caseload {
+  return importCaseloadCsvFile(path, { ...options, onInvalidRow: "stop" }).caseload;
+}
+
+/**
+ * Node only: {@link readCaseloadCsv} as `importCaseloadCsv` does it — with `onInvalidRow: "skip"`
+ * the good rows are imported and the bad ones returned, with counts and plausibility warnings.
+ */
+export function importCaseloadCsvFile(path: string, options: ReadCaseloadCsvOptions): CaseloadImport {
   const { usePath, ...rest } = options;
   const text = readCsvFile(path);
   const useCsv = usePath === undefined ? undefined : readCsvFile(usePath);
-  return caseloadFromCsv(text, {
+  return importCaseloadCsv(text, {
     ...rest,
     ...(useCsv === undefined ? {} : { useCsv }),
     fileNames: usePath === undefined ? { trajectories: path } : { trajectories: path, use: usePath },

@@ -2,8 +2,8 @@
  * The node-only entry (`jeugdhulp-bekostiging/node`): reading and writing files — scenario files
  * (JSON or YAML), CSV caseload exports — and the command line. The main entry stays free of I/O.
  */
-export { loadScenario, safeLoadScenario, readScenario, type LoadScenarioOptions, type CsvCaseloadLoader } from "./scenarioFile.js";
-export { readCaseloadCsv, readCsvFile, writeCsv, type ReadCaseloadCsvOptions } from "./csvFiles.js";
+export { loadScenario, safeLoadScenario, readScenario, type LoadScenarioOptions, type CsvCaseloadLoader, type CsvCaseloadLoaded } from "./scenarioFile.js";
+export { readCaseloadCsv, importCaseloadCsvFile, readCsvFile, writeCsv, type ReadCaseloadCsvOptions } from "./csvFiles.js";
 export { loadCsvCaseload } from "./csvLoader.js";
 export { main as runCli, EXIT, type Io as CliIo } from "./cli.js";
 export { comparisonHtml, type HtmlReportOptions } from "./htmlReport.js";

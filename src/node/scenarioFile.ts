@@ -28,7 +28,10 @@ import { formatOfPath, parseDataText } from "./scenarioText.js";
 export type CsvCaseloadLoader = (
   section: CsvCaseloadSection,
   context: { readonly scenarioFile: string },
-) => Caseload | Promise<Caseload>;
+) => CsvCaseloadLoaded | Promise<CsvCaseloadLoaded>;
+
+/** What a {@link CsvCaseloadLoader} gives: the caseload, or the caseload and what the import reported without stopping. */
+export type CsvCaseloadLoaded = Caseload | { readonly caseload: Caseload; readonly warnings: readonly string[] };
 
 /** Options of {@link loadScenario}. */
 export interface LoadScenarioOptions<K extends ScenarioKind = ScenarioKind> {
@@ -50,8 +53,10 @@ export async function loadScenario<K extends ScenarioKind = ScenarioKind>(
   options: LoadScenarioOptions<K> = {},
 ): Promise<ResolvedScenario<ScenarioDefinitionOf<NoInfer<K>>>> {
   const definition = await readScenario<K>(file, options.kind);
-  const caseload = await readCaseload(file, definition.value, options);
-  return { source: file, definition: definition.value, caseload, locate: definition.locate };
+  const read = await readCaseload(file, definition.value, options);
+  const caseload = read === null || "size" in read ? read : read.caseload;
+  const importWarnings = read === null || "size" in read ? [] : read.warnings;
+  return { source: file, definition: definition.value, caseload, ...(importWarnings.length > 0 ? { importWarnings } : {}), locate: definition.locate };
 }
 
 /** {@link loadScenario} that returns the issues (file, line, column, path, reason) as a value instead of throwing. */
@@ -122,7 +127,7 @@ function relativeTo(scenarioFile: string, path: string): { readonly absolute: st
 }
 
 /** The caseload a scenario names in a file, read; null when the scenario holds it (a spec or records). */
-async function readCaseload(file: string, d: ScenarioDefinition, options: LoadScenarioOptions): Promise<Caseload | null> {
+async function readCaseload(file: string, d: ScenarioDefinition, options: LoadScenarioOptions): Promise<CsvCaseloadLoaded | null> {
   if (d.kind !== "comparison") return null;
   const c = d.caseload;
   if ("recordsFile" in c) {
@@ -151,7 +156,8 @@ async function readCaseload(file: string, d: ScenarioDefinition, options: LoadSc
     }
     const useCsv = c.useCsv === undefined ? undefined : relativeTo(file, c.useCsv);
     try {
-      return await options.loadCsv({ ...c, csv: csv.absolute, ...(useCsv ? { useCsv: useCsv.absolute } : {}) }, { scenarioFile: resolve(file) });
+      const rejects = c.rejects === undefined ? undefined : relativeTo(file, c.rejects).absolute;
+      return await options.loadCsv({ ...c, csv: csv.absolute, ...(useCsv ? { useCsv: useCsv.absolute } : {}), ...(rejects ? { rejects } : {}) }, { scenarioFile: resolve(file) });
     } catch (e) {
       if (e instanceof ScenarioInputError) throw e;
       if (e instanceof FundingInputError) throw new ScenarioInputError(csv.display, csvIssues(e.issues, [csv, ...(useCsv ? [useCsv] : [])]));

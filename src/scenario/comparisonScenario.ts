@@ -99,7 +99,14 @@ export const CsvCaseloadSchema = z
       "a CSV file with one row per trajectory-month of use, relative to the scenario file's folder; without it, the trajectory rows carry the use",
     ),
     mapping: CsvMappingSchema.optional().describe(
-      "how to read the export: columns (field → header in the trajectories CSV), useColumns (id, month, use → headers in the use CSV), values (the export's codes → ours, per careForm, unit, outcome), delimiter (';', ',' or a tab; default: detected), missingUse ('zero' or 'error')",
+      "how to read the export: columns (field → header in the trajectories CSV), useColumns (id, month, use → headers in the use CSV), values (the export's codes → ours, per careForm, unit, outcome), delimiter (';', ',' or a tab; default: detected), dateFormat (jjjj-mm, jjjj-mm-dd, dd-mm-jjjj, mm-jjjj, excel), decimalComma, useScale (per unit code, e.g. { \"04\": 60 } for hours given as hours), missingUse ('zero' or 'error')",
+    ),
+    onInvalidRow: z
+      .enum(["stop", "skip"])
+      .optional()
+      .describe("'stop' (default): a bad row stops with every issue; 'skip': the good rows are compared and the bad ones written to the rejects files with their reason"),
+    rejects: FilePath.optional().describe(
+      "with onInvalidRow 'skip': where the rejected trajectory rows go, relative to the scenario file's folder (default: next to the CSV, as <name>-afgewezen.csv; rejected use rows as <use name>-afgewezen.csv)",
     ),
     window: Window,
     ...knownNames,
@@ -183,8 +190,12 @@ export interface RecordsFileCaseloadSection extends KnownNames {
 export interface CsvCaseloadSection extends KnownNames {
   readonly csv: string;
   readonly useCsv?: string;
-  /** The CSV importer's mapping (columns, useColumns, values, delimiter, missingUse), checked with the scenario. */
+  /** The CSV importer's mapping (columns, useColumns, values, delimiter, dateFormat, decimalComma, useScale, missingUse), checked with the scenario. */
   readonly mapping?: CsvMappingInput;
+  /** `"stop"` (default) or `"skip"`: keep the good rows and write the bad ones to {@link rejects}. */
+  readonly onInvalidRow?: "stop" | "skip";
+  /** Where rejected trajectory rows are written (default: next to the CSV as `<name>-afgewezen.csv`). */
+  readonly rejects?: string;
   readonly window: HorizonInput;
 }
 /** The caseload section of a scenario: exactly one of `spec`, `records`, `recordsFile`, `csv`. */
@@ -417,7 +428,7 @@ export function* comparisonScenarioSteps(resolved: ResolvedScenario<ComparisonSc
   const d = resolved.definition;
   const given = resolved.caseload ?? caseloadOf(d.caseload);
   const options = d.options as Uncertain<CompareOptions>;
-  const warnings: string[] = [];
+  const warnings: string[] = [...(resolved.importWarnings ?? [])];
   const uncertain = nodeCount(d) > 0;
   const head = { kind: "comparison" as const, name: d.name ?? null, source: resolved.source };
   const analysis = (): SensitivityAnalysis | null => (d.sensitivity ? sensitivity(given, d.models, options, d.sensitivity) : null);

@@ -69,6 +69,12 @@ export interface ResolvedScenario<D extends ScenarioDefinition | ScenarioInput =
   readonly source: string | null;
   readonly definition: D;
   readonly caseload: Caseload | null;
+  /**
+   * What reading the caseload file reported without stopping (a CSV import's plausibility warnings,
+   * rows rejected with `onInvalidRow: "skip"` and where they were written); a comparison's result
+   * lists them first among its warnings.
+   */
+  readonly importWarnings?: readonly string[];
   /** Line and column of a path inside the source file, for errors found when running (set by the loader). */
   readonly locate?: Locator;
 }

@@ -113,7 +113,7 @@ describe("caseloadFromCsv: a Dutch export with column mapping and ;", () => {
     const issues = inputIssues(() => caseloadFromCsv(trajectories, { window: WINDOW, mapping: { values: { careForm: { Ambulant: "ambulatory" } } } as never }));
     expect(issues[0]!.path).toEqual(["mapping", "values", "careForm", "Ambulant"]);
     expect(CsvMappingSchema.safeParse({ columns: { ide: "x" } }).success).toBe(false);
-    expect(CsvMappingSchema.parse({})).toEqual({ columns: {}, useColumns: {}, values: {}, missingUse: "zero" });
+    expect(CsvMappingSchema.parse({})).toEqual({ columns: {}, useColumns: {}, values: {}, missingUse: "zero", dateFormat: "jjjj-mm", decimalComma: false, useScale: {} });
   });
 });
 
@@ -146,9 +146,9 @@ describe("caseloadFromCsv: every bad row reported with its line and column", () 
         path: ["trajectories.csv", 5, "outcome"],
         message: 'line 5, column "outcome": outcome "finished" is not one of open, achieved, notAchieved, droppedOut; translate the export\'s codes with mapping.values.outcome',
       },
-      { path: ["trajectories.csv", 6, "start"], message: 'line 6, column "start": expected a month as YYYY-MM, e.g. 2026-01' },
+      { path: ["trajectories.csv", 6, "start"], message: 'line 6, column "start": start "jan-2026" is not a date as jjjj-mm (e.g. 2026-06)' },
       { path: ["trajectories.csv", 7, "id"], message: 'line 7, column "id": duplicate trajectory id "t1" (first on line 2)' },
-      { path: ["trajectories.csv", 8, "use"], message: 'line 8, column "use": use "12.5" is not a whole number (minutes for hours, etmalen, dagdelen, …)' },
+      { path: ["trajectories.csv", 8, "use"], message: 'line 8, column "use": use "12.5" is not a whole number (minutes for hours, etmalen, dagdelen, …); hours given as hours? set mapping.useScale' },
       { path: ["trajectories.csv", 9], message: "line 9: has 13 fields, the header has 12 (an unquoted delimiter or decimal comma inside a field?)" },
       { path: ["trajectories.csv", 10, "provider"], message: 'line 10, column "provider": must not be empty' },
       // One number for every month: each month that cannot hold it is reported.
@@ -266,10 +266,10 @@ describe("caseloadFromCsv: the use CSV, row by row", () => {
       { path: ["use.csv", 4, "month"], message: 'line 4, column "month": a second use row for trajectory "t1" in 2026-02 (first on line 2)' },
       { path: ["use.csv", 5, "month"], message: 'line 5, column "month": month 2025-12 is outside the window 2026-01 … 2026-06' },
       { path: ["use.csv", 6, "month"], message: 'line 6, column "month": month 2026-06 is outside the care of trajectory "t1" (2026-02 … 2026-04)' },
-      { path: ["use.csv", 7, "use"], message: 'line 7, column "use": use "1.5" is not a whole number (minutes for hours, etmalen, dagdelen, …)' },
-      { path: ["use.csv", 8, "month"], message: 'line 8, column "month": "März" is not a month as YYYY-MM, e.g. 2026-01' },
+      { path: ["use.csv", 7, "use"], message: 'line 7, column "use": use "1.5" is not a whole number (minutes for hours, etmalen, dagdelen, …); hours given as hours? set mapping.useScale' },
+      { path: ["use.csv", 8, "month"], message: 'line 8, column "month": month "März" is not a date as jjjj-mm (e.g. 2026-06)' },
       { path: ["use.csv", 9, "use"], message: 'line 9, column "use": 30 etmalen in 2026-02, more than the month holds (28)' },
-      { path: ["use.csv", 10, "use"], message: 'line 10, column "use": use must not be negative' },
+      { path: ["use.csv", 10, "use"], message: 'line 10, column "use": use "-1" must not be negative' },
       {
         path: ["use.csv", 11, "use"],
         message: 'line 11, column "use": trajectory "t3" already has one use for every month (trajectories.csv line 4); give use there or here, not both',

@@ -233,7 +233,7 @@ describe("caseload files are read relative to the scenario's folder", () => {
     const issues = await issuesOf(path);
     const shown = records;
     expect(issues).toEqual([
-      { code: "custom", path: [1, "end"], message: "end 2025-06 is before start 2026-01", source: shown, line: 22, column: 12 },
+      { code: "custom", path: [1, "end"], message: 'trajectory "t2": end 2025-06 is before start 2026-01', source: shown, line: 22, column: 12 },
       { code: "custom", path: [2, "id"], message: 'duplicate trajectory id "t1"', source: shown, line: 27, column: 11 },
     ]);
     const missing = await issuesOf(file("regio/no-records.json", JSON.stringify({ caseload: { recordsFile: "data/none.json", window: { start: "2026-01", months: 12 } }, models: [EFFORT] })));
