@@ -1,3 +1,4 @@
+import { comparabilityWarnings } from "./comparability.js";
 import { applyBehaviour, type BehaviourOutcome } from "../behaviour/applyBehaviour.js";
 import type { ResolvedBehaviour } from "../behaviour/behaviourSchema.js";
 import type { Caseload } from "../caseload/caseload.js";
@@ -74,6 +75,8 @@ export function runComparison(x: RunInputs): RunResult {
     projections.push(x.keep ? p : null);
     for (const w of p.warnings) warnings.add(w);
   });
+  const compared = x.models.map((m, i) => ({ label: m.label, kind: m.kind, metrics: metrics[i]! }));
+  for (const w of comparabilityWarnings(c, horizon(h), compared)) warnings.add(w);
   return { horizon: h, metrics, projections, delivered: kept, warnings: [...warnings] };
 }
 
