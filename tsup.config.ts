@@ -9,7 +9,10 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node20",
-  splitting: false,
+  // Code shared by the entries goes into chunks they all import (ESM, and CJS through tsup's
+  // conversion), so node.*, cli.* and compareWorker.* use the main entry's very modules: one
+  // FundingInputError class, not a copy per bundle that `instanceof` would tell apart.
+  splitting: true,
   // import.meta.url in the CJS build (compareInWorkers finds its worker script with it).
   shims: true,
   treeshake: true,

@@ -21,10 +21,46 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 /**
+ * The brand every {@link FundingInputError} carries (on its prototype). `Symbol.for` gives the same
+ * symbol in every copy of the library — the ESM and the CJS build, two installed versions, another
+ * realm — so {@link isFundingInputError} recognises an error from any of them.
+ */
+const FUNDING_INPUT_ERROR = Symbol.for("jeugdhulp-bekostiging.FundingInputError");
+
+/**
  * The one error class the library throws for bad input. It carries every issue found, each with a
  * field path, so a script or CLI can point at the exact field.
+ *
+ * Every entry point (`jeugdhulp-bekostiging`, `jeugdhulp-bekostiging/node`, the command line) throws
+ * this one class. `instanceof FundingInputError` also holds for an error thrown by another copy of
+ * the library (e.g. the CJS build when you imported the ESM one): the check is by the brand that
+ * {@link isFundingInputError} tests. Subclasses such as `ScenarioInputError` keep the ordinary
+ * `instanceof` of their own class.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   compare(caseload, models, options);
+ * } catch (e) {
+ *   if (!(e instanceof FundingInputError)) throw e;
+ *   for (const issue of e.issues) console.error(`${formatPath(issue.path)}: ${issue.message}`);
+ * }
+ * ```
  */
 export class FundingInputError extends Error {
+  static {
+    // On the prototype, not enumerable: subclasses inherit it, and it stays out of logs and JSON.
+    Object.defineProperty(this.prototype, FUNDING_INPUT_ERROR, { value: true });
+  }
+
+  /**
+   * `x instanceof FundingInputError` is {@link isFundingInputError}`(x)`, so it holds across copies of
+   * the library; `x instanceof` a subclass is the ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return this === FundingInputError ? isFundingInputError(x) : Function.prototype[Symbol.hasInstance].call(this, x);
+  }
+
   override readonly name = "FundingInputError";
   /** What was invalid, e.g. `effort model config`, `projection options`, `caseload records`. */
   readonly subject: string;
@@ -37,6 +73,28 @@ export class FundingInputError extends Error {
     this.subject = what;
     this.issues = issues;
   }
+}
+
+/**
+ * Whether `x` is a {@link FundingInputError} — thrown by this copy of the library or by any other
+ * (the ESM and the CJS build, another installed version, another realm), including its subclasses
+ * such as `ScenarioInputError`. Use it where errors from several bundles meet; it is what
+ * `instanceof FundingInputError` checks.
+ *
+ * @example
+ * ```ts
+ * import { isFundingInputError } from "jeugdhulp-bekostiging";
+ *
+ * try {
+ *   await loadScenario("scenarios/mijn-regio.json");
+ * } catch (e) {
+ *   if (!isFundingInputError(e)) throw e;
+ *   console.error(e.message); // every issue with its field path
+ * }
+ * ```
+ */
+export function isFundingInputError(x: unknown): x is FundingInputError {
+  return typeof x === "object" && x !== null && (x as { [FUNDING_INPUT_ERROR]?: unknown })[FUNDING_INPUT_ERROR] === true;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 
 // Errors
-export { FundingInputError, type Issue, type SafeResult, formatPath } from "./errors.js";
+export { FundingInputError, isFundingInputError, type Issue, type SafeResult, formatPath } from "./errors.js";
 
 // Money
 export {

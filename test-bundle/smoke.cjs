@@ -3,8 +3,11 @@
 const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { isDeepStrictEqual } = require("node:util");
-const { compare, runScenario } = require("../dist/index.cjs");
-const { compareInWorkers } = require("../dist/node.cjs");
+const main = require("../dist/index.cjs");
+const node = require("../dist/node.cjs");
+
+const { compare, runScenario } = main;
+const { compareInWorkers } = node;
 
 const scenario = JSON.parse(readFileSync(join(__dirname, "..", "scenarios", "quick-start.json"), "utf8"));
 const totals = runScenario(scenario).comparison.models.map((m) => m.metrics.totalPaid);
@@ -35,7 +38,43 @@ compareInWorkers(spec, models, options, { workers: 2 }).then((parallel) => {
     process.exit(1);
   }
   console.log("CJS bundle ok: compareInWorkers with 2 workers equals compare");
+  return oneErrorClass();
 }, (e) => {
   console.error("CJS bundle: compareInWorkers failed", e);
   process.exit(1);
 });
+
+// One error class across the entries: a bad scenario file loaded by the node entry is caught with
+// the main entry's classes, a bad model config from the main entry with the node entry's; the ESM
+// build's errors are recognised by the CJS build's class and guard (their brand), though a copy.
+async function oneErrorClass() {
+  const fail = (what) => {
+    console.error(`CJS bundle: ${what}`);
+    process.exit(1);
+  };
+  const thrown = async (fn) => {
+    try {
+      await fn();
+    } catch (e) {
+      return e;
+    }
+    return fail(`expected an error from ${fn}`);
+  };
+  const badFile = await thrown(() => node.loadScenario("scenarios/no-such-scenario.json"));
+  if (!(badFile instanceof main.FundingInputError) || !(badFile instanceof main.ScenarioInputError) || !main.isFundingInputError(badFile)) {
+    fail(`an error of the node entry is not the main entry's FundingInputError: ${badFile}`);
+  }
+  if (!/no-such-scenario\.json: cannot read the file: no such file/.test(badFile.message)) fail(`unexpected message: ${badFile.message}`);
+  const badModel = await thrown(() => main.createModel({ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "-1.00" }] }));
+  if (!(badModel instanceof node.FundingInputError) || !node.isFundingInputError(badModel) || badModel instanceof node.ScenarioInputError) {
+    fail(`an error of the main entry is not the node entry's FundingInputError: ${badModel}`);
+  }
+  if (node.FundingInputError !== main.FundingInputError || node.ScenarioInputError !== main.ScenarioInputError) fail("the node entry has its own copy of the error classes");
+  const esm = await import("../dist/node.js");
+  const fromEsm = await thrown(() => esm.loadScenario("scenarios/no-such-scenario.json"));
+  if (!(fromEsm instanceof main.FundingInputError) || !main.isFundingInputError(fromEsm) || main.isFundingInputError(new Error("x"))) {
+    fail("the ESM build's error is not recognised by the CJS build's FundingInputError");
+  }
+  if (fromEsm instanceof main.ScenarioInputError) fail("a subclass's instanceof is the ordinary check, but it held across copies");
+  console.log("CJS bundle ok: one FundingInputError across the entries, recognised across the CJS and ESM builds");
+}

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { generateCaseload } from "../caseload/generate.js";
@@ -22,16 +22,24 @@ import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
 import { RecoveryInitiativeSchema } from "../streams/recoveryInitiative.js";
 import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
 import { describeKind, runScenario, type ResolvedScenario, type ScenarioDefinition, type ScenarioResult } from "../scenario/scenarioSchema.js";
-import { writeCsv } from "./csvFiles.js";
 import { comparisonHtml } from "./htmlReport.js";
 import { loadCsvCaseload } from "./csvLoader.js";
 import { loadScenario, readScenario } from "./scenarioFile.js";
 import { runScenarioInWorkers } from "./parallelScenario.js";
+import { packageInfo, scenarioFileOf, shippedScenarios } from "./packageFiles.js";
 
-/** Exit codes scripts can rely on. */
+/**
+ * Exit codes scripts can rely on: `ok` 0 — done, also when the reader of the output stops early
+ * (`… | head`); `invalidInput` 1 — invalid input, or a file that cannot be read or written (the
+ * message names it and why); `usage` 2 — a wrong command line (an unknown command or option, a
+ * missing or extra argument, `--out` naming a folder); `failure` 3 — an unexpected failure (a bug).
+ */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, failure: 3 } as const;
 
-const HELP = `jeugdhulp-bekostiging — compare youth-care funding models on a caseload
+/** The help text, with the names of the scenarios that ship with the package. */
+function help(): string {
+  const shipped = shippedScenarios();
+  return `jeugdhulp-bekostiging — compare youth-care funding models on a caseload
 
 Usage:
   jeugdhulp-bekostiging run <scenario>        run a scenario: the comparison, funding streams, notes
@@ -43,6 +51,9 @@ Usage:
                                               run it once
   jeugdhulp-bekostiging schema                print the JSON Schema of scenario files
 
+<scenario> is a scenario file (.json, .yaml or .yml) or a bare name: mijn-regio finds mijn-regio.yaml
+in the current folder, else a scenario shipped with the package (from any folder)${shipped.length ? `:\n${wrap(shipped.join(", "), "  ")}` : ""}
+
 Options:
   --format table|json|csv|md|html
                                output format (default: table; or from --out's extension); html is a
@@ -53,20 +64,39 @@ Options:
   --workers <n>                worker threads for a comparison's Monte Carlo runs (default: the
                                machine's cores; 1 runs them in this thread; same result either way)
   --dutch                      CSV for Dutch Excel: semicolons, decimal comma
+  --version                    the package's version
   -h, --help                   this help
 
 Examples:
-  npx jeugdhulp-bekostiging run scenarios/default-region.json
-  npx jeugdhulp-bekostiging compare scenarios/default-region.json --runs 20 --format md --out vergelijking.md
-  npx jeugdhulp-bekostiging run scenarios/default-region.json --out rapport.html
-  npx jeugdhulp-bekostiging generate scenarios/default-region.json --seed 7 --out caseload.csv --dutch
-  npx jeugdhulp-bekostiging run scenarios/stimuleringsimpuls-2021.json --format csv --out besluiten.csv
-  npx jeugdhulp-bekostiging validate scenarios/mijn-regio.yaml
+  npx jeugdhulp-bekostiging run default-region
+  npx jeugdhulp-bekostiging compare default-region --runs 20 --format md --out vergelijking.md
+  npx jeugdhulp-bekostiging run default-region --out rapport.html
+  npx jeugdhulp-bekostiging generate default-region --seed 7 --out caseload.csv --dutch
+  npx jeugdhulp-bekostiging run stimuleringsimpuls-2021 --format csv --out besluiten.csv
+  npx jeugdhulp-bekostiging validate mijn-regio.yaml
   npx jeugdhulp-bekostiging schema --out scenario.schema.json
 
-Exit codes: 0 done, 1 invalid input (the message says which file, line and field), 2 bad usage,
-3 an unexpected failure.
+Exit codes:
+  0  done (also when the reader of the output stops early, as \`… | head\` does)
+  1  invalid input, or a file that cannot be read or written (the message names the file, line
+     and field, or the path and why)
+  2  bad usage: an unknown command or option, a missing or extra argument, --out naming a folder
+  3  an unexpected failure (a bug: the message has its stack trace)
 `;
+}
+
+/** `text` broken into lines of at most 96 characters after `indent`, at spaces. */
+function wrap(text: string, indent: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && indent.length + line.length + 1 + word.length > 96) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, indent + line].join("\n");
+}
 
 type Format = "table" | "json" | "csv" | "md" | "html";
 
@@ -87,9 +117,17 @@ const processIo: Io = {
 /** Thrown for a wrong command line: exit code 2 with the message. */
 class UsageError extends Error {}
 
+/** Thrown when an output file cannot be written: exit code 1 with the message (the path and why). */
+class OutputError extends Error {}
+
+/** How many scenario arguments each command takes: more are refused rather than ignored. */
+const ARGUMENTS: Readonly<Record<string, number>> = { run: 1, compare: 1, generate: 1, validate: 1, schema: 0 };
+
 /**
  * Runs the command line with `argv` (without node and the script) and returns the exit code.
- * Errors are printed, never thrown: invalid input → 1, bad usage → 2, anything else → 3.
+ * Errors are printed, never thrown: invalid input or an output file that cannot be written → 1,
+ * bad usage → 2, anything else → 3 (see {@link EXIT}). A closed standard output (`… | head`) is
+ * the caller's to handle: the `jeugdhulp-bekostiging` command exits 0 on it.
  */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {
@@ -103,21 +141,36 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         runs: { type: "string" },
         workers: { type: "string" },
         dutch: { type: "boolean", default: false },
+        version: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
-    const [command, file, ...rest] = positionals;
-    if (values.help || command === undefined || command === "help") {
-      io.stdout(HELP);
+    const [command, file] = positionals;
+    if (values.help || (command === undefined && !values.version) || command === "help") {
+      io.stdout(help());
       return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
     }
-    if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(" ")}`);
+    if (values.version) {
+      const info = packageInfo();
+      if (!info) {
+        io.stderr("the version is unknown: the package's package.json is not in a folder above this script\n");
+        return EXIT.failure;
+      }
+      io.stdout(`${info.version}\n`);
+      return EXIT.ok;
+    }
+    const allowed = ARGUMENTS[command ?? ""];
+    if (allowed !== undefined && positionals.length - 1 > allowed) {
+      const extra = positionals.slice(1 + allowed);
+      throw new UsageError(`${command} takes ${allowed === 0 ? "no arguments" : "one scenario"}; unexpected: ${extra.join(" ")}`);
+    }
     const format = outputFormat(values.format, values.out);
+    // A folder or an unwritable place for --out is said now, not after a long run.
+    if (values.out !== undefined) checkOut(values.out);
     const emit = (text: string): void => {
       const body = text.endsWith("\n") ? text : `${text}\n`;
       if (!values.out) return io.stdout(body);
-      mkdirSync(dirname(values.out), { recursive: true });
-      writeFileSync(values.out, body);
+      writeOut(values.out, body);
     };
     switch (command) {
       case "schema":
@@ -150,8 +203,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const seed = integer(values.seed, "--seed") ?? value.options.seed;
         const csv = recordsToCsv(generateCaseload(drawnSpec(value.caseload.spec, seed), seed), { dutch: values.dutch });
         const usePath = join(dirname(values.out), `${basename(values.out, extname(values.out))}-use${extname(values.out) || ".csv"}`);
-        writeCsv(values.out, csv.trajectories);
-        writeCsv(usePath, csv.use);
+        checkOut(usePath);
+        writeOut(values.out, csv.trajectories);
+        writeOut(usePath, csv.use);
         io.stderr(`wrote ${values.out} and ${usePath}\n`);
         return EXIT.ok;
       }
@@ -199,6 +253,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       for (const issue of e.issues) io.stderr(`${e.subject}: ${formatPath(issue.path)}: ${issue.message}\n`);
       return EXIT.invalidInput;
     }
+    if (e instanceof OutputError) {
+      io.stderr(`${e.message}\n`);
+      return EXIT.invalidInput;
+    }
     if (e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
       io.stderr(`${e.message}\nRun with --help for usage.\n`);
       return EXIT.usage;
@@ -208,9 +266,60 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
+/** The scenario file of a command: a path, or a bare name found here or among the shipped scenarios. */
 function requireFile(file: string | undefined, command: string): string {
-  if (!file) throw new UsageError(`${command} needs a scenario file`);
-  return file;
+  if (!file) throw new UsageError(`${command} needs a scenario file (or a shipped scenario's name: see --help)`);
+  const found = scenarioFileOf(file);
+  if (found === null) {
+    const shipped = shippedScenarios();
+    const message = `no such file here, nor a scenario of that name shipped with the package${shipped.length ? ` (${shipped.join(", ")})` : ""}`;
+    throw new ScenarioInputError(file, [{ code: "unreadable_file", path: [], message }]);
+  }
+  return found;
+}
+
+/**
+ * Refuses an `--out` that cannot be written, before any work: a folder is a usage error (exit 2);
+ * a path through a file, or a place without write permission, an {@link OutputError} (exit 1).
+ */
+function checkOut(out: string): void {
+  // The nearest folder above it that exists must be a folder (the missing ones are created).
+  let dir = dirname(resolve(out));
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  if (!statSync(dir).isDirectory()) throw new OutputError(`cannot write ${out}: ${dir} is a file, not a folder`);
+  if (/[/\\]$/.test(out) || (existsSync(out) && statSync(out).isDirectory())) {
+    throw new UsageError(`--out ${out} is a folder: give a file name, e.g. ${join(out, "rapport.html")}`);
+  }
+  try {
+    accessSync(existsSync(out) ? out : dir, constants.W_OK);
+  } catch (e) {
+    throw new OutputError(`cannot write ${out}: ${writeReason(e)}`);
+  }
+}
+
+/** Writes an output file, creating its folder; a failure is an {@link OutputError} naming the path and why. */
+function writeOut(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text, "utf8");
+  } catch (e) {
+    throw new OutputError(`cannot write ${path}: ${writeReason(e)}`);
+  }
+}
+
+/** Why a file could not be written, in words. */
+function writeReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only",
+    EISDIR: "it is a folder",
+    ENOTDIR: "a part of the path is a file, not a folder",
+    ENOSPC: "no space left on the device",
+    ENOENT: "its folder does not exist and cannot be created",
+  };
+  return (code && reasons[code]) ?? (e instanceof Error ? e.message : String(e));
 }
 
 function integer(text: string | undefined, flag: string): number | undefined {

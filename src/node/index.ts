@@ -13,3 +13,7 @@ export { comparisonHtml, type HtmlReportOptions } from "./htmlReport.js";
  */
 export { compareInWorkers, type ParallelCompareOptions } from "./parallelCompare.js";
 export { runScenarioInWorkers } from "./parallelScenario.js";
+// The main entry's error classes and guard — the same ones, not copies (the build shares them in a
+// chunk): an error from either entry is `instanceof` the class imported from the other.
+export { FundingInputError, isFundingInputError } from "../errors.js";
+export { ScenarioInputError } from "../scenario/scenarioBase.js";

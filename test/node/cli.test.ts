@@ -1,6 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { generateCaseload, toRecords, type CaseloadSpecInput } from "../../src/index.js";
 import { EXIT, readCaseloadCsv, readScenario } from "../../src/node/index.js";
@@ -138,5 +141,135 @@ describe("runs over worker threads", () => {
     const grantPool = await cli("run", "scenarios/stimuleringsimpuls-2021-worked.json", "--workers", "2");
     expect(grantPool.code).toBe(EXIT.usage);
     expect(grantPool.stderr).toMatch(/--workers spreads a comparison's Monte Carlo runs over threads/);
+  });
+});
+
+describe("the command line, polished", () => {
+  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+  /** No stack trace and no "unexpected failure": a message a person can act on. */
+  const plain = (stderr: string) => {
+    expect(stderr).not.toMatch(/unexpected failure|\n\s+at /);
+  };
+
+  it("prints the package's version", async () => {
+    const r = await cli("--version");
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toBe(`${pkg.version}\n`);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("refuses extra arguments instead of ignoring them (exit 2)", async () => {
+    const schema = await cli("schema", "scenarios/quick-start.json");
+    expect(schema.code).toBe(EXIT.usage);
+    expect(schema.stderr).toMatch(/^schema takes no arguments; unexpected: scenarios\/quick-start\.json/);
+    expect(schema.stdout).toBe("");
+    const run = await cli("run", "scenarios/quick-start.json", "rapport.html");
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toMatch(/^run takes one scenario; unexpected: rapport\.html/);
+    expect((await cli("validate", "a.json", "b.json", "c.json")).stderr).toMatch(/unexpected: b\.json c\.json/);
+  });
+
+  it("refuses an --out that names a folder, before running (exit 2)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jb-outdir-"));
+    for (const out of [dir, `${dir}/`, join(dir, "nieuw") + "/"]) {
+      const r = await cli("run", "scenarios/quick-start.json", "--out", out);
+      expect(r.code).toBe(EXIT.usage);
+      expect(r.stderr).toContain(`--out ${out} is a folder: give a file name, e.g. ${join(out, "rapport.html")}`);
+      plain(r.stderr);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("says which path cannot be written and why when --out runs through a file (exit 1)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jb-outfile-"));
+    const file = join(dir, "bestaand.txt");
+    writeFileSync(file, "x");
+    for (const out of [join(file, "r.md"), join(file, "sub", "r.md")]) {
+      const r = await cli("compare", "scenarios/quick-start.json", "--out", out);
+      expect(r.code).toBe(EXIT.invalidInput);
+      expect(r.stderr).toBe(`cannot write ${out}: ${file} is a file, not a folder\n`);
+    }
+    const generate = await cli("generate", "scenarios/default-region.json", "--out", join(file, "caseload.csv"));
+    expect(generate.code).toBe(EXIT.invalidInput);
+    expect(generate.stderr).toContain(`${file} is a file, not a folder`);
+  });
+
+  // Root may write anywhere a mode allows nothing; sysfs refuses new files even to root (Linux).
+  const unwritable = process.getuid?.() !== 0 ? "mode" : process.platform === "linux" && existsSync("/sys/kernel") ? "sysfs" : null;
+  it.skipIf(unwritable === null)("says so when --out is a place without write permission (exit 1)", async () => {
+    let out: string;
+    if (unwritable === "mode") {
+      const dir = mkdtempSync(join(tmpdir(), "jb-readonly-"));
+      chmodSync(dir, 0o500);
+      out = join(dir, "rapport.md");
+    } else out = "/sys/kernel/jb-rapport.md";
+    const r = await cli("compare", "scenarios/quick-start.json", "--out", out);
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toMatch(new RegExp(`^cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: (permission denied|the file system is read-only)\\n$`));
+    const generate = await cli("generate", "scenarios/default-region.json", "--out", out.replace(/\.md$/, ".csv"));
+    expect(generate.code).toBe(EXIT.invalidInput);
+    plain(generate.stderr);
+  });
+
+  it("finds a shipped scenario by its bare name, and says which exist when a name is unknown", async () => {
+    const byName = await cli("compare", "quick-start");
+    expect(byName.code).toBe(EXIT.ok);
+    expect(byName.stdout).toMatch(/Total paid\s+€ 55\.930\s+€ 33\.750/);
+    expect((await cli("validate", "own-caseload-csv.yaml")).code).toBe(EXIT.ok);
+    const unknown = await cli("run", "default-regio");
+    expect(unknown.code).toBe(EXIT.invalidInput);
+    expect(unknown.stderr).toMatch(/^default-regio: no such file here, nor a scenario of that name shipped with the package \(.*\bdefault-region\b.*\bquick-start\b.*\)\n$/);
+    // A path with a folder in it is a path: no looking elsewhere.
+    const path = await cli("run", "elders/quick-start.json");
+    expect(path.code).toBe(EXIT.invalidInput);
+    expect(path.stderr).toMatch(/^elders\/quick-start\.json: cannot read the file: no such file/);
+  });
+
+  it("lists the shipped scenarios and the exit codes in its help, with examples that use bare names", async () => {
+    const help = (await cli("--help")).stdout;
+    for (const name of readdirSync("scenarios").filter((f) => /\.(json|ya?ml)$/.test(f))) expect(help).toContain(name.replace(/\.(json|ya?ml)$/, ""));
+    expect(help).toContain("npx jeugdhulp-bekostiging run default-region\n");
+    expect(help).not.toMatch(/npx jeugdhulp-bekostiging \w+ scenarios\//);
+    expect(help).toMatch(/--version/);
+    expect(help).toMatch(/^ {2}3 {2}an unexpected failure/m);
+  });
+});
+
+describe("the command line as a process", () => {
+  const bin = resolve("src/node/bin.ts");
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  /** Starts the command line (from source, through tsx) in `cwd`. */
+  const start = (args: string[], cwd: string) => spawn(process.execPath, ["--import", tsx, bin, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const finished = (child: ReturnType<typeof start>) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("close", (code) => done({ code, stdout, stderr }));
+    });
+
+  it("stops quietly with 0 when the reader closes its output early (… | head -1)", async () => {
+    const child = start(["schema"], process.cwd());
+    // The schema is ≈260 kB, more than a pipe holds: after the first chunk, the rest meets a closed pipe.
+    child.stdout.once("data", () => child.stdout.destroy());
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).toBe("");
+    expect(code).toBe(EXIT.ok);
+  });
+
+  it("runs a shipped scenario by name from any folder, and prefers a file of that name in the folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jb-anywhere-"));
+    const shipped = await finished(start(["run", "own-caseload-csv"], dir));
+    expect(shipped.stderr).toBe("");
+    expect(shipped.code).toBe(EXIT.ok);
+    expect(shipped.stdout).toMatch(/Total paid\s+€ 55\.930\s+€ 33\.750/);
+    const own = JSON.parse(readFileSync("scenarios/quick-start.json", "utf8"));
+    writeFileSync(join(dir, "quick-start.json"), JSON.stringify({ ...own, name: "Mijn eigen quick start" }));
+    const local = await finished(start(["run", "quick-start", "--format", "md"], dir));
+    expect(local.code).toBe(EXIT.ok);
+    expect(local.stdout).toMatch(/^## Mijn eigen quick start/);
   });
 });

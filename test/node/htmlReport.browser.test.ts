@@ -1,5 +1,6 @@
 /**
- * The HTML report as a person sees it: opened in headless Chromium (Debian's, installed by .ci/run),
+ * The HTML report as a person sees it: opened in headless Chromium (Debian's, installed by .ci/run;
+ * skipped with the reason where it is missing, outside CI: test/support/chromium.ts),
  * it renders, its four charts and — over several runs — its risk section's charts are drawn with a
  * size, and the browser reports no errors.
  */
@@ -11,10 +12,9 @@ import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { calibratedScenario, compare, defaultRegionSpec, findUncertain, oneWaySensitivity, tornado, type MetricEvaluator } from "../../src/index.js";
 import { comparisonHtml } from "../../src/node/index.js";
+import { browserSkipReason, browserSuiteName, CHROMIUM } from "../support/chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-
-describe("the HTML report in a browser", () => {
+describe.skipIf(browserSkipReason !== undefined)(browserSuiteName("the HTML report in a browser"), () => {
   it("renders the table, the four charts and the risk charts without console errors", async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`).toBe(true);
     // A small region under the five calibrated models, with cost prices and a budget, over ten runs:
