@@ -356,7 +356,8 @@ export { renderTable, type Table, type TableFormat } from "./report/textTable.js
 export { formatGrantPool, formatGrantDecisions } from "./report/grantPoolText.js";
 export { formatRecoveryComparison, recoveryCells, recoveryNotes } from "./report/recoveryText.js";
 export { grantDecisionsToCsv, recoveryComparisonToCsv } from "./csv/simulationCsv.js";
-export { comparisonCharts, type ChartSpecs, VEGA_LITE_SCHEMA, DUTCH_NUMBER_LOCALE } from "./report/charts.js";
+export { comparisonCharts, type ChartSpecs, type ComparisonChartOptions, VEGA_LITE_SCHEMA, DUTCH_NUMBER_LOCALE } from "./report/charts.js";
+export { MODEL_KIND_COLOURS, modelColours, paletteKind, type PaletteKind } from "./report/palette.js";
 export { riskCharts, monthlyBandChart, riskAllocationChart, budgetAtRiskChart, providerMarginRiskChart } from "./report/riskCharts.js";
 export { tornadoChart, twoWayChart, sensitivityCharts, type SensitivityChartsInput, type SensitivityChartOptions } from "./report/sensitivityCharts.js";
 export { reformEffectsChart } from "./report/reformCharts.js";

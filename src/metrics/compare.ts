@@ -37,6 +37,11 @@ export interface ModelComparison {
   readonly label: string;
   readonly kind: string;
   readonly variant: ExecutionVariant;
+  /**
+   * True when the model has a yearly budget ceiling (bestedingsruimte); reports give it a colour of
+   * its own. Absent counts as false.
+   */
+  readonly ceiling?: boolean;
   /** Metrics of the first run (the only run for a given caseload). */
   readonly metrics: Metrics;
   /** The mean of every run's metrics, field by field (the first run's when there is one run). */

@@ -25,7 +25,7 @@ export interface ComparisonPlan {
   /** The uncertain parameters (distribution nodes), in the order found; empty for a plain comparison. */
   readonly parameters: readonly UncertainParameter[];
   /** The models' labels (unique), kinds and variants, as built at the parameters' centres. */
-  readonly columns: readonly { readonly label: string; readonly kind: string; readonly variant: FundingModel["variant"] }[];
+  readonly columns: readonly { readonly label: string; readonly kind: string; readonly variant: FundingModel["variant"]; readonly ceiling: boolean }[];
   /** The behaviour responses of the first run, resolved; null when all are off. */
   readonly behaviour: ResolvedBehaviour | null;
   /** Inputs of run r (0-based). `values` overrides the parameters' draws (sensitivity analysis). */
@@ -173,7 +173,7 @@ function uniqueLabels(built: readonly FundingModel[]): ComparisonPlan["columns"]
   return built.map((m, i) => {
     const label = seen.has(m.label) ? `${m.label} #${i + 1}` : m.label;
     seen.add(label);
-    return { label, kind: m.kind, variant: m.variant };
+    return { label, kind: m.kind, variant: m.variant, ceiling: m.ceiling === true };
   });
 }
 

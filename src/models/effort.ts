@@ -65,6 +65,7 @@ export function effortModel(config: EffortConfig): FundingModel {
     kind: "effort",
     label: cfg.label ?? "Inspanningsgericht (p×q)",
     variant: "inspanningsgericht",
+    ceiling: cfg.ceiling !== undefined,
     defersCare: cfg.ceiling?.behaviour === "intakeStop",
     project(ctx: ProjectionContext, out: LedgerWriter): ModelOutcome {
       const c = ctx.caseload;

@@ -72,6 +72,11 @@ export interface FundingModel {
   readonly label: string;
   readonly variant: ExecutionVariant;
   /**
+   * True when the model has a yearly budget ceiling (bestedingsruimte), e.g. effort funding with a
+   * ceiling: reports colour it as a kind of its own, since the ceiling changes what it pays.
+   */
+  readonly ceiling?: boolean;
+  /**
    * True when the model may make clients wait (return `delays`, e.g. an intake stop): known from
    * the config, so a combination that could not follow the waits is refused before it runs.
    */

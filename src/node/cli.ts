@@ -225,10 +225,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           return EXIT.ok;
         }
         const loaded = withOverrides({ ...read, definition: given }, values.seed, values.runs);
-        const d = loaded.definition;
-        // The report's cumulative chart needs each model's monthly payments.
-        const scenario = format === "html" ? { ...loaded, definition: { ...d, options: { ...d.options, keepProjections: true } } } : loaded;
-        const result = await runWithProgress(scenario, io, integer(values.workers, "--workers"));
+        // The report draws from the metrics (its differences chart per year): no projections kept.
+        const result = await runWithProgress(loaded, io, integer(values.workers, "--workers"));
         if (format === "html") {
           emit(
             await comparisonHtml(result.comparison, {

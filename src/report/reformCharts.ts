@@ -1,6 +1,6 @@
 import { METRIC_LABELS } from "../metrics/metrics.js";
 import type { ReformMetric, ReformsResult } from "../reforms/reformResult.js";
-import { EURO_TOOLTIP_FORMAT, base, colour, euroAxis, euros, localeConfig } from "./charts.js";
+import { EURO_TOOLTIP_FORMAT, base, chartConfig, colour, euroAxis, euros } from "./charts.js";
 
 /**
  * The effect of each reform, as tax-policy tools show it: per reform (in the order stacked) and
@@ -24,7 +24,7 @@ export function reformEffectsChart(reforms: ReformsResult, metric: ReformMetric 
   if (values.length === 0) return null;
   const runs = baseline.comparison.seeds.length;
   const label = METRIC_LABELS[metric];
-  const x = { field: "step", type: "nominal", title: "Reform (stacked in this order)", sort: steps, axis: { labelAngle: 0, labelLimit: 320 } };
+  const x = { field: "step", type: "nominal", title: "Reform (stacked in this order)", sort: steps, axis: { labelAngle: 0 } };
   const xOffset = { field: "model", type: "nominal", sort: baseline.comparison.models.map((m) => m.label) };
   const format = money ? EURO_TOOLTIP_FORMAT : ",.0f";
   const tooltip = [
@@ -44,7 +44,7 @@ export function reformEffectsChart(reforms: ReformsResult, metric: ReformMetric 
     description:
       "Each reform is applied on top of the ones before it (a stack, in the order shown); the bar is the mean change it makes to the metric under each model, " +
       "measured run by run on the same caseloads (common random numbers), and the black line the P5–P95 range of that change. A range that crosses zero is an effect the runs cannot tell from none.",
-    config: { ...localeConfig(), legend: { labelLimit: 260, titleLimit: 260 } },
+    config: chartConfig(),
     data: { values },
     layer: [
       { mark: "bar", encoding: { x, xOffset, y, color: colour(baseline.comparison), tooltip } },

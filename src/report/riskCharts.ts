@@ -1,6 +1,6 @@
 import type { Comparison } from "../metrics/compare.js";
 import type { ComparisonRisk } from "../risk/comparisonRisk.js";
-import { VEGA_LITE_SCHEMA, WIDTH, base, colour, euroAxis, euroTooltip, euros, labels, localeConfig, type ChartSpecs } from "./charts.js";
+import { VEGA_LITE_SCHEMA, WIDTH, base, chartConfig, colour, euroAxis, euroTooltip, euros, labels, type ChartSpecs } from "./charts.js";
 import { sharePercent } from "./sharePercent.js";
 
 /*
@@ -19,7 +19,7 @@ const HORIZON = "Horizon";
 /** A horizontal zero line across the whole plot: one datum of its own, so it is drawn once. */
 const ZERO_Y = { data: { values: [{}] }, mark: { type: "rule", color: "#222" }, encoding: { y: { datum: 0 } } };
 /** The locale, and legends and axes wide enough for model and provider names. */
-const config = (): Record<string, unknown> => ({ ...localeConfig(), legend: { labelLimit: 260, titleLimit: 260 }, axis: { labelLimit: 260 } });
+const config = chartConfig;
 const ONE_PER_MODEL = { filter: `datum.period === "${HORIZON}" && datum.order !== 1` };
 
 /**
@@ -66,7 +66,7 @@ export function monthlyBandChart(comparison: Comparison): object | null {
   const color = { ...colour(comparison), legend: null };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: "Paid per month: mean and P5–P95 band (betaald per maand)", subtitle: `Line: mean over ${runsOf(risk)}; band: P5–P95 (nearest rank); one panel per model, same scale` },
+    title: { text: "Paid per month (€): mean and P5–P95 band (betaald per maand)", subtitle: `Line: mean over ${runsOf(risk)}; band: P5–P95 (nearest rank); one panel per model, same scale` },
     description:
       "What a model pays each month, over the Monte Carlo runs: the line is the mean, the band the range in which 90 % of the runs fall (P5–P95). " +
       "A narrow band is a predictable monthly payment; a wide band means the month's payments depend on the caseload. A flat line is a lump sum.",
@@ -85,7 +85,8 @@ export function monthlyBandChart(comparison: Comparison): object | null {
       width: WIDTH,
       height: 90,
       layer: [
-        { mark: { type: "area", opacity: 0.3 }, encoding: { x, y: { field: "p5", ...euroAxis("Paid (€)"), scale: { zero: false } }, y2: { field: "p95" }, color } },
+        // One y-axis title per chart, not one per panel: the title says it is € paid.
+        { mark: { type: "area", opacity: 0.3 }, encoding: { x, y: { field: "p5", ...euroAxis(null), scale: { zero: false } }, y2: { field: "p95" }, color } },
         {
           mark: { type: "line", strokeWidth: 2 },
           encoding: {

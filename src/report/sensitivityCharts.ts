@@ -1,7 +1,7 @@
 import { METRIC_LABELS } from "../metrics/metrics.js";
 import type { Tornado } from "../sensitivity/tornado.js";
 import { twoWayGrid, type TwoWayAxis, type TwoWayResult } from "../sensitivity/twoWay.js";
-import { EURO_FORMAT, EURO_TOOLTIP_FORMAT, VEGA_LITE_SCHEMA, WIDTH, euros, localeConfig, type ChartSpecs } from "./charts.js";
+import { EURO_FORMAT, EURO_TOOLTIP_FORMAT, VEGA_LITE_SCHEMA, WIDTH, chartConfig, euros, type ChartSpecs } from "./charts.js";
 
 /**
  * What a report shows of a sensitivity analysis: per model (its label) and metric, a tornado of
@@ -99,7 +99,7 @@ export function tornadoChart(tornado: Tornado, title: string, options: Sensitivi
   const format = money ? EURO_FORMAT : ",.0f";
   const tooltipFormat = money ? EURO_TOOLTIP_FORMAT : ",.0f";
   const axisTitle = `${metricLabel(tornado.metric)}${money ? " (€)" : ""}`;
-  const y = { field: "parameter", type: "nominal", title: null, sort: parameters, axis: { labelLimit: 320 } };
+  const y = { field: "parameter", type: "nominal", title: null, sort: parameters };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: title, subtitle: `Base ${money ? "€ " : ""}${new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 }).format(base)}; each parameter from its low to its high value, the others at their centre` },
@@ -108,7 +108,7 @@ export function tornadoChart(tornado: Tornado, title: string, options: Sensitivi
       "Parameters are ranked by swing (high − low), the largest on top: those are the assumptions the result depends on most. The values in brackets are the parameter's low and high values.",
     width: WIDTH - 200,
     height: Math.max(80, parameters.length * 26),
-    config: { ...localeConfig(), legend: { labelLimit: 260 } },
+    config: chartConfig(),
     data: { values },
     layer: [
       {
@@ -173,7 +173,7 @@ export function twoWayChart(result: TwoWayResult, metric: string, title: string,
       "Darker is higher. Where the colour changes along one axis only, that parameter dominates; a diagonal gradient means both matter, and their combination is what to test.",
     width: Math.max(320, Math.min(WIDTH, columns * 120)),
     height: Math.max(160, aLabels.length * 44),
-    config: { ...localeConfig(), axis: { labelLimit: 200 } },
+    config: chartConfig(),
     data: { values },
     encoding: { x, y },
     layer: [

@@ -34,30 +34,57 @@ describe("comparison charts on a hand-worked caseload", () => {
   const { specs, notes } = comparisonCharts(result);
 
   it("every spec is a Vega-Lite v6 spec with a title, marks, an encoding and Dutch separators", () => {
-    expect(Object.keys(specs)).toEqual(["cumulative", "perYear", "perProvider", "obligations"]);
+    expect(Object.keys(specs)).toEqual(["differences", "perYear", "perProvider", "obligations"]);
     expect(notes).toEqual([]);
     for (const s of Object.values(specs) as Spec[]) {
       expect(s["$schema"]).toBe("https://vega.github.io/schema/vega-lite/v6.json");
-      expect(s["mark"]).toBeDefined();
-      expect(s.encoding).toBeDefined();
+      expect(s["mark"] ?? s["layer"]).toBeDefined();
+      expect(s.encoding ?? s["layer"]).toBeDefined();
       expect(s["title"]).toBeDefined();
       expect(typeof s["width"]).toBe("number");
-      expect(s["config"]).toEqual({ locale: { number: { decimal: ",", thousands: ".", grouping: [3], currency: ["€ ", ""], minus: "-" } } });
+      // Dutch separators, and no label cut short (Vega's defaults cut at 160–180 px).
+      expect(s["config"]).toEqual({
+        locale: { number: { decimal: ",", thousands: ".", grouping: [3], currency: ["€ ", ""], minus: "-" } },
+        axis: { labelLimit: 1000, titleLimit: 1000 },
+        legend: { labelLimit: 1000, titleLimit: 1000 },
+        header: { labelLimit: 1000 },
+      });
       expect(JSON.parse(JSON.stringify(s))).toEqual(s); // plain JSON
     }
   });
 
-  it("cumulative paid per month, in euros", () => {
-    const s = spec(specs, "cumulative");
-    expect(s.data.values).toHaveLength(2 * 24);
-    expect(row(s, { model: E, month: "2026-01" })).toMatchObject({ paid: 0, cumulative: 0, date: "2026-01-01" });
-    expect(row(s, { model: E, month: "2026-02" })).toMatchObject({ paid: 70, cumulative: 70 });
-    expect(row(s, { model: E, month: "2026-03" })).toMatchObject({ paid: 70, cumulative: 140 });
-    expect(row(s, { model: E, month: "2026-12" })).toMatchObject({ paid: 140, cumulative: 280 });
-    expect(row(s, { model: E, month: "2027-12" })).toMatchObject({ paid: 0, cumulative: 560 });
-    expect(row(s, { model: T, month: "2026-01" })).toMatchObject({ paid: 200, cumulative: 200 });
-    expect(row(s, { model: T, month: "2027-12" })).toMatchObject({ cumulative: 4800 });
-    expect((s["mark"] as { type: string }).type).toBe("line");
+  it("differences: each model minus the first, per year, in euros", () => {
+    const s = spec(specs, "differences");
+    // Task pays € 2.400 a year, effort € 280 (2 hours × € 70 in 2026: P0 in Feb and Mar; P1's Nov and
+    // Dec care, 2 × 2 hours, paid in Dec 2026 and Jan 2027 …): € 2.400 − € 280 = € 2.120 more each year.
+    expect(s.data.values).toEqual([
+      { model: T, year: "2026", difference: 2120, paid: 2400, baseline: 280 },
+      { model: T, year: "2027", difference: 2120, paid: 2400, baseline: 280 },
+    ]);
+    const layer = s["layer"] as { mark: unknown; encoding: Record<string, unknown> }[];
+    expect(layer.map((l) => l.mark)).toEqual(["bar", { type: "rule", color: "#222" }]);
+    expect(layer[0]!.encoding["y"]).toMatchObject({ field: "difference", title: "Difference (verschil, €)" });
+    // The baseline has no bar and no legend entry, and the other keeps its kind's colour.
+    expect(layer[0]!.encoding["color"]).toMatchObject({ scale: { domain: [T], range: ["#0072B2"] } });
+    expect(s["title"]).toMatchObject({ text: expect.stringContaining(`than ${E}`) });
+  });
+
+  it("differences against a chosen baseline: the effort model minus task", () => {
+    const s = spec(comparisonCharts(result, { baseline: T }).specs, "differences");
+    expect(s.data.values).toEqual([
+      { model: E, year: "2026", difference: -2120, paid: 280, baseline: 2400 },
+      { model: E, year: "2027", difference: -2120, paid: 280, baseline: 2400 },
+    ]);
+  });
+
+  it("refuses a baseline that is no model, naming the models", () => {
+    expect(() => comparisonCharts(result, { baseline: "Outputgericht" })).toThrow(/baseline "Outputgericht" is not a model of the comparison \(Inspanningsgericht/);
+  });
+
+  it("has no differences chart with one model, and says so", () => {
+    const one = comparisonCharts(compare(cl, [effort], options));
+    expect(Object.keys(one.specs)).toEqual(["perYear", "perProvider", "obligations"]);
+    expect(one.notes).toEqual(["The differences chart is left out: it needs two models or more."]);
   });
 
   it("paid per year, in euros, without ranges for one run", () => {
@@ -74,20 +101,25 @@ describe("comparison charts on a hand-worked caseload", () => {
   it("paid and margin per provider (cost € 66/hour)", () => {
     const s = spec(specs, "perProvider");
     // P0: 2 hours, cost € 132; P1: 6 hours, cost € 396.
-    expect(row(s, { model: E, provider: "P0", measure: "Paid (betaald)" })["euros"]).toBe(140);
-    expect(row(s, { model: E, provider: "P1", measure: "Paid (betaald)" })["euros"]).toBe(420);
-    expect(row(s, { model: E, provider: "P0", measure: "Margin (marge)" })["euros"]).toBe(8);
-    expect(row(s, { model: E, provider: "P1", measure: "Margin (marge)" })["euros"]).toBe(24);
-    expect(row(s, { model: T, provider: "P0", measure: "Paid (betaald)" })["euros"]).toBe(2400);
-    expect(row(s, { model: T, provider: "P1", measure: "Margin (marge)" })["euros"]).toBe(2004);
+    expect(row(s, { model: E, provider: "P0", measure: "Paid (betaald, €)" })["euros"]).toBe(140);
+    expect(row(s, { model: E, provider: "P1", measure: "Paid (betaald, €)" })["euros"]).toBe(420);
+    expect(row(s, { model: E, provider: "P0", measure: "Margin (marge, €)" })["euros"]).toBe(8);
+    expect(row(s, { model: E, provider: "P1", measure: "Margin (marge, €)" })["euros"]).toBe(24);
+    expect(row(s, { model: T, provider: "P0", measure: "Paid (betaald, €)" })["euros"]).toBe(2400);
+    expect(row(s, { model: T, provider: "P1", measure: "Margin (marge, €)" })["euros"]).toBe(2004);
     expect(s.encoding["row"]).toBeDefined();
+    // Bars across, so provider names read in full; one axis title at most (the rows' headers say paid or margin, in €).
+    expect(s.encoding["y"]).toMatchObject({ field: "provider", title: null });
+    expect(s.encoding["x"]).toMatchObject({ field: "euros", title: null });
   });
 
   it("paid per provider only, without cost prices", () => {
     const noCost = comparisonCharts(compare(cl, [effort, task], { horizon: options.horizon }));
     const s = spec(noCost.specs, "perProvider");
-    expect(s.data.values.every((v) => v["measure"] === "Paid (betaald)")).toBe(true);
+    expect(s.data.values.every((v) => v["measure"] === "Paid (betaald, €)")).toBe(true);
     expect(s.encoding["row"]).toBeUndefined();
+    expect(s.encoding["y"]).toMatchObject({ field: "provider", title: "Provider (aanbieder)" });
+    expect(s.encoding["x"]).toMatchObject({ field: "euros", title: "Paid (betaald, €)" });
   });
 
   it("open obligations at each year end, in euros", () => {
@@ -99,11 +131,8 @@ describe("comparison charts on a hand-worked caseload", () => {
     expect(s.encoding["y"]).toMatchObject({ title: "Open obligations (verplichtingen, €)" });
   });
 
-  it("leaves out the cumulative chart without projections, and says so", () => {
-    const charts = comparisonCharts(compare(cl, [effort, task], options));
-    expect(Object.keys(charts.specs)).toEqual(["perYear", "perProvider", "obligations"]);
-    expect(charts.notes).toHaveLength(1);
-    expect(charts.notes[0]).toMatch(/keepProjections/);
+  it("needs no kept projections: the same charts without them", () => {
+    expect(comparisonCharts(compare(cl, [effort, task], options))).toEqual(comparisonCharts(result));
   });
 
   it("is deterministic", () => {
@@ -143,14 +172,29 @@ describe("comparison charts over several runs", () => {
 
   it("every spec has marks (its own or its layers') and an encoding", () => {
     for (const s of Object.values(specs) as Spec[]) {
-      const layers = (s["layer"] as { mark?: unknown }[] | undefined) ?? [];
+      const layers = (s["layer"] as { mark?: unknown; encoding?: unknown }[] | undefined) ?? [];
       expect(s["mark"] !== undefined || (layers.length > 0 && layers.every((l) => l.mark !== undefined))).toBe(true);
-      expect(s.encoding).toBeDefined();
+      expect(s.encoding !== undefined || layers.every((l) => l.encoding !== undefined)).toBe(true);
       expect(s["$schema"]).toBe("https://vega.github.io/schema/vega-lite/v6.json");
     }
   });
 
-  it("cumulative shows the first run and says so", () => {
-    expect(spec(specs, "cumulative")["title"]).toMatchObject({ subtitle: "First run (seed 3) of 5" });
+  it("differences: the mean difference, and P5–P95 of the run-by-run difference (nearest rank)", () => {
+    const s = spec(specs, "differences");
+    const [first, second] = result.models as [(typeof result.models)[0], (typeof result.models)[0]];
+    first.mean.byYear.forEach((y, k) => {
+      const diffs = second.runs.map((r, i) => r.byYear[k]!.paid - first.runs[i]!.byYear[k]!.paid).sort((a, b) => a - b);
+      expect(row(s, { model: second.label, year: String(y.year) })).toEqual({
+        model: second.label,
+        year: String(y.year),
+        difference: (second.mean.byYear[k]!.paid - y.paid) / 100,
+        paid: second.mean.byYear[k]!.paid / 100,
+        baseline: y.paid / 100,
+        // Over 5 runs P5 is the smallest, P95 the largest.
+        p5: diffs[0]! / 100,
+        p95: diffs[4]! / 100,
+      });
+    });
+    expect(s["title"]).toMatchObject({ subtitle: expect.stringMatching(/mean over 5 runs/) });
   });
 });
