@@ -225,6 +225,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           return EXIT.ok;
         }
         const loaded = withOverrides({ ...read, definition: given }, values.seed, values.runs);
+        const d = loaded.definition;
         // The report draws from the metrics (its differences chart per year): no projections kept.
         const result = await runWithProgress(loaded, io, integer(values.workers, "--workers"));
         if (format === "html") {
