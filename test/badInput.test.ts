@@ -68,7 +68,7 @@ describe("unknown keys are refused, never dropped: a misspelt optional field wou
   });
   it("in a trajectory record, a caseload spec and the comparison options", () => {
     const record = { ...rec("a", { start: "2026-01", end: "2026-03" }), endd: "2026-02" };
-    expect(inputIssues(() => caseloadFromRecords([record], { window: W }))).toMatchObject([{ path: [0], message: 'Unrecognized key: "endd"' }]);
+    expect(inputIssues(() => caseloadFromRecords([record], { window: W }))).toMatchObject([{ path: [0], message: 'trajectory "a": Unrecognized key: "endd"' }]);
     const spec = { ...defaultRegionSpec(), windows: W };
     expect(inputIssues(() => compare(spec, [EFFORT], { seed: 1 }))).toMatchObject([{ path: [], message: 'Unrecognized key: "windows"' }]);
     expect(inputIssues(() => compare(one, [EFFORT], { horizon: W, paymentLag: 2 } as never))).toMatchObject([{ message: 'Unrecognized key: "paymentLag"' }]);
@@ -99,9 +99,9 @@ describe("numbers out of range", () => {
     const issues = inputIssues(() =>
       caseloadFromRecords([{ ...rec("x", { start: "2026-02", careForm: "verblijf", unit: "14", use: 29 }) }], { window: W }),
     );
-    expect(issues).toEqual([{ code: "too_big", path: [0, "use", 0], message: "29 etmalen in 2026-02, more than the month holds (28)" }]);
+    expect(issues).toEqual([{ code: "too_big", path: [0, "use", 0], message: 'trajectory "x": 29 etmalen in 2026-02, more than the month holds (28)' }]);
     const minutes = inputIssues(() => caseloadFromRecords([rec("y", { start: "2026-04", use: 43201 })], { window: W }));
-    expect(minutes[0]!.message).toBe("43201 minutes in 2026-04, more than the month holds (43200)");
+    expect(minutes[0]!.message).toBe('trajectory "y": 43201 minutes in 2026-04, more than the month holds (43200)');
   });
 });
 

@@ -41,8 +41,8 @@ export function comparabilityWarnings(c: Caseload, h: Horizon, models: readonly 
   if (startedBefore > 0 && perTrajectory.length > 0 && perTrajectory.length < models.length) {
     const names = perTrajectory.map((m) => m.label).join(" and ");
     warnings.push(
-      `${startedBefore} trajectories in care in the horizon started before it (${formatMonth(h.start)}): ${names} paid their start before the horizon, ` +
-        `so these totals leave out part of their price while per-month models count all their months in the horizon; compare over a longer horizon, or read the differences as timing.`,
+      `${startedBefore} ${startedBefore === 1 ? "trajectory" : "trajectories"} in care in the horizon started before it (${formatMonth(h.start)}): ${names} paid ${startedBefore === 1 ? "its" : "their"} start before the horizon, ` +
+        `so these totals leave out part of the price while per-month models count every month of care in the horizon; compare over a longer horizon, or read the differences as timing.`,
     );
   }
   for (const m of models) {

@@ -24,6 +24,7 @@ import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBas
 import { describeKind, runScenario, type ResolvedScenario, type ScenarioDefinition, type ScenarioResult } from "../scenario/scenarioSchema.js";
 import { comparisonHtml } from "./htmlReport.js";
 import { loadCsvCaseload } from "./csvLoader.js";
+import { initFolder } from "./init.js";
 import { loadScenario, readScenario } from "./scenarioFile.js";
 import { runScenarioInWorkers } from "./parallelScenario.js";
 import { packageInfo, scenarioFileOf, shippedScenarios } from "./packageFiles.js";
@@ -50,6 +51,9 @@ Usage:
   jeugdhulp-bekostiging validate <scenario>   check a scenario file (and the caseload file it names) and
                                               run it once
   jeugdhulp-bekostiging schema                print the JSON Schema of scenario files
+  jeugdhulp-bekostiging init [folder]         write a template export (trajecten.csv, Dutch headers) and
+                                              the scenario that reads it (vergelijking.yaml) into a
+                                              folder (default: this one); overwrites nothing
 
 <scenario> is a scenario file (.json, .yaml or .yml) or a bare name: mijn-regio finds mijn-regio.yaml
 in the current folder, else a scenario shipped with the package (from any folder)${shipped.length ? `:\n${wrap(shipped.join(", "), "  ")}` : ""}
@@ -121,7 +125,7 @@ class UsageError extends Error {}
 class OutputError extends Error {}
 
 /** How many scenario arguments each command takes: more are refused rather than ignored. */
-const ARGUMENTS: Readonly<Record<string, number>> = { run: 1, compare: 1, generate: 1, validate: 1, schema: 0 };
+const ARGUMENTS: Readonly<Record<string, number>> = { run: 1, compare: 1, generate: 1, validate: 1, schema: 0, init: 1 };
 
 /**
  * Runs the command line with `argv` (without node and the script) and returns the exit code.
@@ -173,6 +177,17 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       writeOut(values.out, body);
     };
     switch (command) {
+      case "init": {
+        const folder = file ?? ".";
+        const written = initFolder(folder);
+        const scenario = written.find((f) => f.endsWith(".yaml"))!;
+        io.stdout(
+          `wrote ${written.join(" and ")}\n` +
+            `Replace trajecten.csv by your administration's export (or set the column names in the scenario to your export's), then:\n` +
+            `  npx jeugdhulp-bekostiging run ${scenario}\n`,
+        );
+        return EXIT.ok;
+      }
       case "schema":
         emit(JSON.stringify(scenarioJsonSchema(), null, 2));
         return EXIT.ok;

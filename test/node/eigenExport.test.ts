@@ -52,3 +52,23 @@ describe("scenarios/eigen-export.yaml", () => {
     expect(existsSync(join(dir, "data", "eigen-export-afgewezen.csv"))).toBe(true);
   });
 });
+
+describe("init", () => {
+  it("writes the template export and its scenario into a new folder; they run; it overwrites nothing", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "init-")), "mijn-regio");
+    const init = await cli("init", dir);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain(`wrote ${join(dir, "trajecten.csv")} and ${join(dir, "vergelijking.yaml")}`);
+    expect(readFileSync(join(dir, "trajecten.csv"), "utf8").split("\n")[0]).toBe(
+      "Traject-ID;Cliëntnummer;Gemeente;Aanbieder;Productcategorie;Zorgvorm;Eenheid;Begindatum;Einddatum;Resultaat;Uren per maand",
+    );
+    const run = await cli("run", join(dir, "vergelijking.yaml"), "--format", "json");
+    expect(run.code).toBe(0);
+    // The template's three rows are all good: nothing set aside.
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout).comparison.models).toHaveLength(2);
+    const again = await cli("init", dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already exist; init writes into a folder without them and overwrites nothing");
+  });
+});

@@ -252,7 +252,7 @@ describe("bad input", () => {
       ),
     );
     expect(issues).toEqual([
-      expect.objectContaining({ path: [1, "end"], message: "end 2026-03 is before start 2026-05" }),
+      expect.objectContaining({ path: [1, "end"], message: 'trajectory "late": end 2026-03 is before start 2026-05' }),
       expect.objectContaining({ path: [2, "unit"], message: expect.stringContaining('unknown iJw unit code "05"') }),
       expect.objectContaining({ path: [3, "use"], message: expect.stringContaining("has 2 months of use, expected 3") }),
     ]);
