@@ -250,6 +250,7 @@ export {
   type CsvDelimiter,
 } from "./csv/caseloadCsv.js";
 export { DATE_FORMATS, type DateFormat } from "./csv/cellReaders.js";
+export { comparisonSummary, type SummaryOptions, type ReportLocale } from "./report/summary.js";
 export type { ImportWarning } from "./csv/plausibility.js";
 export {
   ledgerToCsv,

@@ -1,6 +1,5 @@
 import type { Caseload } from "../caseload/caseload.js";
 import { formatMonth, horizonEnd, type Horizon } from "../period.js";
-import { formatEuro } from "../money/format.js";
 import type { Metrics } from "./metrics.js";
 
 /** What the comparability check needs of a model: its label, kind and metrics. */
@@ -62,7 +61,7 @@ export function comparabilityWarnings(c: Caseload, h: Horizon, models: readonly 
     }
     if (m.metrics.ceilingsReached > 0) {
       warnings.push(
-        `${m.label} reached its ceiling ${m.metrics.ceilingsReached} time(s) (provider × year): its total (${formatEuro(m.metrics.totalPaid)}) is capped, and the care above the ceiling is unpaid or waits.`,
+        `${m.label} reached its ceiling ${m.metrics.ceilingsReached} time(s) (provider × year): its total is capped, and the care above the ceiling is unpaid or waits.`,
       );
     }
   }

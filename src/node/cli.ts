@@ -16,6 +16,7 @@ import { formatRecoveryComparison } from "../report/recoveryText.js";
 import { formatReforms } from "../report/reformText.js";
 import { formatRisk } from "../report/riskText.js";
 import { formatSensitivity } from "../report/sensitivityText.js";
+import { comparisonSummary } from "../report/summary.js";
 import type { TableFormat } from "../report/textTable.js";
 import type { ComparisonScenarioDefinition, ComparisonScenarioResult } from "../scenario/comparisonScenario.js";
 import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
@@ -453,7 +454,8 @@ function render(result: ScenarioResult, format: Exclude<Format, "html">, withStr
       const risk = result.comparison.risk ? section("Uncertainty and risk", formatRisk(result.comparison, tf)) : "";
       const sensitivity = result.sensitivity ? section("Sensitivity", formatSensitivity(result.sensitivity, tf)) : "";
       const reforms = result.reforms ? section("Reforms", formatReforms(result.reforms, tf)) : "";
-      return `${title}${table}${risk}${sensitivity}${reforms}${streams}${notes}`;
+      const summary = section("Wat de vergelijking zegt", comparisonSummary(result.comparison).join(format === "md" ? "\n\n" : "\n"));
+      return `${title}${table}${risk}${sensitivity}${reforms}${streams}${notes}${summary}`;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { comparisonSummary } from "../report/summary.js";
 import type { Comparison } from "../metrics/compare.js";
 import type { ReformsResult } from "../reforms/reformResult.js";
 import { chartExplanation } from "../report/chartExplanations.js";
@@ -35,6 +36,7 @@ const WORDS = {
     horizon: (start: string, months: number) => `Horizon ${start} + ${months} maanden`,
     runs: (n: number, first: number, last: number) => `, gemiddelde van ${n} simulaties (seeds ${first}–${last})`,
     table: "Vergelijking per model",
+    summary: "Wat de vergelijking zegt",
     charts: "Grafieken",
     risk: "Onzekerheid en risico",
     sensitivity: "Gevoeligheid",
@@ -47,6 +49,7 @@ const WORDS = {
     horizon: (start: string, months: number) => `Horizon ${start} + ${months} months`,
     runs: (n: number, first: number, last: number) => `, mean of ${n} runs (seeds ${first}–${last})`,
     table: "Comparison per model",
+    summary: "What the comparison says",
     charts: "Charts",
     risk: "Uncertainty and risk",
     sensitivity: "Sensitivity",
@@ -299,7 +302,11 @@ ${options.description ? `<p>${escapeHtml(options.description)}</p>\n` : ""}<p>${
 ${body.map((r) => row(r, "td")).join("\n")}
 </tbody>
 </table></div>
-${allNotes.length ? `<ul class="notes">${allNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>\n` : ""}<h2>${words.charts}</h2>
+${allNotes.length ? `<ul class="notes">${allNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>\n` : ""}<h2>${words.summary}</h2>
+<section id="summary">${comparisonSummary(comparison, { locale })
+  .map((p) => `<p>${escapeHtml(p)}</p>`)
+  .join("")}</section>
+<h2>${words.charts}</h2>
 ${charts.join("\n")}
 ${sections.join("\n")}
 </body>

@@ -1,0 +1,111 @@
+import type { Comparison, ModelComparison } from "../metrics/compare.js";
+import { formatEuro } from "../money/format.js";
+
+/** The language of a report's words: Dutch (the default for the command line and the report) or English. */
+export type ReportLocale = "nl" | "en";
+
+/** Options of {@link comparisonSummary}. */
+export interface SummaryOptions {
+  /** `nl` (default) or `en`. */
+  readonly locale?: ReportLocale;
+}
+
+/** Why a model's total is what it is, in one clause, per kind (and the ceiling variant). */
+const WHY: Readonly<Record<ReportLocale, Readonly<Record<string, string>>>> = {
+  nl: {
+    task: "betaalt een vast budget per aanbieder in gelijke maanddelen, dus het totaal volgt het budget en niet de geleverde zorg",
+    effort: "betaalt elke maand de geleverde uren, dagdelen of etmalen tegen het tarief, dus het totaal volgt het volume",
+    ceiling: "betaalt de geleverde zorg tegen het tarief tot een plafond per aanbieder per jaar, dus boven het plafond betaalt de gemeente niet of wacht de cliënt",
+    output: "betaalt een vaste prijs per traject naar profiel en intensiteit, verdeeld over de normduur, dus het totaal volgt het aantal trajecten en niet hun lengte",
+    trajectory: "betaalt een vast bedrag per traject, een voorschot bij de start en de rest bij afsluiting, dus de betalingen lopen achter de zorg aan",
+    other: "betaalt volgens zijn eigen regels (zie de modelbeschrijving)",
+  },
+  en: {
+    task: "pays a fixed budget per provider in equal monthly instalments, so its total follows the budget, not the care delivered",
+    effort: "pays each month's hours, dagdelen or etmalen at the tariff, so its total follows the volume",
+    ceiling: "pays the care at the tariff up to a ceiling per provider per year, so above the ceiling the municipality does not pay or the client waits",
+    output: "pays a fixed price per trajectory by profile and intensity, spread over the norm duration, so its total follows the number of trajectories, not their length",
+    trajectory: "pays a fixed amount per trajectory, an advance at the start and the rest at closure, so its payments lag the care",
+    other: "pays by its own rules (see the model's description)",
+  },
+};
+
+const WORDS = {
+  nl: {
+    most: (a: string, x: string, b: string, y: string, d: string, p: string) => `${a} kost het meest (${x}), ${b} het minst (${y}): een verschil van ${d} (${p}).`,
+    same: (x: string) => `Alle modellen kosten even veel (${x}).`,
+    one: (a: string, x: string) => `${a} kost ${x}.`,
+    vs: (a: string, d: string, more: boolean, base: string, why: string) => `${a} kost ${d} ${more ? "meer" : "minder"} dan ${base}: het ${why}.`,
+    equal: (a: string, base: string, why: string) => `${a} kost evenveel als ${base}: het ${why}.`,
+    base: (a: string, why: string) => `${a} ${why}.`,
+    budget: (b: string) =>
+      `"Deviation from budget" (afwijking van het budget) is het totaal betaald min het budget van de gemeente over de horizon (${b}); positief is een overschrijding.`,
+    obligations: `"Obligations open" (openstaande verplichtingen) is zorg die aan het eind van een jaar geleverd of toegezegd is maar nog niet betaald: geld dat het jaar erna nog uitgaat.`,
+    cv: `"Monthly variation (CV)" (maandelijkse variatie) is de standaardafwijking van de maandbetalingen gedeeld door hun gemiddelde: 0 is elke maand hetzelfde bedrag, hoger is minder voorspelbaar.`,
+    messages: `"iJw messages" (iJw-berichten) telt de berichten van het berichtenverkeer (toewijzing, start, stop, declaratie) die het model vraagt: een maat voor de administratieve last.`,
+    percent: (p: string) => `${p} %`,
+  },
+  en: {
+    most: (a: string, x: string, b: string, y: string, d: string, p: string) => `${a} costs the most (${x}), ${b} the least (${y}): a difference of ${d} (${p}).`,
+    same: (x: string) => `All models cost the same (${x}).`,
+    one: (a: string, x: string) => `${a} costs ${x}.`,
+    vs: (a: string, d: string, more: boolean, base: string, why: string) => `${a} costs ${d} ${more ? "more" : "less"} than ${base}: it ${why}.`,
+    equal: (a: string, base: string, why: string) => `${a} costs the same as ${base}: it ${why}.`,
+    base: (a: string, why: string) => `${a} ${why}.`,
+    budget: (b: string) => `"Deviation from budget" is total paid minus the municipality's budget over the horizon (${b}); positive is an overspend.`,
+    obligations: `"Obligations open" are care delivered or committed by a year's end but not yet paid: money that still goes out the year after.`,
+    cv: `"Monthly variation (CV)" is the standard deviation of the monthly payments divided by their mean: 0 is the same amount every month, higher is less predictable.`,
+    messages: `"iJw messages" counts the messages of the iJw exchange (assignment, start, stop, declaration) the model needs: a measure of administrative burden.`,
+    percent: (p: string) => `${p}%`,
+  },
+} as const;
+
+function whyOf(m: ModelComparison, locale: ReportLocale): string {
+  const why = WHY[locale];
+  if (m.kind === "effort" && m.ceiling) return why.ceiling!;
+  return why[m.kind] ?? why.other!;
+}
+
+/** `part ÷ whole` as a percentage with one decimal, from integer cents (half up; no float reaches a total). */
+function percentOf(part: number, whole: number, locale: ReportLocale): string {
+  const tenths = Number((BigInt(part) * 2000n + BigInt(whole)) / (2n * BigInt(whole)));
+  const s = `${Math.floor(tenths / 10)}${locale === "nl" ? "," : "."}${tenths % 10}`;
+  return WORDS[locale].percent(s);
+}
+
+/**
+ * A comparison in plain words, for a council member: which model costs most and least, then for
+ * each model one sentence saying how much more or less it costs than the first model and why (by
+ * its kind: a budget, volume × tariff, a price per trajectory, …), then what the less obvious
+ * measures mean (budget deviation, open obligations, monthly variation, iJw messages). Amounts are
+ * the mean over the runs. Dutch by default (`locale: "en"` for English).
+ */
+export function comparisonSummary(comparison: Comparison, options: SummaryOptions = {}): string[] {
+  const locale = options.locale ?? "nl";
+  const w = WORDS[locale];
+  const models = comparison.models;
+  if (models.length === 0) return [];
+  const euro = (c: number): string => formatEuro(c, { decimals: false });
+  const paid = models.map((m) => m.mean.totalPaid);
+  const out: string[] = [];
+  if (models.length === 1) out.push(w.one(models[0]!.label, euro(paid[0]!)));
+  else {
+    const hi = paid.indexOf(Math.max(...paid));
+    const lo = paid.indexOf(Math.min(...paid));
+    if (paid[hi] === paid[lo]) out.push(w.same(euro(paid[hi]!)));
+    else {
+      const diff = paid[hi]! - paid[lo]!;
+      out.push(w.most(models[hi]!.label, euro(paid[hi]!), models[lo]!.label, euro(paid[lo]!), euro(diff), paid[lo]! > 0 ? percentOf(diff, paid[lo]!, locale) : "—"));
+    }
+  }
+  const base = models[0]!;
+  out.push(w.base(base.label, whyOf(base, locale)));
+  models.slice(1).forEach((m, i) => {
+    const d = paid[i + 1]! - paid[0]!;
+    out.push(d === 0 ? w.equal(m.label, base.label, whyOf(m, locale)) : w.vs(m.label, euro(Math.abs(d)), d > 0, base.label, whyOf(m, locale)));
+  });
+  const budgets = base.mean.byYear.map((y) => y.budget);
+  if (budgets.length > 0 && budgets.every((b): b is number => b !== null)) out.push(w.budget(euro(budgets.reduce((a, b) => a + b, 0))));
+  out.push(w.obligations, w.cv, w.messages);
+  return out;
+}
