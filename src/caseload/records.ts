@@ -103,7 +103,7 @@ export interface RecordsImport {
  * the good records and get the bad ones back, use {@link importCaseloadRecords}.
  */
 export function caseloadFromRecords(records: readonly unknown[], options: FromRecordsOptions): Caseload {
-  return importCaseloadRecords(records, { ...checkedOptions(options), onInvalidRow: "stop" }).caseload;
+  return importRecords(records, options, false).caseload;
 }
 
 /**
@@ -113,8 +113,11 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
  * no record is valid there is nothing to compare: it throws as `"stop"` does.
  */
 export function importCaseloadRecords(records: readonly unknown[], options: ImportRecordsOptions): RecordsImport {
+  return importRecords(records, options, skipOf(options, "caseload options"));
+}
+
+function importRecords(records: readonly unknown[], options: FromRecordsOptions, skip: boolean): RecordsImport {
   const checked = checkedOptions(options);
-  const skip = checked.onInvalidRow === "skip";
   if (!Array.isArray(records)) {
     throw new FundingInputError("caseload", [{ code: "invalid_type", path: [], message: "expected an array of trajectories" }]);
   }
@@ -137,6 +140,19 @@ export function idOf(raw: unknown): string | null {
   return typeof id === "string" && id.trim() !== "" ? id : null;
 }
 
+/**
+ * Whether `options.onInvalidRow` asks to skip invalid rows (`"skip"`) rather than stop (`"stop"`,
+ * the default); any other value is an input error of `subject`. Options that are not an object
+ * are left to the caller's own check.
+ */
+export function skipOf(options: unknown, subject: string): boolean {
+  const o = typeof options === "object" && options !== null ? (options as { onInvalidRow?: unknown }).onInvalidRow : undefined;
+  if (o !== undefined && o !== "stop" && o !== "skip") {
+    throw new FundingInputError(subject, [{ code: "invalid_value", path: ["onInvalidRow"], message: `onInvalidRow must be "stop" or "skip", got ${JSON.stringify(o)}` }]);
+  }
+  return o === "skip";
+}
+
 function checkedOptions<T extends FromRecordsOptions>(options: T): T {
   if (typeof options !== "object" || options === null) {
     throw new FundingInputError("caseload options", [
@@ -145,10 +161,6 @@ function checkedOptions<T extends FromRecordsOptions>(options: T): T {
   }
   const w = HorizonSchema.safeParse(options.window);
   if (!w.success) throw new FundingInputError("caseload window", fromZodIssues(w.error.issues, ["window"]));
-  const o = (options as { onInvalidRow?: unknown }).onInvalidRow;
-  if (o !== undefined && o !== "stop" && o !== "skip") {
-    throw new FundingInputError("caseload options", [{ code: "invalid_value", path: ["onInvalidRow"], message: `onInvalidRow must be "stop" or "skip", got ${JSON.stringify(o)}` }]);
-  }
   return options;
 }
 

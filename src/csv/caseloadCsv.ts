@@ -2,7 +2,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS, OUTCOMES, UNIT_CODES } from "../caseload/codes.js";
-import { validateRecords, type FromRecordsOptions, type OnInvalidRow } from "../caseload/records.js";
+import { skipOf, validateRecords, type FromRecordsOptions, type OnInvalidRow } from "../caseload/records.js";
 import { FundingInputError, fromZodIssues, type Issue, type SafeResult } from "../errors.js";
 import { Decimal } from "decimal.js";
 import { stringify } from "csv-stringify/sync";
@@ -384,7 +384,7 @@ interface Imported {
  * {@link importCaseloadCsv} can keep the good rows instead, and gives plausibility warnings.
  */
 export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Caseload {
-  return importCaseloadCsv(text, { ...(typeof options === "object" && options !== null ? options : ({} as CaseloadCsvOptions)), onInvalidRow: "stop" }).caseload;
+  return importCsv(text, options, false).caseload;
 }
 
 /**
@@ -399,6 +399,10 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
  * their reasons, to fix and import again.
  */
 export function importCaseloadCsv(text: string, options: ImportCaseloadCsvOptions): CaseloadImport {
+  return importCsv(text, options, skipOf(options, "caseload CSV options"));
+}
+
+function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolean): CaseloadImport {
   if (typeof text !== "string") {
     throw new FundingInputError("caseload CSV", [{ code: "invalid_type", path: [], message: "expected the CSV text as a string" }]);
   }
@@ -407,14 +411,10 @@ export function importCaseloadCsv(text: string, options: ImportCaseloadCsvOption
       { code: "invalid_type", path: ["window"], message: 'needs the window the use covers, e.g. { window: { start: "2026-01", months: 12 } }' },
     ]);
   }
-  const { useCsv, mapping: mappingInput, fileNames, onInvalidRow, ...recordOptions } = options;
-  if (onInvalidRow !== undefined && onInvalidRow !== "stop" && onInvalidRow !== "skip") {
-    throw new FundingInputError("caseload CSV options", [{ code: "invalid_value", path: ["onInvalidRow"], message: `onInvalidRow must be "stop" or "skip", got ${JSON.stringify(onInvalidRow)}` }]);
-  }
+  const { useCsv, mapping: mappingInput, fileNames, onInvalidRow: _policy, ...recordOptions } = options;
   if (useCsv !== undefined && typeof useCsv !== "string") {
     throw new FundingInputError("caseload CSV options", [{ code: "invalid_type", path: ["useCsv"], message: "expected the use CSV's text as a string, or no useCsv" }]);
   }
-  const skip = onInvalidRow === "skip";
   const m = CsvMappingSchema.safeParse(mappingInput ?? {});
   if (!m.success) throw new FundingInputError("CSV mapping", fromZodIssues(m.error.issues, ["mapping"]));
   const mapping = m.data;

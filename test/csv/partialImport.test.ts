@@ -88,6 +88,15 @@ describe("importCaseloadCsv with onInvalidRow: skip", () => {
     ]);
   });
 
+  it("refuses an onInvalidRow other than stop or skip, for CSV and records", () => {
+    const csv = [HEADER, "T1;G;P;p;ambulant;04;2026-01;;open;5"].join("\n");
+    const policy = "maybe" as unknown as "skip";
+    expect(inputIssues(() => importCaseloadCsv(csv, { window: WINDOW, onInvalidRow: policy }))).toEqual([
+      { code: "invalid_value", path: ["onInvalidRow"], message: 'onInvalidRow must be "stop" or "skip", got "maybe"' },
+    ]);
+    expect(inputIssues(() => importCaseloadRecords([], { window: WINDOW, onInvalidRow: policy }))[0]!.path).toEqual(["onInvalidRow"]);
+  });
+
   it("throws when no row is left, and for a file it cannot read at all", () => {
     expect(inputIssues(() => importCaseloadCsv([HEADER, "T9;G;P;p;ambulant;04;2026-02;2026-01;achieved;5"].join("\n"), { window: WINDOW, onInvalidRow: "skip" }))).toHaveLength(1);
     expect(inputIssues(() => importCaseloadCsv("id;start\nT1;2026-01", { window: WINDOW, onInvalidRow: "skip" }))[0]!.code).toBe("missing_column");
