@@ -250,7 +250,9 @@ export {
   type CsvDelimiter,
 } from "./csv/caseloadCsv.js";
 export { DATE_FORMATS, type DateFormat } from "./csv/cellReaders.js";
-export { comparisonSummary, type SummaryOptions, type ReportLocale } from "./report/summary.js";
+export { comparisonSummary, type SummaryOptions } from "./report/summary.js";
+export { type ReportLocale, REPORT_LOCALES } from "./locale/locale.js";
+export { METRIC_LABELS_NL, reportLabels, type ReportLabels, type LabelledMetric } from "./locale/labels.js";
 export type { ImportWarning } from "./csv/plausibility.js";
 export {
   ledgerToCsv,
@@ -276,7 +278,7 @@ export {
   SUMMARISED_METRICS,
   type SummarisedMetric,
 } from "./metrics/compare.js";
-export { formatComparison, comparisonToMarkdown, comparisonCells } from "./report/table.js";
+export { formatComparison, comparisonToMarkdown, comparisonCells, type TableOptions } from "./report/table.js";
 
 // Parameter uncertainty: distributions in place of numbers in a scenario, drawn per Monte Carlo run.
 export {

@@ -4,7 +4,9 @@ import { CARE_FORMS } from "../caseload/codes.js";
 import { NO_TRAJECTORY, LINE_KINDS } from "../ledger/lineKind.js";
 import { municipalityLabel, providerLabel, type Ledger } from "../ledger/ledger.js";
 import { SUMMARISED_METRICS, type Comparison } from "../metrics/compare.js";
-import { METRIC_LABELS, type Metrics } from "../metrics/metrics.js";
+import type { Metrics } from "../metrics/metrics.js";
+import { reportLabels, type LabelledMetric, type ReportLabels } from "../locale/labels.js";
+import type { ReportLocale } from "../locale/locale.js";
 import type { Cents } from "../money/cents.js";
 import { formatMonth, parseMonth, yearOf } from "../period.js";
 import type { Breakdown } from "../projection/breakdown.js";
@@ -14,7 +16,9 @@ import { TRAJECTORY_CSV_FIELDS, USE_CSV_FIELDS, type CsvDelimiter } from "./case
  * How CSV is written. The default is plain CSV: `,` between fields, amounts in euros with a
  * decimal point and exactly two decimals (`1234.56`, `-0.05`). `dutch: true` is what Dutch Excel
  * expects when it opens a file: `;` between fields, a decimal comma (`1234,56`) and a UTF-8 byte
- * order mark, so `cliëntenstop` is not shown as `cliÃ«ntenstop`. Each can be set on its own.
+ * order mark, so `cliëntenstop` is not shown as `cliÃ«ntenstop`, and Dutch headers, labels and unit
+ * words (`maand`, `aanbieder`, `euro`). Each can be set on its own. Keys meant for scripts (the
+ * `metric` column's `paid.2026`, line kinds, codes) are the same in every language.
  */
 export interface CsvExportOptions {
   /** Dutch Excel style: `;`, decimal comma, byte order mark (each overridable below). Default false. */
@@ -28,6 +32,8 @@ export interface CsvExportOptions {
   readonly amounts?: "euros" | "cents";
   /** Start with a UTF-8 byte order mark; default true when `dutch`, else false. */
   readonly bom?: boolean;
+  /** Language of headers, labels and unit words; default `nl` when `dutch`, else `en`. */
+  readonly locale?: ReportLocale;
 }
 
 /** The options of {@link CsvExportOptions} with their defaults resolved. */
@@ -36,11 +42,12 @@ export interface Style {
   readonly decimal: "." | ",";
   readonly amounts: "euros" | "cents";
   readonly bom: boolean;
+  readonly words: ReportLabels;
 }
 
 export function style(o: CsvExportOptions = {}): Style {
   const dutch = o.dutch === true;
-  return { delimiter: o.delimiter ?? (dutch ? ";" : ","), decimal: dutch ? "," : ".", amounts: o.amounts ?? "euros", bom: o.bom ?? dutch };
+  return { delimiter: o.delimiter ?? (dutch ? ";" : ","), decimal: dutch ? "," : ".", amounts: o.amounts ?? "euros", bom: o.bom ?? dutch, words: reportLabels(o.locale ?? (dutch ? "nl" : "en")) };
 }
 
 export function write(rows: readonly (readonly string[])[], s: Style): string {
@@ -61,10 +68,12 @@ export function formatCsvAmount(cents: Cents, options: { readonly amounts?: "eur
   return `${negative ? "-" : ""}${digits.slice(0, -2)}${options.decimal ?? "."}${digits.slice(-2)}`;
 }
 
-/** Header of an amount column: `euros` or `cents`. */
 /** A decimal number (a percentage, a ratio) written with the style's decimal separator. */
 export const decimalIn = (s: Style, v: string | number): string => (s.decimal === "," ? String(v).replace(".", ",") : String(v));
-export const amountHeader = (s: Style): string => (s.amounts === "cents" ? "cents" : "euros");
+/** Header of an amount column: `euros` or `cents` (in the style's language). */
+export const amountHeader = (s: Style): string => s.words.csvTerm(s.amounts === "cents" ? "cents" : "euros");
+/** A row of headers in the style's language. */
+export const headers = (s: Style, names: readonly string[]): string[] => names.map((n) => s.words.csvTerm(n));
 export const amount = (cents: Cents, s: Style): string => formatCsvAmount(cents, { amounts: s.amounts, decimal: s.decimal });
 
 /**
@@ -74,7 +83,7 @@ export const amount = (cents: Cents, s: Style): string => formatCsvAmount(cents,
  */
 export function ledgerToCsv(ledger: Ledger, caseload: Caseload, options: CsvExportOptions = {}): string {
   const s = style(options);
-  const rows: string[][] = [["month", "incurred", "municipality", "provider", "trajectory", "profile", "careForm", "kind", amountHeader(s)]];
+  const rows: string[][] = [[...headers(s, ["month", "incurred", "municipality", "provider", "trajectory", "profile", "careForm", "kind"]), amountHeader(s)]];
   for (let i = 0; i < ledger.length; i++) {
     const t = ledger.trajectory[i]!;
     const per = t !== NO_TRAJECTORY;
@@ -120,7 +129,7 @@ export function breakdownToCsv(breakdown: Breakdown, options: BreakdownCsvOption
   }
   const columnTotals = new Array<number>(labels.length).fill(0);
   let grand = 0;
-  const rows: string[][] = [[options.keyHeader ?? "key", ...labels, "total"]];
+  const rows: string[][] = [[options.keyHeader ?? s.words.csvTerm("key"), ...labels, s.words.csvTerm("total")]];
   breakdown.keys.forEach((key, r) => {
     const cells = new Array<number>(labels.length).fill(0);
     for (let i = 0; i < months; i++) cells[columnOf[i]!]! += breakdown.cents[r * months + i]!;
@@ -129,7 +138,7 @@ export function breakdownToCsv(breakdown: Breakdown, options: BreakdownCsvOption
     grand += total;
     rows.push([key, ...cells.map((c) => amount(c, s)), amount(total, s)]);
   });
-  rows.push(["(total)", ...columnTotals.map((c) => amount(c, s)), amount(grand, s)]);
+  rows.push([s.words.csvTerm("(total)"), ...columnTotals.map((c) => amount(c, s)), amount(grand, s)]);
   return write(rows, s);
 }
 
@@ -147,13 +156,12 @@ interface MetricRow {
   readonly cell: (m: Metrics, model: Comparison["models"][number]) => Cell["value"];
 }
 
-type Scalar = { [K in keyof typeof METRIC_LABELS]: Metrics[K] extends number | string | null ? K : never }[keyof typeof METRIC_LABELS];
-
-/** The row of a single-valued metric: its key, its label and its value as it is. */
-const scalar = (metric: Scalar, unit: MetricRow["unit"]): MetricRow => ({ metric, label: METRIC_LABELS[metric], unit, cell: (m) => m[metric] });
+type Scalar = { [K in LabelledMetric]: Metrics[K] extends number | string | null ? K : never }[LabelledMetric];
 
 /** Every metric row of a comparison, in the order of the text table, then the rest. */
-function metricRows(comparison: Comparison): MetricRow[] {
+function metricRows(comparison: Comparison, words: ReportLabels): MetricRow[] {
+  // The row of a single-valued metric: its key, its label and its value as it is.
+  const scalar = (metric: Scalar, unit: MetricRow["unit"]): MetricRow => ({ metric, label: words.metric[metric], unit, cell: (m) => m[metric] });
   const models = comparison.models;
   const union = <T>(pick: (m: Metrics) => readonly T[]): T[] => [...new Set(models.flatMap((x) => pick(x.mean)))];
   const years = union((m) => m.byYear.map((y) => y.year));
@@ -168,11 +176,11 @@ function metricRows(comparison: Comparison): MetricRow[] {
   const provider = (m: Metrics, p: string) => m.marginByProvider.find((r) => r.provider === p);
   const rows: MetricRow[] = [
     scalar("totalPaid", "amount"),
-    ...years.map((y): MetricRow => ({ metric: `paid.${y}`, label: `Paid in ${y}`, unit: "amount", cell: (m) => year(m, y)?.paid ?? null })),
+    ...years.map((y): MetricRow => ({ metric: `paid.${y}`, label: words.paidIn(y), unit: "amount", cell: (m) => year(m, y)?.paid ?? null })),
     ...(withBudget
       ? years.flatMap((y): MetricRow[] => [
-          { metric: `budget.${y}`, label: `Budget ${y}`, unit: "amount", cell: (m) => year(m, y)?.budget ?? null },
-          { metric: `deviation.${y}`, label: `Deviation from budget ${y}`, unit: "amount", cell: (m) => year(m, y)?.deviation ?? null },
+          { metric: `budget.${y}`, label: words.budgetIn(y), unit: "amount", cell: (m) => year(m, y)?.budget ?? null },
+          { metric: `deviation.${y}`, label: words.deviationIn(y), unit: "amount", cell: (m) => year(m, y)?.deviation ?? null },
         ])
       : []),
     scalar("perClient", "amount"),
@@ -186,18 +194,18 @@ function metricRows(comparison: Comparison): MetricRow[] {
     scalar("providerMargin", "amount"),
     scalar("providerMarginPercent", "percent"),
     ...providers.flatMap((p): MetricRow[] => [
-      { metric: `paid.provider.${p}`, label: `Paid to ${p}`, unit: "amount", cell: (m) => provider(m, p)?.paid ?? null },
-      { metric: `cost.provider.${p}`, label: `Cost of ${p}`, unit: "amount", cell: (m) => provider(m, p)?.cost ?? null },
-      { metric: `margin.provider.${p}`, label: `Margin of ${p}`, unit: "amount", cell: (m) => provider(m, p)?.margin ?? null },
+      { metric: `paid.provider.${p}`, label: words.paidTo(p), unit: "amount", cell: (m) => provider(m, p)?.paid ?? null },
+      { metric: `cost.provider.${p}`, label: words.costOf(p), unit: "amount", cell: (m) => provider(m, p)?.cost ?? null },
+      { metric: `margin.provider.${p}`, label: words.marginOf(p), unit: "amount", cell: (m) => provider(m, p)?.margin ?? null },
     ]),
     ...dates.map((d): MetricRow => ({
       metric: `obligations.${d}`,
-      label: `Obligations open ${d}`,
+      label: words.obligationsOpen(d),
       unit: "amount",
       cell: (m) => m.obligations.find((o) => o.date === d)?.cents ?? null,
     })),
     scalar("dueAfterHorizon", "amount"),
-    { metric: "monthlyVariation", label: METRIC_LABELS.monthlyVariation, unit: "ratio", cell: (m) => m.monthlyVariation.toFixed(4) },
+    { metric: "monthlyVariation", label: words.metric.monthlyVariation, unit: "ratio", cell: (m) => m.monthlyVariation.toFixed(4) },
     scalar("paymentLines", "count"),
     scalar("messages", "count"),
     scalar("clientsWaiting", "count"),
@@ -206,7 +214,7 @@ function metricRows(comparison: Comparison): MetricRow[] {
     scalar("ceilingsReached", "count"),
     ...measures.map(({ name, unit }): MetricRow => {
       const find = (m: Metrics) => m.modelMeasures.find((x) => x.name === name && x.unit === unit)?.value ?? null;
-      const label = name.charAt(0).toUpperCase() + name.slice(1);
+      const label = words.measure(name);
       return unit === "cents"
         ? { metric: `measure.${name}`, label, unit: "amount", cell: find }
         : unit === "percent"
@@ -219,7 +227,7 @@ function metricRows(comparison: Comparison): MetricRow[] {
       for (const p of ["p5", "p50", "p95"] as const) {
         rows.push({
           metric: `${k}.${p}`,
-          label: `${METRIC_LABELS[k]} ${p.toUpperCase()} over ${comparison.seeds.length} runs`,
+          label: words.percentile(words.metric[k], p.toUpperCase() as "P5" | "P50" | "P95", comparison.seeds.length),
           unit: "amount",
           cell: (_, model) => model.summary[k]?.[p] ?? null,
         });
@@ -241,9 +249,9 @@ function metricRows(comparison: Comparison): MetricRow[] {
 export function comparisonToCsv(comparison: Comparison, options: CsvExportOptions = {}): string {
   const s = style(options);
 
-  const rows: string[][] = [["metric", "label", "unit", ...comparison.models.map((m) => m.label)]];
-  for (const r of metricRows(comparison)) {
-    const unit = r.unit === "amount" ? amountHeader(s) : r.unit;
+  const rows: string[][] = [[...headers(s, ["metric", "label", "unit"]), ...comparison.models.map((m) => m.label)]];
+  for (const r of metricRows(comparison, s.words)) {
+    const unit = r.unit === "amount" ? amountHeader(s) : s.words.csvTerm(r.unit);
     rows.push([
       r.metric,
       r.label,

@@ -1,7 +1,7 @@
 import type { Comparison } from "../metrics/compare.js";
 import type { Summary } from "../metrics/statistics.js";
 import type { RiskAllocation } from "../risk/riskAllocation.js";
-import { amount, amountHeader, decimalIn, style, write, type CsvExportOptions, type Style } from "./exportCsv.js";
+import { amount, amountHeader, decimalIn, headers, style, write, type CsvExportOptions, type Style } from "./exportCsv.js";
 
 /** The period of a measure over the whole horizon, next to months (`2026-01`) and years (`2026`). */
 export const RISK_CSV_HORIZON = "horizon";
@@ -34,9 +34,9 @@ interface Row {
  */
 export function riskToCsv(comparison: Comparison, options: CsvExportOptions = {}): string {
   const s = style(options);
-  const rows: string[][] = [["model", "measure", "period", "subject", "unit", "value", "note"]];
+  const rows: string[][] = [headers(s, ["model", "measure", "period", "subject", "unit", "value", "note"])];
   for (const r of riskRows(comparison)) {
-    const unit = r.unit === "amount" ? amountHeader(s) : r.unit;
+    const unit = r.unit === "amount" ? amountHeader(s) : s.words.csvTerm(r.unit);
     rows.push([r.model, r.measure, r.period, r.subject, unit, cell(r, s), r.note]);
   }
   return write(rows, s);

@@ -6,28 +6,8 @@ import type { Projection } from "../projection/project.js";
 import type { DatedPrice } from "../prices/datedPrice.js";
 import { totalsByKey, totalsByYear } from "../projection/breakdown.js";
 
-/** What the single-valued metrics are called in tables and CSV, one place for every report. */
-export const METRIC_LABELS = {
-  totalPaid: "Total paid",
-  perClient: "Per client",
-  perClosedTrajectory: "Per closed trajectory",
-  perAchievedResult: "Per achieved result",
-  clients: "Clients",
-  closedTrajectories: "Closed trajectories",
-  achievedResults: "Achieved results",
-  budgetDeviation: "Deviation from budget",
-  providerCost: "Provider cost",
-  providerMargin: "Provider margin",
-  providerMarginPercent: "Provider margin %",
-  dueAfterHorizon: "Due after the horizon",
-  monthlyVariation: "Monthly variation (CV)",
-  paymentLines: "Payment lines",
-  messages: "iJw messages",
-  clientsWaiting: "Clients waiting (intake stop)",
-  clientMonthsWaiting: "Client-months waiting",
-  consultationSignals: "Consultation signals (70 %)",
-  ceilingsReached: "Ceilings reached",
-} as const satisfies Partial<Record<keyof Metrics, string>>;
+// The labels live with the other words of a report, per locale; kept importable from here.
+export { METRIC_LABELS } from "../locale/labels.js";
 
 /**
  * The measures on which funding models are compared, for one run. Plain, serialisable values:

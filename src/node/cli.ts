@@ -17,6 +17,8 @@ import { formatReforms } from "../report/reformText.js";
 import { formatRisk } from "../report/riskText.js";
 import { formatSensitivity } from "../report/sensitivityText.js";
 import { comparisonSummary } from "../report/summary.js";
+import { REPORT_LOCALES, type ReportLocale } from "../locale/locale.js";
+import { reportLabels } from "../locale/labels.js";
 import type { TableFormat } from "../report/textTable.js";
 import type { ComparisonScenarioDefinition, ComparisonScenarioResult } from "../scenario/comparisonScenario.js";
 import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
@@ -68,7 +70,9 @@ Options:
   --runs <n>                   Monte Carlo runs (overrides the scenario; not for a grant pool)
   --workers <n>                worker threads for a comparison's Monte Carlo runs (default: the
                                machine's cores; 1 runs them in this thread; same result either way)
-  --dutch                      CSV for Dutch Excel: semicolons, decimal comma
+  --dutch                      CSV for Dutch Excel: semicolons, decimal comma, Dutch headers
+  --locale nl|en               language of the table, notes, summary and report (default: nl) and
+                               of CSV headers (default: nl with --dutch, else en)
   --version                    the package's version
   -h, --help                   this help
 
@@ -146,6 +150,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         runs: { type: "string" },
         workers: { type: "string" },
         dutch: { type: "boolean", default: false },
+        locale: { type: "string" },
         version: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -170,6 +175,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       throw new UsageError(`${command} takes ${allowed === 0 ? "no arguments" : "one scenario"}; unexpected: ${extra.join(" ")}`);
     }
     const format = outputFormat(values.format, values.out);
+    const language = languageOf(values.locale, values.dutch);
     // A folder or an unwritable place for --out is said now, not after a long run.
     if (values.out !== undefined) checkOut(values.out);
     const emit = (text: string): void => {
@@ -195,7 +201,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "validate": {
         const path = requireFile(file, command);
         const scenario = await loadScenario(path, { loadCsv: loadCsvCaseload });
-        noteImport(scenario, io);
+        noteImport(scenario, io, language.text);
         // Some mistakes show only when the scenario runs (a model naming a provider the caseload lacks,
         // a request received before the pool's first rules): one run finds them, in about a second at most.
         runScenario(onceOf(scenario));
@@ -230,14 +236,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const path = requireFile(file, command);
         const read = await loadScenario(path, { loadCsv: loadCsvCaseload });
         // `run` as a table or Markdown lists them among its notes; elsewhere they go to stderr.
-        if (command === "compare" || (format !== "table" && format !== "md")) noteImport(read, io);
+        if (command === "compare" || (format !== "table" && format !== "md")) noteImport(read, io, language.text);
         const given = read.definition;
         if (given.kind !== "comparison") {
           // What the command or format cannot do for this kind is said before the overrides are judged.
           if (command === "compare") throw new UsageError(`compare needs a comparison of funding models; ${path} is ${describeKind(given.kind)}: use run`);
           if (format === "html") throw new UsageError(`the HTML report shows a comparison of funding models; ${path} is ${describeKind(given.kind)}: use --format md (or --out with .md)`);
           if (values.workers !== undefined) throw new UsageError(`--workers spreads a comparison's Monte Carlo runs over threads; ${path} is ${describeKind(given.kind)}, which runs in one`);
-          emit(render(runScenario(withOverrides({ ...read, definition: given }, values.seed, values.runs)), format, true, values.dutch));
+          emit(render(runScenario(withOverrides({ ...read, definition: given }, values.seed, values.runs)), format, true, language));
           return EXIT.ok;
         }
         const loaded = withOverrides({ ...read, definition: given }, values.seed, values.runs);
@@ -251,9 +257,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
               ...(d.description ? { description: d.description } : {}),
               ...(result.sensitivity ? { sensitivity: result.sensitivity } : {}),
               ...(result.reforms ? { reforms: result.reforms } : {}),
+              locale: language.text,
             }),
           );
-        } else emit(render(result, format, command === "run", values.dutch));
+        } else emit(render(result, format, command === "run", language));
         return EXIT.ok;
       }
       default:
@@ -350,8 +357,8 @@ function outputFormat(format: string | undefined, out: string | undefined): Form
 }
 
 /** What reading the caseload reported without stopping (rows rejected, implausible use), on stderr. */
-function noteImport(scenario: ResolvedScenario, io: { stderr(text: string): void }): void {
-  for (const w of scenario.importWarnings ?? []) io.stderr(`Note: ${w}\n`);
+function noteImport(scenario: ResolvedScenario, io: { stderr(text: string): void }, locale: ReportLocale): void {
+  for (const w of scenario.importWarnings ?? []) io.stderr(`${reportLabels(locale).note}: ${w}\n`);
 }
 
 /** The scenario with one run, as `validate` tries it. */
@@ -421,11 +428,53 @@ async function runWithProgress(scenario: ResolvedScenario<ComparisonScenarioDefi
 }
 
 /**
+ * The language of the output: the table, notes and headings (`--locale`, Dutch by default) and the
+ * CSV's headers and labels (`--locale` when given, else Dutch with `--dutch` and English without,
+ * so scripts reading the plain CSV keep their headers).
+ */
+interface Language {
+  readonly text: ReportLocale;
+  readonly csv: ReportLocale;
+  readonly dutch: boolean;
+}
+
+function languageOf(locale: string | undefined, dutch: boolean): Language {
+  if (locale !== undefined && !(REPORT_LOCALES as readonly string[]).includes(locale)) {
+    throw new UsageError(`--locale must be one of ${REPORT_LOCALES.join(", ")}, got ${JSON.stringify(locale)}`);
+  }
+  const chosen = locale as ReportLocale | undefined;
+  return { text: chosen ?? "nl", csv: chosen ?? (dutch ? "nl" : "en"), dutch };
+}
+
+/** The command line's own headings, per locale. */
+const CLI_WORDS = {
+  nl: {
+    risk: "Onzekerheid en risico",
+    sensitivity: "Gevoeligheid",
+    reforms: "Hervormingen",
+    summary: "Wat de vergelijking zegt",
+    whoPays: "Wie betaalt (financieringsstromen, dan eigen middelen):",
+    ownMeans: "eigen middelen",
+  },
+  en: {
+    risk: "Uncertainty and risk",
+    sensitivity: "Sensitivity",
+    reforms: "Reforms",
+    summary: "What the comparison says",
+    whoPays: "Who pays (funding streams, then own means):",
+    ownMeans: "own means",
+  },
+} as const satisfies Record<ReportLocale, Record<string, string>>;
+
+/**
  * The result in the chosen text format. A comparison: `run` adds who paid (funding streams) to the
  * table and Markdown; a grant pool: its summary and decisions, or its decisions as CSV; a recovery
  * initiative: the three ways side by side.
  */
-function render(result: ScenarioResult, format: Exclude<Format, "html">, withStreams: boolean, dutch: boolean): string {
+function render(result: ScenarioResult, format: Exclude<Format, "html">, withStreams: boolean, language: Language): string {
+  const dutch = language.dutch;
+  const locale = language.text;
+  const words = CLI_WORDS[locale];
   if (result.kind !== "comparison") {
     if (format === "json") return JSON.stringify(result.kind === "recoveryInitiative" ? withoutRuns(result) : result, null, 2);
     const table: TableFormat = format === "md" ? "md" : "text";
@@ -442,19 +491,19 @@ function render(result: ScenarioResult, format: Exclude<Format, "html">, withStr
     case "json":
       return JSON.stringify(withStreams ? result : result.comparison, null, 2);
     case "csv":
-      return comparisonToCsv(result.comparison, { dutch });
+      return comparisonToCsv(result.comparison, { dutch, locale: language.csv });
     case "md":
     case "table": {
-      const table = format === "md" ? comparisonToMarkdown(result.comparison) : formatComparison(result.comparison);
+      const table = format === "md" ? comparisonToMarkdown(result.comparison, { locale }) : formatComparison(result.comparison, { locale });
       const title = titleOf(result, format);
-      const streams = withStreams && result.streams ? `\n\n${streamsText(result)}` : "";
-      const notes = withStreams && result.warnings.length ? `\n\n${result.warnings.map((w) => `Note: ${w}`).join("\n")}` : "";
+      const streams = withStreams && result.streams ? `\n\n${streamsText(result, locale)}` : "";
+      const notes = withStreams && result.warnings.length ? `\n\n${result.warnings.map((w) => `${reportLabels(locale).note}: ${w}`).join("\n")}` : "";
       const tf: TableFormat = format === "md" ? "md" : "text";
       const section = (heading: string, body: string): string => `\n\n${format === "md" ? `### ${heading}` : `${heading}\n${"─".repeat(heading.length)}`}\n\n${body}`;
-      const risk = result.comparison.risk ? section("Uncertainty and risk", formatRisk(result.comparison, tf)) : "";
-      const sensitivity = result.sensitivity ? section("Sensitivity", formatSensitivity(result.sensitivity, tf)) : "";
-      const reforms = result.reforms ? section("Reforms", formatReforms(result.reforms, tf)) : "";
-      const summary = section("Wat de vergelijking zegt", comparisonSummary(result.comparison).join(format === "md" ? "\n\n" : "\n"));
+      const risk = result.comparison.risk ? section(words.risk, formatRisk(result.comparison, tf)) : "";
+      const sensitivity = result.sensitivity ? section(words.sensitivity, formatSensitivity(result.sensitivity, tf)) : "";
+      const reforms = result.reforms ? section(words.reforms, formatReforms(result.reforms, tf)) : "";
+      const summary = section(words.summary, comparisonSummary(result.comparison, { locale }).join(format === "md" ? "\n\n" : "\n"));
       return `${title}${table}${risk}${sensitivity}${reforms}${streams}${notes}${summary}`;
     }
   }
@@ -475,11 +524,12 @@ function withoutRuns(result: RecoveryScenarioResult): unknown {
 }
 
 /** Who paid for what, per model: each funding stream and the municipality's own means. */
-function streamsText(result: ComparisonScenarioResult): string {
-  const lines: string[] = ["Who pays (funding streams, then own means):"];
+function streamsText(result: ComparisonScenarioResult, locale: ReportLocale): string {
+  const words = CLI_WORDS[locale];
+  const lines: string[] = [words.whoPays];
   for (const m of result.streams ?? []) {
     const parts = m.result.streams.map((s) => `${s.name} ${formatEuro(s.covered, { decimals: false })}`);
-    lines.push(`  ${m.label}: ${[...parts, `own means ${formatEuro(m.result.ownMeans.total, { decimals: false })}`].join(", ")}`);
+    lines.push(`  ${m.label}: ${[...parts, `${words.ownMeans} ${formatEuro(m.result.ownMeans.total, { decimals: false })}`].join(", ")}`);
   }
   return lines.join("\n");
 }

@@ -231,7 +231,7 @@ export async function comparisonHtml(comparison: Comparison, options: HtmlReport
       ].filter((x) => x).join("\n"),
     );
   }
-  const { header, body } = comparisonCells(comparison);
+  const { header, body } = comparisonCells(comparison, { locale });
   const row = (cells: readonly string[], tag: "th" | "td"): string =>
     `<tr>${cells.map((c, j) => `<${j === 0 ? "th" : tag}${j === 0 ? ' scope="row"' : ""}>${escapeHtml(c.trim())}</${j === 0 ? "th" : tag}>`).join("")}</tr>`;
   const title = options.title ?? words.title;

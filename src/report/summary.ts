@@ -1,8 +1,9 @@
 import type { Comparison, ModelComparison } from "../metrics/compare.js";
 import { formatEuro } from "../money/format.js";
+import { METRIC_LABELS, METRIC_LABELS_NL } from "../locale/labels.js";
+import type { ReportLocale } from "../locale/locale.js";
 
-/** The language of a report's words: Dutch (the default for the command line and the report) or English. */
-export type ReportLocale = "nl" | "en";
+export type { ReportLocale } from "../locale/locale.js";
 
 /** Options of {@link comparisonSummary}. */
 export interface SummaryOptions {
@@ -39,10 +40,10 @@ const WORDS = {
     equal: (a: string, base: string, why: string) => `${a} kost evenveel als ${base}: het ${why}.`,
     base: (a: string, why: string) => `${a} ${why}.`,
     budget: (b: string) =>
-      `"Deviation from budget" (afwijking van het budget) is het totaal betaald min het budget van de gemeente over de horizon (${b}); positief is een overschrijding.`,
-    obligations: `"Obligations open" (openstaande verplichtingen) is zorg die aan het eind van een jaar geleverd of toegezegd is maar nog niet betaald: geld dat het jaar erna nog uitgaat.`,
-    cv: `"Monthly variation (CV)" (maandelijkse variatie) is de standaardafwijking van de maandbetalingen gedeeld door hun gemiddelde: 0 is elke maand hetzelfde bedrag, hoger is minder voorspelbaar.`,
-    messages: `"iJw messages" (iJw-berichten) telt de berichten van het berichtenverkeer (toewijzing, start, stop, declaratie) die het model vraagt: een maat voor de administratieve last.`,
+      `"${METRIC_LABELS_NL.budgetDeviation}" is het totaal betaald min het budget van de gemeente over de horizon (${b}); positief is een overschrijding.`,
+    obligations: `"Openstaande verplichtingen" zijn zorg die aan het eind van een jaar geleverd of toegezegd is maar nog niet betaald: geld dat het jaar erna nog uitgaat.`,
+    cv: `"${METRIC_LABELS_NL.monthlyVariation}" is de standaardafwijking van de maandbetalingen gedeeld door hun gemiddelde: 0 is elke maand hetzelfde bedrag, hoger is minder voorspelbaar.`,
+    messages: `"${METRIC_LABELS_NL.messages}" telt de berichten van het berichtenverkeer (toewijzing, start, stop, declaratie) die het model vraagt: een maat voor de administratieve last.`,
     percent: (p: string) => `${p} %`,
   },
   en: {
@@ -52,10 +53,10 @@ const WORDS = {
     vs: (a: string, d: string, more: boolean, base: string, why: string) => `${a} costs ${d} ${more ? "more" : "less"} than ${base}: it ${why}.`,
     equal: (a: string, base: string, why: string) => `${a} costs the same as ${base}: it ${why}.`,
     base: (a: string, why: string) => `${a} ${why}.`,
-    budget: (b: string) => `"Deviation from budget" is total paid minus the municipality's budget over the horizon (${b}); positive is an overspend.`,
+    budget: (b: string) => `"${METRIC_LABELS.budgetDeviation}" is total paid minus the municipality's budget over the horizon (${b}); positive is an overspend.`,
     obligations: `"Obligations open" are care delivered or committed by a year's end but not yet paid: money that still goes out the year after.`,
-    cv: `"Monthly variation (CV)" is the standard deviation of the monthly payments divided by their mean: 0 is the same amount every month, higher is less predictable.`,
-    messages: `"iJw messages" counts the messages of the iJw exchange (assignment, start, stop, declaration) the model needs: a measure of administrative burden.`,
+    cv: `"${METRIC_LABELS.monthlyVariation}" is the standard deviation of the monthly payments divided by their mean: 0 is the same amount every month, higher is less predictable.`,
+    messages: `"${METRIC_LABELS.messages}" counts the messages of the iJw exchange (assignment, start, stop, declaration) the model needs: a measure of administrative burden.`,
     percent: (p: string) => `${p}%`,
   },
 } as const;
@@ -78,7 +79,8 @@ function percentOf(part: number, whole: number, locale: ReportLocale): string {
  * each model one sentence saying how much more or less it costs than the first model and why (by
  * its kind: a budget, volume × tariff, a price per trajectory, …), then what the less obvious
  * measures mean (budget deviation, open obligations, monthly variation, iJw messages). Amounts are
- * the mean over the runs. Dutch by default (`locale: "en"` for English).
+ * the mean over the runs. Dutch by default (`locale: "en"` for English); it quotes the labels of
+ * the table in the same language (`formatComparison(c, { locale })`).
  */
 export function comparisonSummary(comparison: Comparison, options: SummaryOptions = {}): string[] {
   const locale = options.locale ?? "nl";

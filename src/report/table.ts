@@ -1,7 +1,15 @@
 import { formatEuro } from "../money/index.js";
 import type { Comparison, ModelComparison } from "../metrics/compare.js";
-import { METRIC_LABELS, type Metrics } from "../metrics/metrics.js";
+import type { Metrics } from "../metrics/metrics.js";
+import { reportLabels, type ReportLabels } from "../locale/labels.js";
+import type { ReportLocale } from "../locale/locale.js";
 import { renderTable } from "./textTable.js";
+
+/** Options of the comparison table functions. */
+export interface TableOptions {
+  /** The language of the labels and notes: `en` (default) or `nl` (the command line's default). */
+  readonly locale?: ReportLocale;
+}
 
 /** A row of the comparison table: a label and a function producing each model's cell. */
 interface RowSpec {
@@ -13,15 +21,17 @@ const euro = (c: number | null): string => (c === null ? "—" : formatEuro(c, {
 const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 
 /** The rows every comparison shows, in reading order: money, then risk, then burden. */
-function rows(comparison: Comparison): RowSpec[] {
+function rows(comparison: Comparison, words: ReportLabels): RowSpec[] {
+  const L = words.metric;
+  const sub = (label: string): string => `  ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
   const first = comparison.models[0]!.mean;
   const years = first.byYear.map((y) => y.year);
   const out: RowSpec[] = [
-    { label: METRIC_LABELS.totalPaid, cell: (m) => euro(m.totalPaid) },
+    { label: L.totalPaid, cell: (m) => euro(m.totalPaid) },
     ...(comparison.seeds.length > 1
       ? [
           {
-            label: `  P5 – P95 over ${comparison.seeds.length} runs`,
+            label: words.spread(comparison.seeds.length),
             cell: (_: Metrics, model: ModelComparison) => {
               const t = model.summary.totalPaid;
               return t ? `${euro(t.p5)} – ${euro(t.p95)}` : "—";
@@ -29,31 +39,31 @@ function rows(comparison: Comparison): RowSpec[] {
           },
         ]
       : []),
-    ...years.map((year) => ({ label: `  paid in ${year}`, cell: (m: Metrics) => euro(m.byYear.find((y) => y.year === year)?.paid ?? 0) })),
-    { label: METRIC_LABELS.perClient, cell: (m) => euro(m.perClient) },
-    { label: METRIC_LABELS.perClosedTrajectory, cell: (m) => euro(m.perClosedTrajectory) },
-    { label: METRIC_LABELS.perAchievedResult, cell: (m) => euro(m.perAchievedResult) },
+    ...years.map((year) => ({ label: sub(words.paidIn(year)), cell: (m: Metrics) => euro(m.byYear.find((y) => y.year === year)?.paid ?? 0) })),
+    { label: L.perClient, cell: (m) => euro(m.perClient) },
+    { label: L.perClosedTrajectory, cell: (m) => euro(m.perClosedTrajectory) },
+    { label: L.perAchievedResult, cell: (m) => euro(m.perAchievedResult) },
   ];
-  if (first.budgetDeviation !== null) out.push({ label: METRIC_LABELS.budgetDeviation, cell: (m) => euro(m.budgetDeviation) });
+  if (first.budgetDeviation !== null) out.push({ label: L.budgetDeviation, cell: (m) => euro(m.budgetDeviation) });
   if (first.providerCost !== null) {
     out.push(
-      { label: METRIC_LABELS.providerCost, cell: (m) => euro(m.providerCost) },
-      { label: METRIC_LABELS.providerMargin, cell: (m) => `${euro(m.providerMargin)} (${(m.providerMarginPercent ?? "—").replace(".", ",")} %)` },
+      { label: L.providerCost, cell: (m) => euro(m.providerCost) },
+      { label: L.providerMargin, cell: (m) => `${euro(m.providerMargin)} (${(m.providerMarginPercent ?? "—").replace(".", ",")} %)` },
     );
   }
   out.push(
-    ...first.obligations.map((o, k) => ({ label: `Obligations open ${o.date}`, cell: (m: Metrics) => euro(m.obligations[k]?.cents ?? null) })),
-    { label: METRIC_LABELS.monthlyVariation, cell: (m) => m.monthlyVariation.toFixed(3).replace(".", ",") },
-    { label: METRIC_LABELS.paymentLines, cell: (m) => count(m.paymentLines) },
-    { label: METRIC_LABELS.messages, cell: (m) => count(m.messages) },
-    { label: METRIC_LABELS.clientsWaiting, cell: (m) => count(m.clientsWaiting) },
-    { label: METRIC_LABELS.ceilingsReached, cell: (m) => count(m.ceilingsReached) },
+    ...first.obligations.map((o, k) => ({ label: words.obligationsOpen(o.date), cell: (m: Metrics) => euro(m.obligations[k]?.cents ?? null) })),
+    { label: L.monthlyVariation, cell: (m) => m.monthlyVariation.toFixed(3).replace(".", ",") },
+    { label: L.paymentLines, cell: (m) => count(m.paymentLines) },
+    { label: L.messages, cell: (m) => count(m.messages) },
+    { label: L.clientsWaiting, cell: (m) => count(m.clientsWaiting) },
+    { label: L.ceilingsReached, cell: (m) => count(m.ceilingsReached) },
   );
   // Model-specific measures: one row per name, "—" for models without it.
   const measureNames = [...new Set(comparison.models.flatMap((m) => m.mean.modelMeasures.map((x) => x.name)))];
   for (const name of measureNames) {
     out.push({
-      label: name.charAt(0).toUpperCase() + name.slice(1),
+      label: words.measure(name),
       cell: (m) => {
         const x = m.modelMeasures.find((y) => y.name === name);
         if (!x) return "—";
@@ -65,26 +75,28 @@ function rows(comparison: Comparison): RowSpec[] {
 }
 
 /** The comparison as rows of cells: a header (the model labels) and one row per measure. */
-export function comparisonCells(comparison: Comparison): { header: string[]; body: string[][] } {
+export function comparisonCells(comparison: Comparison, options: TableOptions = {}): { header: string[]; body: string[][] } {
   const header = ["", ...comparison.models.map((m) => m.label)];
-  const body = rows(comparison).map((s) => [s.label, ...comparison.models.map((m) => s.cell(m.mean, m))]);
+  const body = rows(comparison, reportLabels(options.locale)).map((s) => [s.label, ...comparison.models.map((m) => s.cell(m.mean, m))]);
   return { header, body };
 }
 
 /**
  * Renders a comparison as a plain-text table, one column per model, money as Dutch euros
  * (`€ 1.234.567`). With several runs every cell is the mean over the runs, and a row gives the
- * P5–P95 range of the total paid. Warnings follow the table as notes.
+ * P5–P95 range of the total paid. Warnings follow the table as notes. Labels in English, or in
+ * Dutch with `locale: "nl"`.
  */
-export function formatComparison(comparison: Comparison): string {
-  const { header, body } = comparisonCells(comparison);
-  const notes = comparison.warnings.map((w) => `\nNote: ${w}`);
+export function formatComparison(comparison: Comparison, options: TableOptions = {}): string {
+  const { header, body } = comparisonCells(comparison, options);
+  const note = reportLabels(options.locale).note;
+  const notes = comparison.warnings.map((w) => `\n${note}: ${w}`);
   return [renderTable({ head: header, rows: body }, "text"), ...notes].join("\n");
 }
 
 /** The same comparison as a Markdown table (for reports, issues and notebooks), notes below it. */
-export function comparisonToMarkdown(comparison: Comparison): string {
-  const { header, body } = comparisonCells(comparison);
+export function comparisonToMarkdown(comparison: Comparison, options: TableOptions = {}): string {
+  const { header, body } = comparisonCells(comparison, options);
   const notes = comparison.warnings.map((w) => `\n> ${w}`);
   return [renderTable({ head: header, rows: body }, "md"), ...notes].join("\n");
 }

@@ -62,7 +62,7 @@ describe("breakdownToCsv: rows = keys, columns = months, plus totals", () => {
 
   it("Dutch Excel style: byte order mark, ; and a decimal comma", () => {
     expect(breakdownToCsv(b, { dutch: true })).toBe(
-      BOM + ["key;2026-11;2026-12;2027-01;total", "P0;1234,56;-0,05;0,00;1234,51", "(all providers);1,00;2,00;3,00;6,00", "(total);1235,56;1,95;3,00;1240,51", ""].join("\n"),
+      BOM + ["sleutel;2026-11;2026-12;2027-01;totaal", "P0;1234,56;-0,05;0,00;1234,51", "(all providers);1,00;2,00;3,00;6,00", "(totaal);1235,56;1,95;3,00;1240,51", ""].join("\n"),
     );
   });
 
@@ -107,7 +107,7 @@ describe("ledgerToCsv: one row per payment line", () => {
 
   it("Dutch style and cents", () => {
     const dutch = ledgerToCsv(ledger, c, { dutch: true });
-    expect(dutch.startsWith(`${BOM}month;incurred;municipality;provider;trajectory;profile;careForm;kind;euros\n2026-02;2026-01;G0;P0;t1;licht;ambulant;advance;500,01\n`)).toBe(true);
+    expect(dutch.startsWith(`${BOM}maand;zorgmaand;gemeente;aanbieder;traject;profiel;zorgvorm;soort;euro\n2026-02;2026-01;G0;P0;t1;licht;ambulant;advance;500,01\n`)).toBe(true);
     expect(ledgerToCsv(ledger, c, { amounts: "cents" }).split("\n")[1]).toBe("2026-02,2026-01,G0,P0,t1,licht,ambulant,advance,50001");
   });
 
@@ -150,7 +150,10 @@ describe("comparisonToCsv: one row per metric, one column per model", () => {
 
   it("Dutch style: ; decimal comma for amounts, percentages and ratios; cents on request", () => {
     const { byMetric } = table(comparisonToCsv(cmp, { dutch: true }), ";");
-    expect(byMetric.get("totalPaid")).toEqual(["totalPaid", "Total paid", "euros", "1260,00", "2500,03"]);
+    expect(byMetric.get("totalPaid")).toEqual(["totalPaid", "Totaal betaald", "euro", "1260,00", "2500,03"]);
+    expect(byMetric.get("clients")?.slice(0, 3)).toEqual(["clients", "Cliënten", "aantal"]);
+    // English words in Dutch Excel style, on request.
+    expect(table(comparisonToCsv(cmp, { dutch: true, locale: "en" }), ";").byMetric.get("totalPaid")?.slice(0, 3)).toEqual(["totalPaid", "Total paid", "euros"]);
     expect(byMetric.get("providerMarginPercent")?.[3]).toBe(cmp.models[0]!.mean.providerMarginPercent!.replace(".", ","));
     expect(byMetric.get("monthlyVariation")?.[3]).toMatch(/^\d+,\d{4}$/);
     const cents = table(comparisonToCsv(cmp, { amounts: "cents" })).byMetric;

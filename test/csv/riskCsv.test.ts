@@ -57,10 +57,10 @@ describe("riskToCsv", () => {
 
   it("Dutch: semicolons, decimal commas, a byte order mark; or integer cents", () => {
     const dutch = riskToCsv(withRisk, { dutch: true });
-    expect(dutch.startsWith("\uFEFFmodel;measure;period;subject;unit;value;note\n")).toBe(true);
-    expect(dutch).toContain("\nInspanningsgericht (p×q);sdPayments;horizon;;euros;1041,70;\n");
-    expect(dutch).toContain("\nInspanningsgericht (p×q);providerShare;horizon;;ratio;-0,0417;\n");
-    expect(dutch).toContain("\nTaakgericht (lumpsum);providerMargin.p5;horizon;P0;euros;-2500,00;\n");
+    expect(dutch.startsWith("\uFEFFmodel;maat;periode;onderwerp;eenheid;waarde;toelichting\n")).toBe(true);
+    expect(dutch).toContain("\nInspanningsgericht (p×q);sdPayments;horizon;;euro;1041,70;\n");
+    expect(dutch).toContain("\nInspanningsgericht (p×q);providerShare;horizon;;verhouding;-0,0417;\n");
+    expect(dutch).toContain("\nTaakgericht (lumpsum);providerMargin.p5;horizon;P0;euro;-2500,00;\n");
     const cents = riskToCsv(withRisk, { amounts: "cents" });
     expect(cents).toContain("\nInspanningsgericht (p×q),budgetAtRisk,2026,,cents,12345,\n");
   });

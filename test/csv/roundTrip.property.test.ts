@@ -104,7 +104,7 @@ describe("amounts and ledger lines", () => {
         const p = project(caseload, effort, { horizon: window, lines: true });
         const rows = parse(ledgerToCsv(p.ledger!, caseload, { dutch }), { delimiter: dutch ? ";" : ",", bom: true, columns: true }) as Record<string, string>[];
         expect(rows).toHaveLength(p.ledger!.length);
-        const sum = rows.reduce((s, r) => s + BigInt(r.euros!.replace(dutch ? "," : ".", "")), 0n);
+        const sum = rows.reduce((s, r) => s + BigInt(r[dutch ? "euro" : "euros"]!.replace(dutch ? "," : ".", "")), 0n);
         expect(sum).toBe(BigInt(p.totalPaid));
       }),
       { numRuns: 50 },

@@ -14,7 +14,25 @@ describe("the command line", () => {
     const r = await cli("run", "scenarios/quick-start.json");
     expect(r.code).toBe(EXIT.ok);
     // effort €55,930 and trajectory €33,750: see test/examples.test.ts for the hand calculation
-    expect(r.stdout).toMatch(/Total paid\s+€ 55\.930\s+€ 33\.750/);
+    expect(r.stdout).toMatch(/Totaal betaald\s+€ 55\.930\s+€ 33\.750/);
+  });
+
+  it("speaks Dutch by default and English with --locale en, and refuses another locale", async () => {
+    const en = await cli("run", "scenarios/quick-start.json", "--locale", "en");
+    expect(en.code).toBe(EXIT.ok);
+    expect(en.stdout).toMatch(/Total paid\s+€ 55\.930\s+€ 33\.750/);
+    expect(en.stdout).toContain("What the comparison says");
+    expect(en.stdout).toContain("Inspanningsgericht (p×q) costs the most (€ 55.930)");
+    const nl = await cli("run", "scenarios/quick-start.json");
+    expect(nl.stdout).toContain("Wat de vergelijking zegt");
+    expect(nl.stdout).toContain('"Maandelijkse variatie (CV)" is de standaardafwijking');
+    expect(nl.stdout).not.toContain("Total paid");
+    // --locale en wins over --dutch for the CSV's words, not for its separators.
+    const csv = (await cli("compare", "scenarios/quick-start.json", "--format", "csv", "--dutch", "--locale", "en")).stdout;
+    expect(csv).toContain("\ntotalPaid;Total paid;euros;55930,00;33750,00\n");
+    const bad = await cli("run", "scenarios/quick-start.json", "--locale", "fr");
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.stderr).toContain('--locale must be one of nl, en, got "fr"');
   });
 
   it("writes JSON, CSV and Markdown", async () => {
@@ -26,7 +44,12 @@ describe("the command line", () => {
     expect(md).toMatch(/^\| {2}\| Inspanningsgericht \(p×q\) \| Trajectfinanciering \|/m);
     expect(md).toContain("| --- | ---: | ---: |");
     // A row indented under the one above keeps its indentation (trimmed, Markdown would lose it).
-    expect(md).toContain("| &nbsp;&nbsp;paid in 2026 | € 55.930 | € 33.750 |");
+    expect(md).toContain("| &nbsp;&nbsp;betaald in 2026 | € 55.930 | € 33.750 |");
+    // The CSV's headers and labels follow --dutch; keys for scripts do not change.
+    expect(csv.split("\n")[0]).toBe("\uFEFFmetriek;omschrijving;eenheid;Inspanningsgericht (p×q);Trajectfinanciering");
+    expect(csv).toContain("\ntotalPaid;Totaal betaald;euro;55930,00;33750,00\n");
+    const plain = (await cli("compare", "scenarios/quick-start.json", "--format", "csv")).stdout;
+    expect(plain).toContain("\ntotalPaid,Total paid,euros,55930.00,33750.00\n");
   });
 
   it("writes to --out, picking the format from the extension", async () => {
@@ -106,7 +129,7 @@ describe("an own caseload from a CSV export", () => {
   it("runs the shipped CSV scenario to the quick start's hand-worked totals", async () => {
     const r = await cli("run", "scenarios/own-caseload-csv.yaml");
     expect(r.code).toBe(EXIT.ok);
-    expect(r.stdout).toMatch(/Total paid\s+€ 55\.930\s+€ 33\.750/);
+    expect(r.stdout).toMatch(/Totaal betaald\s+€ 55\.930\s+€ 33\.750/);
   });
   it("names the file, line and column of a bad CSV row", async () => {
     const { cpSync } = await import("node:fs");
@@ -214,7 +237,7 @@ describe("the command line, polished", () => {
   it("finds a shipped scenario by its bare name, and says which exist when a name is unknown", async () => {
     const byName = await cli("compare", "quick-start");
     expect(byName.code).toBe(EXIT.ok);
-    expect(byName.stdout).toMatch(/Total paid\s+€ 55\.930\s+€ 33\.750/);
+    expect(byName.stdout).toMatch(/Totaal betaald\s+€ 55\.930\s+€ 33\.750/);
     expect((await cli("validate", "own-caseload-csv.yaml")).code).toBe(EXIT.ok);
     const unknown = await cli("run", "default-regio");
     expect(unknown.code).toBe(EXIT.invalidInput);
@@ -265,7 +288,7 @@ describe("the command line as a process", () => {
     const shipped = await finished(start(["run", "own-caseload-csv"], dir));
     expect(shipped.stderr).toBe("");
     expect(shipped.code).toBe(EXIT.ok);
-    expect(shipped.stdout).toMatch(/Total paid\s+€ 55\.930\s+€ 33\.750/);
+    expect(shipped.stdout).toMatch(/Totaal betaald\s+€ 55\.930\s+€ 33\.750/);
     const own = JSON.parse(readFileSync("scenarios/quick-start.json", "utf8"));
     writeFileSync(join(dir, "quick-start.json"), JSON.stringify({ ...own, name: "Mijn eigen quick start" }));
     const local = await finished(start(["run", "quick-start", "--format", "md"], dir));

@@ -45,10 +45,10 @@ describe("scenarios/eigen-export.yaml", () => {
     const dir = copy();
     const run = await cli("run", join(dir, "eigen-export.yaml"));
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Note: import: 2 of 8 trajectory rows rejected/);
+    expect(run.stdout).toMatch(/Let op: import: 2 of 8 trajectory rows rejected/);
     const compare = await cli("compare", join(dir, "eigen-export.yaml"));
     expect(compare.code).toBe(0);
-    expect(compare.stderr).toMatch(/^Note: import: 2 of 8 trajectory rows rejected/);
+    expect(compare.stderr).toMatch(/^Let op: import: 2 of 8 trajectory rows rejected/);
     expect(existsSync(join(dir, "data", "eigen-export-afgewezen.csv"))).toBe(true);
   });
 });

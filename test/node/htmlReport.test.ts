@@ -35,7 +35,7 @@ describe("the HTML report", () => {
     const html = await comparisonHtml(comparison, { title: "Quick start <test>" });
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("<title>Quick start &lt;test&gt;</title>");
-    expect(html).toMatch(/<th scope="row">Total paid<\/th><td>€ 55\.930<\/td><td>€ 33\.750<\/td>/);
+    expect(html).toMatch(/<th scope="row">Totaal betaald<\/th><td>€ 55\.930<\/td><td>€ 33\.750<\/td>/);
     expect(html.match(/<figure class="chart"/g)).toHaveLength(4);
     expect(html.match(/<svg [^>]*class="marks wide"/g)).toHaveLength(4);
     expect(html.match(/<svg [^>]*class="marks narrow"/g)).toHaveLength(4);
