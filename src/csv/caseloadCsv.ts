@@ -1,14 +1,14 @@
-import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS, OUTCOMES, UNIT_CODES } from "../caseload/codes.js";
 import { skipOf, validateRecords, type FromRecordsOptions, type OnInvalidRow } from "../caseload/records.js";
 import { FundingInputError, fromZodIssues, type Issue, type SafeResult } from "../errors.js";
 import { Decimal } from "decimal.js";
-import { stringify } from "csv-stringify/sync";
 import { formatMonth, HorizonSchema, parseMonth, type Month } from "../period.js";
 import { DATE_FORMATS, notAMonth, readMonth, readUse } from "./cellReaders.js";
 import { plausibilityWarnings, type ImportWarning } from "./plausibility.js";
+import { CsvSyntaxError, parseCsv } from "./parseCsv.js";
+import { stringifyCsv } from "./stringifyCsv.js";
 
 /**
  * Columns of a trajectories CSV, one row per trajectory. The default header of each column is the
@@ -256,13 +256,11 @@ function readTable(text: string, file: string, delimiter: CsvDelimiter | undefin
   let parsed: string[][];
   const used = delimiter ?? detectDelimiter(body);
   try {
-    // Blank lines are kept as records (one empty cell) so that lines can be counted from the records
-    // alone: csv-parse's per-record `info` costs more than the parse itself on a large use file.
-    parsed = parse(body, { delimiter: used, relax_column_count: true });
+    // Blank lines are kept as records (one empty cell) so that lines can be counted from the records alone.
+    parsed = parseCsv(body, used);
   } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    const line = typeof e.lines === "number" ? e.lines : 1;
-    issues.push(at(file, line, null, `not readable as CSV: ${e.message}`, "csv_syntax"));
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    issues.push(at(file, e.line, null, `not readable as CSV: ${e.message}`, "csv_syntax"));
     return null;
   }
   let headers: string[] | null = null;
@@ -706,7 +704,7 @@ export function rejectedRowsToCsv(result: CaseloadImport, file: "trajectories" |
   if (header === null || name === null) return "";
   const reason = header.includes("reden") ? "reden afwijzing" : "reden";
   const rows = result.rejected.filter((r) => r.file === name).map((r) => [...header.map((_, i) => r.cells[i] ?? ""), r.issues.map((i) => i.message).join(" | ")]);
-  return stringify([[...header, reason], ...rows], { delimiter: result.headers.delimiter, bom: false });
+  return stringifyCsv([[...header, reason], ...rows], result.headers.delimiter, false);
 }
 
 /** Maps an issue of `caseloadFromRecords` at `[index, field, …]` to the CSV line and column it came from. */

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import { toRecords, type Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS } from "../caseload/codes.js";
 import { NO_TRAJECTORY, LINE_KINDS } from "../ledger/lineKind.js";
@@ -11,6 +10,7 @@ import type { Cents } from "../money/cents.js";
 import { formatMonth, parseMonth, yearOf } from "../period.js";
 import type { Breakdown } from "../projection/breakdown.js";
 import { TRAJECTORY_CSV_FIELDS, USE_CSV_FIELDS, type CsvDelimiter } from "./caseloadCsv.js";
+import { stringifyCsv } from "./stringifyCsv.js";
 
 /**
  * How CSV is written. The default is plain CSV: `,` between fields, amounts in euros with a
@@ -51,7 +51,7 @@ export function style(o: CsvExportOptions = {}): Style {
 }
 
 export function write(rows: readonly (readonly string[])[], s: Style): string {
-  return stringify(rows as string[][], { delimiter: s.delimiter, bom: s.bom });
+  return stringifyCsv(rows, s.delimiter, s.bom);
 }
 
 /**

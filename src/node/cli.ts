@@ -26,6 +26,7 @@ import { RecoveryInitiativeSchema } from "../streams/recoveryInitiative.js";
 import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
 import { describeKind, runScenario, type ResolvedScenario, type ScenarioDefinition, type ScenarioResult } from "../scenario/scenarioSchema.js";
 import { comparisonHtml } from "./htmlReport.js";
+import { MissingDependencyError } from "./vegaModules.js";
 import { loadCsvCaseload } from "./csvLoader.js";
 import { initFolder } from "./init.js";
 import { loadScenario, readScenario } from "./scenarioFile.js";
@@ -34,9 +35,10 @@ import { packageInfo, scenarioFileOf, shippedScenarios } from "./packageFiles.js
 
 /**
  * Exit codes scripts can rely on: `ok` 0 — done, also when the reader of the output stops early
- * (`… | head`); `invalidInput` 1 — invalid input, or a file that cannot be read or written (the
- * message names it and why); `usage` 2 — a wrong command line (an unknown command or option, a
- * missing or extra argument, `--out` naming a folder); `failure` 3 — an unexpected failure (a bug).
+ * (`… | head`); `invalidInput` 1 — invalid input, a file that cannot be read or written (the
+ * message names it and why), or vega missing for an HTML report (the message says what to
+ * install); `usage` 2 — a wrong command line (an unknown command or option, a missing or extra
+ * argument, `--out` naming a folder); `failure` 3 — an unexpected failure (a bug).
  */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, failure: 3 } as const;
 
@@ -88,7 +90,7 @@ Examples:
 Exit codes:
   0  done (also when the reader of the output stops early, as \`… | head\` does)
   1  invalid input, or a file that cannot be read or written (the message names the file, line
-     and field, or the path and why)
+     and field, or the path and why), or vega missing for an HTML report (it says what to install)
   2  bad usage: an unknown command or option, a missing or extra argument, --out naming a folder
   3  an unexpected failure (a bug: the message has its stack trace)
 `;
@@ -273,6 +275,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     if (e instanceof FundingInputError) {
       for (const issue of e.issues) io.stderr(`${e.subject}: ${formatPath(issue.path)}: ${issue.message}\n`);
+      return EXIT.invalidInput;
+    }
+    if (e instanceof MissingDependencyError) {
+      io.stderr(`${e.message}\n`);
       return EXIT.invalidInput;
     }
     if (e instanceof OutputError) {

@@ -9,6 +9,7 @@ import { riskSections } from "../report/riskText.js";
 import { sensitivityCharts, type SensitivityChartsInput } from "../report/sensitivityCharts.js";
 import { comparisonCells } from "../report/table.js";
 import type { Table } from "../report/textTable.js";
+import { loadVega } from "./vegaModules.js";
 
 /** Options of {@link comparisonHtml}. */
 export interface HtmlReportOptions {
@@ -140,7 +141,8 @@ function titleOf(spec: object): { text: string | null; subtitle: string | null }
  * A comparison as one self-contained HTML file: the comparison table, the notes, and the charts of
  * {@link comparisonCharts} rendered to SVG here in Node with vega — no script, no network, so the
  * file opens anywhere and can be mailed or archived with a council report. (vega and vega-lite are
- * ES modules, loaded only when a report is made.)
+ * optional peer dependencies, loaded only when a report is made: without them this throws
+ * `MissingDependencyError`, whose message says what to install.)
  *
  * It reads on paper and on a phone: `lang` and a viewport, wide tables scroll inside their own
  * box, each chart is drawn twice — for a screen or paper, and narrower with its legend under the
@@ -160,7 +162,7 @@ export async function comparisonHtml(comparison: Comparison, options: HtmlReport
   const words = WORDS[locale];
   const { specs, notes } = comparisonCharts(comparison, options.baseline === undefined ? {} : { baseline: options.baseline });
   const baseline = options.baseline ?? comparison.models[0]?.label ?? "";
-  const [vega, vl] = await Promise.all([import("vega"), import("vega-lite")]);
+  const { vega, vegaLite: vl } = await loadVega();
   const svg = async (spec: Record<string, unknown>, className: string): Promise<string> => {
     const view = new vega.View(vega.parse(vl.compile(spec as unknown as Parameters<typeof vl.compile>[0]).spec), { renderer: "none" });
     try {

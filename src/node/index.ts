@@ -7,6 +7,7 @@ export { readCaseloadCsv, importCaseloadCsvFile, readCsvFile, writeCsv, type Rea
 export { loadCsvCaseload } from "./csvLoader.js";
 export { main as runCli, EXIT, type Io as CliIo } from "./cli.js";
 export { comparisonHtml, type HtmlReportOptions } from "./htmlReport.js";
+export { MissingDependencyError, VEGA_INSTALL } from "./vegaModules.js";
 /**
  * `compare` with its Monte Carlo runs spread over worker threads (`compareInWorkers`): the same
  * result, bit for bit, sooner on a machine with several cores. Models must be configs.
