@@ -47,6 +47,7 @@ const MAX_TRIES = 1000;
  *
  * @throws FundingInputError when the spec is invalid (each issue with its path) or the seed is not
  *   a safe integer.
+ * @category Caseload
  */
 export function generateCaseload(spec: CaseloadSpecInput, seed: number): Caseload {
   const parsed = CaseloadSpecSchema.safeParse(spec);

@@ -6,7 +6,10 @@ import type { Projection } from "../projection/project.js";
 import type { DatedPrice } from "../prices/datedPrice.js";
 import { totalsByKey, totalsByYear } from "../projection/breakdown.js";
 
-/** What the single-valued metrics are called in tables and CSV, one place for every report. */
+/**
+ * What the single-valued metrics are called in tables and CSV, one place for every report.
+ * @category Comparison and metrics
+ */
 export const METRIC_LABELS = {
   totalPaid: "Total paid",
   perClient: "Per client",
@@ -32,6 +35,7 @@ export const METRIC_LABELS = {
 /**
  * The measures on which funding models are compared, for one run. Plain, serialisable values:
  * amounts are integer cents, ratios are numbers.
+ * @category Comparison and metrics
  */
 export interface Metrics {
   /** Paid by the municipality inside the horizon. */
@@ -93,6 +97,7 @@ export interface Metrics {
  * Measures one projection. `budget` is the municipality's youth-care budget per year (version in
  * force in January). Rounding point: per-client, per-trajectory and per-result amounts are exact
  * quotients rounded half-even to the cent.
+ * @category Comparison and metrics
  */
 export function measure(p: Projection, budget: DatedPrice | null): Metrics {
   const per = (n: number): Cents | null => (n > 0 ? divRound(p.totalPaid, n, "halfEven") : null);
@@ -152,7 +157,10 @@ export function measure(p: Projection, budget: DatedPrice | null): Metrics {
   };
 }
 
-/** Paid per month of the horizon. */
+/**
+ * Paid per month of the horizon.
+ * @category Comparison and metrics
+ */
 export function monthlyTotals(p: Projection): number[] {
   const m = p.horizon.months;
   const out = new Array<number>(m).fill(0);

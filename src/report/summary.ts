@@ -1,10 +1,16 @@
 import type { Comparison, ModelComparison } from "../metrics/compare.js";
 import { formatEuro } from "../money/format.js";
 
-/** The language of a report's words: Dutch (the default for the command line and the report) or English. */
+/**
+ * The language of a report's words: Dutch (the default for the command line and the report) or English.
+ * @category Reports and charts
+ */
 export type ReportLocale = "nl" | "en";
 
-/** Options of {@link comparisonSummary}. */
+/**
+ * Options of {@link comparisonSummary}.
+ * @category Reports and charts
+ */
 export interface SummaryOptions {
   /** `nl` (default) or `en`. */
   readonly locale?: ReportLocale;
@@ -79,6 +85,7 @@ function percentOf(part: number, whole: number, locale: ReportLocale): string {
  * its kind: a budget, volume × tariff, a price per trajectory, …), then what the less obvious
  * measures mean (budget deviation, open obligations, monthly variation, iJw messages). Amounts are
  * the mean over the runs. Dutch by default (`locale: "en"` for English).
+ * @category Reports and charts
  */
 export function comparisonSummary(comparison: Comparison, options: SummaryOptions = {}): string[] {
   const locale = options.locale ?? "nl";

@@ -64,7 +64,10 @@ function rows(comparison: Comparison): RowSpec[] {
   return out;
 }
 
-/** The comparison as rows of cells: a header (the model labels) and one row per measure. */
+/**
+ * The comparison as rows of cells: a header (the model labels) and one row per measure.
+ * @category Reports and charts
+ */
 export function comparisonCells(comparison: Comparison): { header: string[]; body: string[][] } {
   const header = ["", ...comparison.models.map((m) => m.label)];
   const body = rows(comparison).map((s) => [s.label, ...comparison.models.map((m) => s.cell(m.mean, m))]);
@@ -75,6 +78,7 @@ export function comparisonCells(comparison: Comparison): { header: string[]; bod
  * Renders a comparison as a plain-text table, one column per model, money as Dutch euros
  * (`€ 1.234.567`). With several runs every cell is the mean over the runs, and a row gives the
  * P5–P95 range of the total paid. Warnings follow the table as notes.
+ * @category Reports and charts
  */
 export function formatComparison(comparison: Comparison): string {
   const { header, body } = comparisonCells(comparison);
@@ -82,7 +86,10 @@ export function formatComparison(comparison: Comparison): string {
   return [renderTable({ head: header, rows: body }, "text"), ...notes].join("\n");
 }
 
-/** The same comparison as a Markdown table (for reports, issues and notebooks), notes below it. */
+/**
+ * The same comparison as a Markdown table (for reports, issues and notebooks), notes below it.
+ * @category Reports and charts
+ */
 export function comparisonToMarkdown(comparison: Comparison): string {
   const { header, body } = comparisonCells(comparison);
   const notes = comparison.warnings.map((w) => `\n> ${w}`);
