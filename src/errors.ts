@@ -45,11 +45,14 @@ const FUNDING_INPUT_ERROR = Symbol.for("jeugdhulp-bekostiging.FundingInputError"
  *
  * @example
  * ```ts
+ * import { FundingInputError, createModel, formatPath } from "jeugdhulp-bekostiging";
+ *
  * try {
- *   compare(caseload, models, options);
+ *   createModel({ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "-70.00" }] });
  * } catch (e) {
  *   if (!(e instanceof FundingInputError)) throw e;
- *   for (const issue of e.issues) console.error(`${formatPath(issue.path)}: ${issue.message}`);
+ *   for (const issue of e.issues) console.log(`${formatPath(issue.path)}: ${issue.message}`);
+ *   // → tariffs[0].tariff: must not be negative
  * }
  * ```
  * @category Errors
@@ -91,12 +94,15 @@ export class FundingInputError extends Error {
  * @example
  * ```ts
  * import { isFundingInputError } from "jeugdhulp-bekostiging";
+ * import { loadScenario } from "jeugdhulp-bekostiging/node";
  *
  * try {
  *   await loadScenario("scenarios/mijn-regio.json");
  * } catch (e) {
  *   if (!isFundingInputError(e)) throw e;
- *   console.error(e.message); // every issue with its field path
+ *   console.log(e.message); // every issue with its file and field path
+ *   // → [jeugdhulp-bekostiging] invalid scenario scenarios/mijn-regio.json:
+ *   //     scenarios/mijn-regio.json: cannot read the file: no such file
  * }
  * ```
  * @category Errors

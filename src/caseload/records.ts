@@ -123,6 +123,20 @@ export interface RecordsImport {
  * is either imported or reported: the error lists each bad field as `[index].field` with the
  * reason and the record's own id (`trajectory "T012": …`), and nothing is dropped silently. To keep
  * the good records and get the bad ones back, use {@link importCaseloadRecords}.
+ * @example
+ * ```ts
+ * import { caseloadFromRecords } from "jeugdhulp-bekostiging";
+ *
+ * // use: minutes a month for unit 04 (hours), etmalen for unit 14 (residential care).
+ * const caseload = caseloadFromRecords(
+ *   [
+ *     { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },
+ *     { id: "t2", municipality: "Kaaghorst", provider: "Woongroep Zuid", profile: "verblijf", careForm: "verblijf", unit: "14", start: "2025-10", end: "2026-09", outcome: "notAchieved", use: 28 },
+ *   ],
+ *   { window: { start: "2025-12", months: 13 } }, // from December: January pays December's care
+ * );
+ * console.log(caseload.size); // → 2
+ * ```
  * @category Import (CSV and records)
  */
 export function caseloadFromRecords(records: readonly unknown[], options: FromRecordsOptions): Caseload {

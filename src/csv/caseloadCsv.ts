@@ -424,6 +424,25 @@ interface Imported {
  * nothing and are skipped. Throws {@link FundingInputError} (subject `caseload CSV`) with every
  * issue, sorted by file and line; on success the caseload has exactly one trajectory per data row.
  * {@link importCaseloadCsv} can keep the good rows instead, and gives plausibility warnings.
+ * @example
+ * ```ts
+ * import { caseloadFromCsv } from "jeugdhulp-bekostiging";
+ *
+ * // An export with Dutch headers, dates and decimal comma, read with settings only.
+ * const csv = "Traject;Gemeente;Aanbieder;Product;Zorgvorm;Eenheid;Begin;Einde;Resultaat;Uren\n" +
+ *   "T1;Aldervoort;Jeugdhulp Noord;opvoeden;Ambulant;Uur;01-01-2026;30-06-2026;Behaald;4,5\n";
+ * const caseload = caseloadFromCsv(csv, {
+ *   window: { start: "2025-12", months: 13 },
+ *   mapping: {
+ *     columns: { id: "Traject", municipality: "Gemeente", provider: "Aanbieder", profile: "Product", careForm: "Zorgvorm", unit: "Eenheid", start: "Begin", end: "Einde", outcome: "Resultaat", use: "Uren" },
+ *     values: { careForm: { Ambulant: "ambulant" }, unit: { Uur: "04" }, outcome: { Behaald: "achieved" } },
+ *     dateFormat: "dd-mm-jjjj",
+ *     decimalComma: true,
+ *     useScale: { "04": 60 }, // hours as hours: unit 04 is read in minutes
+ *   },
+ * });
+ * console.log(caseload.size); // → 1
+ * ```
  * @category Import (CSV and records)
  */
 export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Caseload {
@@ -440,6 +459,21 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
  * Rows in = imported + rejected, per file, always ({@link ImportCounts}). When no trajectory is
  * left it throws as `"stop"` does. {@link rejectedRowsToCsv} writes the rejected rows back with
  * their reasons, to fix and import again.
+ * @example
+ * ```ts
+ * import { importCaseloadCsv, rejectedRowsToCsv } from "jeugdhulp-bekostiging";
+ *
+ * const csv = [
+ *   "id;municipality;provider;profile;careForm;unit;start;end;outcome;use",
+ *   "t1;Aldervoort;Jeugdhulp Noord;opvoeden;ambulant;04;2026-01;2026-06;achieved;240",
+ *   "t2;Kaaghorst;Woongroep Zuid;verblijf;verblijf;14;2026-05;2026-03;open;28",
+ * ].join("\n");
+ * const result = importCaseloadCsv(csv, { window: { start: "2025-12", months: 13 }, onInvalidRow: "skip" });
+ * console.log(result.caseload.size, result.counts.trajectoriesRejected); // → 1 1
+ * console.log(rejectedRowsToCsv(result));
+ * // → id;municipality;provider;profile;careForm;unit;start;end;outcome;use;reden
+ * //   t2;Kaaghorst;…;28;"line 3, column ""end"": end 2026-03 is before start 2026-05 | …"
+ * ```
  * @category Import (CSV and records)
  */
 export function importCaseloadCsv(text: string, options: ImportCaseloadCsvOptions): CaseloadImport {

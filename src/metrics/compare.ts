@@ -116,6 +116,26 @@ export type OnRun = (done: number, total: number) => void;
  * "triangular", "min": 65, "mode": 70, "max": 78, "as": "euros" }` — and each run then draws it
  * from its own seed before generating its caseload; every model of a run sees the same draws.
  * A given caseload (records) may then run several times too: each run draws the parameters anew.
+ * @example
+ * ```ts
+ * import { caseloadFromRecords, compare, formatEuro } from "jeugdhulp-bekostiging";
+ *
+ * const caseload = caseloadFromRecords(
+ *   [
+ *     { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },
+ *     { id: "t2", municipality: "Kaaghorst", provider: "Woongroep Zuid", profile: "verblijf", careForm: "verblijf", unit: "14", start: "2025-10", end: "2026-09", outcome: "notAchieved", use: 28 },
+ *   ],
+ *   { window: { start: "2025-12", months: 13 } }, // from December: January pays December's care
+ * );
+ * const models = [
+ *   { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }, { careForm: "verblijf", tariff: "180.00" }] },
+ *   { kind: "task", budgets: [{ perYear: "60000.00" }] },
+ * ] as const;
+ * const comparison = compare(caseload, models, { horizon: { start: "2026-01", months: 12 } });
+ * for (const m of comparison.models) console.log(m.label, formatEuro(m.metrics.totalPaid));
+ * // → Inspanningsgericht (p×q) € 52.080,00
+ * // → Taakgericht (lumpsum) € 60.000,00
+ * ```
  * @category Comparison and metrics
  */
 export function compare(

@@ -63,6 +63,14 @@ export const ModelConfigSchema: z.ZodType<ModelConfig> = z.discriminatedUnion("k
 /**
  * A funding model from its config, or the model itself when one is passed (so `compare` accepts
  * both). Throws FundingInputError naming the field when the config is invalid.
+ * @example
+ * ```ts
+ * import { createModel } from "jeugdhulp-bekostiging";
+ *
+ * // Money is a decimal string in euros: a bare 70 could be euros or cents.
+ * const effort = createModel({ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] });
+ * console.log(effort.kind, effort.label); // → effort Inspanningsgericht (p×q)
+ * ```
  * @category Funding models
  */
 export function createModel(config: ModelConfig | FundingModel): FundingModel {

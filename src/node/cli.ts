@@ -137,6 +137,14 @@ const ARGUMENTS: Readonly<Record<string, number>> = { run: 1, compare: 1, genera
  * Errors are printed, never thrown: invalid input or an output file that cannot be written → 1,
  * bad usage → 2, anything else → 3 (see {@link EXIT}). A closed standard output (`… | head`) is
  * the caller's to handle: the `jeugdhulp-bekostiging` command exits 0 on it.
+ * @example
+ * ```ts
+ * import { runCli } from "jeugdhulp-bekostiging/node";
+ *
+ * // The same as `npx jeugdhulp-bekostiging validate quick-start` (a scenario shipped with the package).
+ * const code = await runCli(["validate", "quick-start"]); // prints …/quick-start.json: valid — 2 model(s); it runs
+ * console.log(code); // → 0
+ * ```
  * @category Node: files, CLI and workers
  */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

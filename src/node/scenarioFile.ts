@@ -54,6 +54,16 @@ export interface LoadScenarioOptions<K extends ScenarioKind = ScenarioKind> {
  * scenario's folder. The result runs with `runScenario`. Throws {@link ScenarioInputError}: e.g.
  * `scenarios/region.json:14:9: models[1].tariffs[0].tariff: must not be negative`,
  * `scenarios/broken.yaml:3:1: YAML syntax error: …`.
+ * @example
+ * ```ts
+ * import { runScenario } from "jeugdhulp-bekostiging";
+ * import { loadCsvCaseload, loadScenario } from "jeugdhulp-bekostiging/node";
+ *
+ * // A file shipped in the package's scenarios/ (run from its folder); loadCsv reads a `csv` caseload.
+ * const scenario = await loadScenario("scenarios/quick-start.json", { kind: "comparison", loadCsv: loadCsvCaseload });
+ * const { comparison } = runScenario(scenario);
+ * console.log(comparison.models.map((m) => m.metrics.totalPaid)); // → [ 5593000, 3375000 ] (cents)
+ * ```
  * @category Node: files, CLI and workers
  */
 export async function loadScenario<K extends ScenarioKind = ScenarioKind>(

@@ -114,6 +114,22 @@ export interface Projection {
  * The cost-projection core: runs one funding model over a caseload, month by month, and totals
  * what the municipality pays, to whom, when, for what, and what the care cost the providers.
  * Throws {@link FundingInputError} for bad options or a config that does not fit the caseload.
+ * @example
+ * ```ts
+ * import { caseloadFromRecords, createModel, formatEuro, project } from "jeugdhulp-bekostiging";
+ *
+ * const caseload = caseloadFromRecords(
+ *   [
+ *     { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },
+ *     { id: "t2", municipality: "Kaaghorst", provider: "Woongroep Zuid", profile: "verblijf", careForm: "verblijf", unit: "14", start: "2025-10", end: "2026-09", outcome: "notAchieved", use: 28 },
+ *   ],
+ *   { window: { start: "2025-12", months: 13 } }, // from December: January pays December's care
+ * );
+ * const effort = createModel({ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }, { careForm: "verblijf", tariff: "180.00" }] });
+ * const projection = project(caseload, effort, { horizon: { start: "2026-01", months: 12 } });
+ * // t1: 4 hours × €70 × 6 months; t2: 28 etmalen × €180 × 10 months (December 2025 paid in January)
+ * console.log(formatEuro(projection.totalPaid)); // → € 52.080,00
+ * ```
  * @category Projection and ledger
  */
 export function project(caseload: Caseload, model: FundingModel, options: ProjectionOptions): Projection {

@@ -78,6 +78,26 @@ export function comparisonCells(comparison: Comparison): { header: string[]; bod
  * Renders a comparison as a plain-text table, one column per model, money as Dutch euros
  * (`€ 1.234.567`). With several runs every cell is the mean over the runs, and a row gives the
  * P5–P95 range of the total paid. Warnings follow the table as notes.
+ * @example
+ * ```ts
+ * import { caseloadFromRecords, compare, formatComparison } from "jeugdhulp-bekostiging";
+ *
+ * const caseload = caseloadFromRecords(
+ *   [
+ *     { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },
+ *     { id: "t2", municipality: "Kaaghorst", provider: "Woongroep Zuid", profile: "verblijf", careForm: "verblijf", unit: "14", start: "2025-10", end: "2026-09", outcome: "notAchieved", use: 28 },
+ *   ],
+ *   { window: { start: "2025-12", months: 13 } }, // from December: January pays December's care
+ * );
+ * const models = [
+ *   { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }, { careForm: "verblijf", tariff: "180.00" }] },
+ *   { kind: "task", budgets: [{ perYear: "60000.00" }] },
+ * ] as const;
+ * console.log(formatComparison(compare(caseload, models, { horizon: { start: "2026-01", months: 12 } })));
+ * // →                                Inspanningsgericht (p×q)  Taakgericht (lumpsum)
+ * //   Total paid                                     € 52.080               € 60.000
+ * //   …
+ * ```
  * @category Reports and charts
  */
 export function formatComparison(comparison: Comparison): string {

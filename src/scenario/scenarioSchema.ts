@@ -131,6 +131,24 @@ const KEYS_OF_KIND: readonly (readonly [ScenarioKind, readonly string[]])[] = [
  * `options` is the source's name, or `{ source, kind }`: with a kind, a scenario of another kind
  * is an error too, and the result has that kind's type —
  * `parseScenario(data, { source: "regio.json", kind: "comparison" }).models`.
+ * @example
+ * ```ts
+ * import { parseScenario } from "jeugdhulp-bekostiging";
+ *
+ * const scenario = {
+ *   caseload: {
+ *     window: { start: "2025-12", months: 13 },
+ *     records: [{ id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 }],
+ *   },
+ *   models: [
+ *     { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] },
+ *     { kind: "trajectory", amounts: [{ profile: "opvoeden", amount: "2500.00" }] },
+ *   ],
+ *   options: { horizon: { start: "2026-01", months: 12 } },
+ * };
+ * const definition = parseScenario(scenario, { source: "regio.json", kind: "comparison" });
+ * console.log(definition.options.runs, definition.models.length); // → 1 2 (runs: a default filled in)
+ * ```
  * @category Scenarios
  */
 export function parseScenario<K extends ScenarioKind = ScenarioKind>(
@@ -197,6 +215,25 @@ const sourceOf = (options: string | ParseScenarioOptions | undefined): string =>
  * The result has the scenario's `kind`: a scenario whose kind is known (written inline, or loaded
  * with `{ kind }`) gives that kind's result type; otherwise narrow on it
  * (`if (r.kind === "comparison") r.comparison…`).
+ * @example
+ * ```ts
+ * import { formatComparison, runScenario } from "jeugdhulp-bekostiging";
+ *
+ * // A comparison scenario as a file holds it (written inline here, so its kind is known).
+ * const result = runScenario({
+ *   caseload: {
+ *     window: { start: "2025-12", months: 13 },
+ *     records: [{ id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 }],
+ *   },
+ *   models: [
+ *     { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] },
+ *     { kind: "trajectory", amounts: [{ profile: "opvoeden", amount: "2500.00" }] },
+ *   ],
+ *   options: { horizon: { start: "2026-01", months: 12 } },
+ * });
+ * console.log(result.comparison.models.map((m) => m.metrics.totalPaid)); // → [ 168000, 250000 ] (cents)
+ * console.log(formatComparison(result.comparison));
+ * ```
  * @category Scenarios
  */
 export function runScenario(scenario: ComparisonScenarioInput | ResolvedScenario<ComparisonScenarioDefinition>, onRun?: OnRun): ComparisonScenarioResult;
