@@ -1,6 +1,9 @@
 import type { z } from "zod";
 
-/** One problem with an input: where it is (a path of keys and indexes) and why it is wrong. */
+/**
+ * One problem with an input: where it is (a path of keys and indexes) and why it is wrong.
+ * @category Errors
+ */
 export interface Issue {
   /** Machine-readable code, e.g. `too_small`, `invalid_value`, `unsafe_amount`. */
   readonly code: string;
@@ -13,7 +16,10 @@ export interface Issue {
 /** Prefix of every message this library throws, so a log line says where it came from. */
 export const LIBRARY = "jeugdhulp-bekostiging";
 
-/** Renders a path the way a user types it: `tariffs[2].cents`. */
+/**
+ * Renders a path the way a user types it: `tariffs[2].cents`.
+ * @category Errors
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = "";
   for (const key of path) out += typeof key === "number" ? `[${key}]` : out === "" ? key : `.${key}`;
@@ -39,13 +45,17 @@ const FUNDING_INPUT_ERROR = Symbol.for("jeugdhulp-bekostiging.FundingInputError"
  *
  * @example
  * ```ts
+ * import { FundingInputError, createModel, formatPath } from "jeugdhulp-bekostiging";
+ *
  * try {
- *   compare(caseload, models, options);
+ *   createModel({ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "-70.00" }] });
  * } catch (e) {
  *   if (!(e instanceof FundingInputError)) throw e;
- *   for (const issue of e.issues) console.error(`${formatPath(issue.path)}: ${issue.message}`);
+ *   for (const issue of e.issues) console.log(`${formatPath(issue.path)}: ${issue.message}`);
+ *   // → tariffs[0].tariff: must not be negative
  * }
  * ```
+ * @category Errors
  */
 export class FundingInputError extends Error {
   static {
@@ -84,14 +94,18 @@ export class FundingInputError extends Error {
  * @example
  * ```ts
  * import { isFundingInputError } from "jeugdhulp-bekostiging";
+ * import { loadScenario } from "jeugdhulp-bekostiging/node";
  *
  * try {
  *   await loadScenario("scenarios/mijn-regio.json");
  * } catch (e) {
  *   if (!isFundingInputError(e)) throw e;
- *   console.error(e.message); // every issue with its field path
+ *   console.log(e.message); // every issue with its file and field path
+ *   // → [jeugdhulp-bekostiging] invalid scenario scenarios/mijn-regio.json:
+ *   //     scenarios/mijn-regio.json: cannot read the file: no such file
  * }
  * ```
+ * @category Errors
  */
 export function isFundingInputError(x: unknown): x is FundingInputError {
   return typeof x === "object" && x !== null && (x as { [FUNDING_INPUT_ERROR]?: unknown })[FUNDING_INPUT_ERROR] === true;
@@ -122,7 +136,10 @@ export function fromZodIssues(
   return out;
 }
 
-/** Result of a `safe*` call: expected failures are values, not exceptions. */
+/**
+ * Result of a `safe*` call: expected failures are values, not exceptions.
+ * @category Errors
+ */
 export type SafeResult<T> =
   | { readonly success: true; readonly output: T }
   | { readonly success: false; readonly issues: readonly Issue[] };

@@ -4,6 +4,7 @@ import { divRound, type Cents } from "./money/index.js";
 /**
  * Billable hours in a month from the minutes delivered (iJw rule): whole hours, a remainder under
  * 30 minutes rounds down, 30 or more rounds up, and any care at all counts as at least 1 hour.
+ * @category Money
  */
 export function billableHours(minutes: number): number {
   if (minutes <= 0) return 0;
@@ -19,6 +20,7 @@ export function billableHours(minutes: number): number {
  *   rounding point of a declaration line);
  * - unit 83 (euro's): the volume is itself the amount in cents;
  * - other units (etmaal, dagdeel, stuks): count × tariff.
+ * @category Money
  */
 export function declaredAmount(unit: number, use: number, tariff: Cents): Cents {
   if (unit === UNIT_HOUR) return billableHours(use) * tariff;

@@ -2,7 +2,10 @@
  * jeugdhulp-bekostiging: simulate and compare Dutch youth-care funding models — taakgericht,
  * inspanningsgericht, outputgericht, trajectfinanciering — on a caseload, with exact money.
  *
- * Every public name is listed here explicitly.
+ * Every public name is listed here explicitly; each carries a `@category` (the API reference's
+ * sections, checked by test/docs/categories.test.ts).
+ *
+ * @module jeugdhulp-bekostiging
  */
 
 // Errors

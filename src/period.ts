@@ -4,23 +4,33 @@ import { z } from "zod";
  * A calendar month — the iJw declaration period — as a whole number: `year × 12 + (month − 1)`.
  * Integers make month arithmetic and typed-array storage trivial; {@link formatMonth} gives back
  * `YYYY-MM`.
+ * @category Time
  */
 export type Month = number;
 
 /** A month written YYYY-MM. */
 export const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** A month written as `YYYY-MM`, e.g. `2026-01`. */
+/**
+ * A month written as `YYYY-MM`, e.g. `2026-01`.
+ * @category Time
+ */
 export const MonthSchema = z.string().regex(MONTH_RE, "expected a month as YYYY-MM, e.g. 2026-01");
 
-/** Parses `YYYY-MM` into a {@link Month}. Throws a RangeError naming the bad text. */
+/**
+ * Parses `YYYY-MM` into a {@link Month}. Throws a RangeError naming the bad text.
+ * @category Time
+ */
 export function parseMonth(text: string): Month {
   const m = MONTH_RE.exec(text);
   if (!m) throw new RangeError(`parseMonth: "${text}" should be a month as YYYY-MM`);
   return Number(m[1]) * 12 + Number(m[2]) - 1;
 }
 
-/** Formats a {@link Month} as `YYYY-MM`. */
+/**
+ * Formats a {@link Month} as `YYYY-MM`.
+ * @category Time
+ */
 export function formatMonth(month: Month): string {
   const year = Math.floor(month / 12);
   return `${year}-${String(month - year * 12 + 1).padStart(2, "0")}`;
@@ -28,7 +38,10 @@ export function formatMonth(month: Month): string {
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Days in a calendar month (Gregorian): the most etmalen a month can hold. */
+/**
+ * Days in a calendar month (Gregorian): the most etmalen a month can hold.
+ * @category Time
+ */
 export function daysInMonth(month: Month): number {
   const year = yearOf(month);
   const m = month - year * 12;
@@ -36,42 +49,66 @@ export function daysInMonth(month: Month): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-/** Calendar year of a month. */
+/**
+ * Calendar year of a month.
+ * @category Time
+ */
 export function yearOf(month: Month): number {
   return Math.floor(month / 12);
 }
 
-/** Month within the year, 1 (January) to 12 (December). */
+/**
+ * Month within the year, 1 (January) to 12 (December).
+ * @category Time
+ */
 export function monthOfYear(month: Month): number {
   return month - yearOf(month) * 12 + 1;
 }
 
-/** The projection horizon: `months` calendar months from `start` (inclusive). */
+/**
+ * The projection horizon: `months` calendar months from `start` (inclusive).
+ * @category Time
+ */
 export interface Horizon {
   readonly start: Month;
   readonly months: number;
 }
 
-/** A horizon as users write it. At most 50 years: the core keeps per-month arrays. */
+/**
+ * A horizon as users write it. At most 50 years: the core keeps per-month arrays.
+ * @category Time
+ */
 export const HorizonSchema = z.strictObject({
   start: MonthSchema.describe("first month of the projection, YYYY-MM"),
   months: z.number().int().min(1).max(600).describe("number of calendar months"),
 });
-/** A horizon as users write it: `{ start: "2026-01", months: 36 }`. */
+/**
+ * A horizon as users write it: `{ start: "2026-01", months: 36 }`.
+ * @category Time
+ */
 export type HorizonInput = z.input<typeof HorizonSchema>;
 
-/** Builds a {@link Horizon} from `{ start: "2026-01", months: 36 }`. */
+/**
+ * Builds a {@link Horizon} from `{ start: "2026-01", months: 36 }`.
+ * @category Time
+ */
 export function horizon(input: HorizonInput): Horizon {
   const h = HorizonSchema.parse(input);
   return { start: parseMonth(h.start), months: h.months };
 }
 
-/** Last month inside the horizon. */
+/**
+ * Last month inside the horizon.
+ * @category Time
+ */
 export function horizonEnd(h: Horizon): Month {
   return h.start + h.months - 1;
 }
 
-/** The calendar years the horizon touches, in order. */
+/**
+ * The calendar years the horizon touches, in order.
+ * @category Time
+ */
 export function horizonYears(h: Horizon): number[] {
   const years: number[] = [];
   for (let y = yearOf(h.start); y <= yearOf(horizonEnd(h)); y++) years.push(y);
@@ -81,6 +118,7 @@ export function horizonYears(h: Horizon): number[] {
 /**
  * A parameter with dated versions: each value applies from its `from` month until the next
  * version. Used for tariffs, prices, budgets and rules that change during a horizon.
+ * @category Time
  */
 export type Dated<T> = readonly { readonly from: string; readonly value: T }[];
 
@@ -136,6 +174,7 @@ export function countAtOrBefore(sorted: ArrayLike<number>, x: number): number {
 /**
  * Compiled dated parameter: look up the value in force in a month in O(log n). Before the first
  * version, the first version applies (a tariff list with one version is valid for all months).
+ * @category Time
  */
 export class DatedValue<T> {
   private readonly froms: Month[];

@@ -5,6 +5,7 @@
  * funding model compared sees the same caseload (common random numbers).
  *
  * Probabilities and durations are binary floats; they never hold money.
+ * @category Caseload
  */
 export class Rng {
   /** sfc32's four words. A typed array holds them as raw 32-bit integers: object fields holding

@@ -12,10 +12,16 @@ import { withExtraUse } from "./extraUse.js";
 import { withShorterDurations } from "./shorterDurations.js";
 import { withUpcoding } from "./upcoding.js";
 
-/** The model kinds providers respond to; every other kind (per place, reimbursement, combined) gets no response. */
+/**
+ * The model kinds providers respond to; every other kind (per place, reimbursement, combined) gets no response.
+ * @category Behaviour responses
+ */
 export const RESPONDING_KINDS = ["effort", "output", "trajectory", "task"] as const;
 
-/** A caseload as delivered under a model's incentive, and what the responses changed. */
+/**
+ * A caseload as delivered under a model's incentive, and what the responses changed.
+ * @category Behaviour responses
+ */
 export interface BehaviourOutcome {
   readonly caseload: Caseload;
   /** Counts of what changed, shown next to the model's metrics (each `Behaviour: …`). */
@@ -43,6 +49,7 @@ const count = (name: string, value: number): ModelMeasure => ({ name: `Behaviour
  *
  * A waiting list under a lump sum needs the model's `lumpSums` and the providers' `costPrices`
  * (the comparison's, validated); without them that response is refused with a reason.
+ * @category Behaviour responses
  */
 export function applyBehaviour(
   caseload: Caseload,

@@ -35,7 +35,10 @@ const SplitSchema = percent("episodeSplitPercent").describe(
     "episodes per user rose from 1.6 to 2.0, +25 % (MedPAC 2013, home health).",
 );
 
-/** The responses per model kind; see {@link BehaviourSchema}. */
+/**
+ * The responses per model kind; see {@link BehaviourSchema}.
+ * @category Behaviour responses
+ */
 export const BehaviourResponsesSchema = z.strictObject({
   effort: z
     .strictObject({ extraUsePercent: ExtraUseSchema.optional() })
@@ -85,15 +88,22 @@ export const BehaviourResponsesSchema = z.strictObject({
     .describe("taakgericht (lumpsum): a fixed budget rewards doing less: referring heavy clients elsewhere, letting new ones wait"),
 });
 
-/** The named behaviour sets (see {@link BEHAVIOUR_SETS}). */
+/**
+ * The named behaviour sets (see {@link BEHAVIOUR_SETS}).
+ * @category Behaviour responses
+ */
 export const BEHAVIOUR_SET_NAMES = ["none", "literature-central", "literature-high"] as const;
-/** A named behaviour set. */
+/**
+ * A named behaviour set.
+ * @category Behaviour responses
+ */
 export type BehaviourSetName = (typeof BEHAVIOUR_SET_NAMES)[number];
 
 /**
  * Providers' responses to the incentives of each funding model: a named `set` (default `none`:
  * every response off), with fields given next to it overriding the set's. Applied when the
  * caseload is projected under a model of that kind; the same random draws for every model.
+ * @category Behaviour responses
  */
 export const BehaviourSchema = BehaviourResponsesSchema.extend({
   set: z
@@ -107,10 +117,16 @@ export const BehaviourSchema = BehaviourResponsesSchema.extend({
     .describe("intensity levels from light to heavy, for upcoding and cream skimming; default: the caseload's order of intensity names"),
 }).describe("behaviour responses of providers to each model's incentive (gedragseffecten); off unless chosen");
 
-/** Behaviour responses as users write them: a set name, or a set with overrides. */
+/**
+ * Behaviour responses as users write them: a set name, or a set with overrides.
+ * @category Behaviour responses
+ */
 export type BehaviourInput = z.input<typeof BehaviourSchema> | BehaviourSetName;
 
-/** Behaviour after resolving the set: every response a number (percent), 0 when off. */
+/**
+ * Behaviour after resolving the set: every response a number (percent), 0 when off.
+ * @category Behaviour responses
+ */
 export interface ResolvedBehaviour {
   readonly set: BehaviourSetName;
   readonly effort: { readonly extraUsePercent: Readonly<Record<CareForm, number>> };

@@ -2,7 +2,10 @@ import { CARE_FORMS, type CareForm } from "../caseload/codes.js";
 import { parseWith } from "../errors.js";
 import { BehaviourSchema, type BehaviourInput, type BehaviourSetName, type ResolvedBehaviour } from "./behaviourSchema.js";
 
-/** The provider referred trajectories go to when the behaviour does not name one. */
+/**
+ * The provider referred trajectories go to when the behaviour does not name one.
+ * @category Behaviour responses
+ */
 export const DEFAULT_REFERRED_TO = "Elders (doorverwezen)";
 
 const useBy = (values: Partial<Record<CareForm, number>>): Record<CareForm, number> =>
@@ -12,6 +15,7 @@ const useBy = (values: Partial<Record<CareForm, number>>): Record<CareForm, numb
  * The named behaviour sets. `none` is the default: no response. The literature sets translate the
  * sources named in each field's description into this library's parameters; where a number is a
  * translation rather than a measurement, the comment says how it was made (an *estimate*).
+ * @category Behaviour responses
  */
 export const BEHAVIOUR_SETS: Readonly<Record<BehaviourSetName, Omit<ResolvedBehaviour, "intensityOrder">>> = {
   none: {
@@ -54,6 +58,7 @@ export const BEHAVIOUR_SETS: Readonly<Record<BehaviourSetName, Omit<ResolvedBeha
  * Validates behaviour responses and fills every response from the set (default `none`), fields
  * given next to the set overriding it.
  * @throws FundingInputError naming the field and the reason.
+ * @category Behaviour responses
  */
 export function resolveBehaviour(input: BehaviourInput | undefined): ResolvedBehaviour {
   const b = parseWith(BehaviourSchema, typeof input === "string" ? { set: input } : (input ?? {}), "behaviour");
@@ -68,7 +73,10 @@ export function resolveBehaviour(input: BehaviourInput | undefined): ResolvedBeh
   };
 }
 
-/** Whether any response of the resolved behaviour is switched on. */
+/**
+ * Whether any response of the resolved behaviour is switched on.
+ * @category Behaviour responses
+ */
 export function behaviourIsOn(b: ResolvedBehaviour): boolean {
   const { effort, output, trajectory, task } = b;
   return (

@@ -6,6 +6,7 @@ const pct = (v: number): string => `${String(v).replace(".", ",")} %`;
 /**
  * One sentence saying which behaviour responses a comparison applied, so no table is read without
  * knowing that providers' responses were assumed (they are off unless chosen).
+ * @category Behaviour responses
  */
 export function describeBehaviour(b: ResolvedBehaviour): string {
   const parts: string[] = [];

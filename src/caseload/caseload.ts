@@ -9,6 +9,7 @@ import { CARE_FORMS, OPEN_END, OUTCOMES, UNIT_CODES, type CareForm, type Outcome
  * plain objects.
  *
  * A caseload is immutable by convention: models and projections only read it.
+ * @category Caseload
  */
 export interface Caseload {
   /** Number of trajectories. */
@@ -62,13 +63,19 @@ export function isCaseload(x: unknown): x is Caseload {
   return typeof x === "object" && x !== null && (x as Caseload).useOffset instanceof Int32Array;
 }
 
-/** First month of the window in which trajectory `t` is in care. */
+/**
+ * First month of the window in which trajectory `t` is in care.
+ * @category Caseload
+ */
 export function firstUseMonth(c: Caseload, t: number): Month {
   const s = c.start[t]!;
   return s > c.window.start ? s : c.window.start;
 }
 
-/** A trajectory as a plain object, as users write it and as {@link trajectoryRecord} returns it. */
+/**
+ * A trajectory as a plain object, as users write it and as {@link trajectoryRecord} returns it.
+ * @category Caseload
+ */
 export interface TrajectoryRecord {
   readonly id: string;
   readonly client: string;
@@ -89,7 +96,10 @@ export interface TrajectoryRecord {
   readonly use: readonly number[];
 }
 
-/** The record view of trajectory `t`. */
+/**
+ * The record view of trajectory `t`.
+ * @category Caseload
+ */
 export function trajectoryRecord(c: Caseload, t: number): TrajectoryRecord {
   const end = c.end[t]!;
   return {
@@ -110,14 +120,20 @@ export function trajectoryRecord(c: Caseload, t: number): TrajectoryRecord {
   };
 }
 
-/** Every trajectory as a plain object (allocates: for inspection and export, not hot paths). */
+/**
+ * Every trajectory as a plain object (allocates: for inspection and export, not hot paths).
+ * @category Caseload
+ */
 export function toRecords(c: Caseload): TrajectoryRecord[] {
   const out: TrajectoryRecord[] = [];
   for (let t = 0; t < c.size; t++) out.push(trajectoryRecord(c, t));
   return out;
 }
 
-/** Number of months trajectory `t` is in care inside the window. */
+/**
+ * Number of months trajectory `t` is in care inside the window.
+ * @category Caseload
+ */
 export function monthsInWindow(c: Caseload, t: number): number {
   return c.useOffset[t + 1]! - c.useOffset[t]!;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
  * Care forms (vormen van jeugdhulp), in a fixed order: the caseload stores their index.
  * `wijkteam` is light support by the neighbourhood team; `gezinshuis` is family-style residential
  * care; `gesloten` is secure residential care.
+ * @category Caseload
  */
 export const CARE_FORMS = [
   "ambulant",
@@ -14,7 +15,10 @@ export const CARE_FORMS = [
   "gesloten",
   "wijkteam",
 ] as const;
-/** One of {@link CARE_FORMS}. */
+/**
+ * One of {@link CARE_FORMS}.
+ * @category Caseload
+ */
 export type CareForm = (typeof CARE_FORMS)[number];
 
 /** A care form as users write it, with the care forms there are in the error. */
@@ -26,9 +30,13 @@ export const CareFormSchema = z
  * iJw unit codes (codelist WJ756) in a fixed order: the caseload stores their index. `use` per
  * month is stored in each unit's {@link UNIT_MEASURE}: minutes for time units, so the 30-minute
  * rule can be applied when hours are declared.
+ * @category Caseload
  */
 export const UNIT_CODES = ["01", "04", "14", "16", "82", "83", "84"] as const;
-/** One of {@link UNIT_CODES}. */
+/**
+ * One of {@link UNIT_CODES}.
+ * @category Caseload
+ */
 export type UnitCode = (typeof UNIT_CODES)[number];
 
 /** An iJw unit code as users write it, with the codes there are in the error. */
@@ -36,7 +44,10 @@ export const UnitCodeSchema = z
   .enum(UNIT_CODES, { error: (i) => `unknown iJw unit code ${JSON.stringify(i.input)}; expected one of ${UNIT_CODES.join(", ")}` })
   .describe("iJw unit code (WJ756) of the use: 01 minutes, 04 hours (use in minutes), 14 etmalen, 16 dagdelen, 82 and 84 stuks, 83 eurocents");
 
-/** What one unit of `use` is, per unit code. */
+/**
+ * What one unit of `use` is, per unit code.
+ * @category Caseload
+ */
 export const UNIT_MEASURE: Readonly<Record<UnitCode, string>> = {
   "01": "minutes (minuut; tariff per hour, billed per minute)",
   "04": "minutes (uur; hours declared by the 30-minute rule)",
@@ -67,13 +78,22 @@ export function maxUseInMonth(unit: number, days: number): number {
   return MAX_USE;
 }
 
-/** Outcome of a trajectory (resultaat). `open`: still running at the end of the caseload window. */
+/**
+ * Outcome of a trajectory (resultaat). `open`: still running at the end of the caseload window.
+ * @category Caseload
+ */
 export const OUTCOMES = ["open", "achieved", "notAchieved", "droppedOut"] as const;
-/** One of {@link OUTCOMES}. */
+/**
+ * One of {@link OUTCOMES}.
+ * @category Caseload
+ */
 export type Outcome = (typeof OUTCOMES)[number];
 /** Outcome index constants for the hot path. */
 export const OUTCOME_OPEN = 0;
 export const OUTCOME_ACHIEVED = 1;
 
-/** Sentinel end month of a trajectory still running at the end of the caseload window. */
+/**
+ * Sentinel end month of a trajectory still running at the end of the caseload window.
+ * @category Caseload
+ */
 export const OPEN_END = 2147483647;

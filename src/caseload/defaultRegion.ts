@@ -124,6 +124,7 @@ function profile(
  * The default region's spec for a given window (default `{ start: "2026-01", months: 36 }`).
  * About 504 starts a month, 6,300 trajectories running at the window start, and 11,000–12,000
  * young people in care in the first year.
+ * @category Caseload
  */
 export function defaultRegionSpec(overrides: { window?: HorizonInput } = {}): CaseloadSpecInput {
   return {
@@ -243,7 +244,10 @@ export function defaultRegionSpec(overrides: { window?: HorizonInput } = {}): Ca
   };
 }
 
-/** The default region (window 2026-01, 36 months). A fresh copy: {@link defaultRegionSpec}. */
+/**
+ * The default region (window 2026-01, 36 months). A fresh copy: {@link defaultRegionSpec}.
+ * @category Caseload
+ */
 export const DEFAULT_REGION: CaseloadSpecInput = deepFreeze(defaultRegionSpec());
 
 function deepFreeze<T>(value: T): T {

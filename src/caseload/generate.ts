@@ -47,6 +47,15 @@ const MAX_TRIES = 1000;
  *
  * @throws FundingInputError when the spec is invalid (each issue with its path) or the seed is not
  *   a safe integer.
+ * @example
+ * ```ts
+ * import { defaultRegionSpec, generateCaseload } from "jeugdhulp-bekostiging";
+ *
+ * // A synthetic region; the same spec and seed give the same caseload, bit for bit.
+ * const caseload = generateCaseload(defaultRegionSpec(), 7);
+ * console.log(caseload.size); // → 24629
+ * ```
+ * @category Caseload
  */
 export function generateCaseload(spec: CaseloadSpecInput, seed: number): Caseload {
   const parsed = CaseloadSpecSchema.safeParse(spec);

@@ -5,13 +5,20 @@ import type { Caseload } from "./caseload.js";
 /**
  * A name of a municipality, provider, profile or intensity, in a record or a config. Trimmed, so
  * " Noord " in a spreadsheet export and "Noord" in a config are the same provider.
+ * @category Caseload
  */
 // `\S` rather than min(1) after trimming: the JSON Schema then refuses "   " too, as zod does.
 export const NameSchema = z.string().trim().regex(/\S/, "must not be empty");
 
-/** Age group of a trajectory whose age group was not given. */
+/**
+ * Age group of a trajectory whose age group was not given.
+ * @category Caseload
+ */
 export const UNKNOWN_AGE_GROUP = "onbekend";
-/** Target group of a trajectory whose target group was not given. */
+/**
+ * Target group of a trajectory whose target group was not given.
+ * @category Caseload
+ */
 export const GENERAL_TARGET_GROUP = "algemeen";
 
 /** The caseload dictionaries a config can refer to by name. */

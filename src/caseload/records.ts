@@ -13,7 +13,10 @@ const UseValue = z
   .min(0, "use must not be negative")
   .max(2147483647, "use per month is beyond 2^31 − 1");
 
-/** One trajectory as users write it (e.g. from a region's own historical data). */
+/**
+ * One trajectory as users write it (e.g. from a region's own historical data).
+ * @category Import (CSV and records)
+ */
 export const TrajectoryInputSchema = z
   .strictObject({
     id: NameSchema.describe("trajectory id, unique in the caseload"),
@@ -45,13 +48,17 @@ export const TrajectoryInputSchema = z
       });
     }
   });
-/** One trajectory as users write it (see {@link TrajectoryInputSchema}). */
+/**
+ * One trajectory as users write it (see {@link TrajectoryInputSchema}).
+ * @category Import (CSV and records)
+ */
 export type TrajectoryInput = z.input<typeof TrajectoryInputSchema>;
 
 /**
  * Names known up front, in this order, even when no record uses them — e.g. every contracted
  * provider, so a model config naming one without clients is not an error. Names in records that
  * are not listed are added after them.
+ * @category Import (CSV and records)
  */
 export interface KnownNames {
   readonly municipalities?: readonly string[];
@@ -62,16 +69,25 @@ export interface KnownNames {
   readonly targetGroups?: readonly string[];
 }
 
-/** What to do with a record (or CSV row) that fails validation. */
+/**
+ * What to do with a record (or CSV row) that fails validation.
+ * @category Import (CSV and records)
+ */
 export type OnInvalidRow = "stop" | "skip";
 
-/** Options for {@link caseloadFromRecords}. */
+/**
+ * Options for {@link caseloadFromRecords}.
+ * @category Import (CSV and records)
+ */
 export interface FromRecordsOptions extends KnownNames {
   /** The months the records' `use` covers, e.g. `{ start: "2026-01", months: 36 }`. */
   readonly window: HorizonInput;
 }
 
-/** Options for {@link importCaseloadRecords}. */
+/**
+ * Options for {@link importCaseloadRecords}.
+ * @category Import (CSV and records)
+ */
 export interface ImportRecordsOptions extends FromRecordsOptions {
   /**
    * `"stop"` (default): any invalid record stops the import with every issue. `"skip"`: invalid
@@ -80,7 +96,10 @@ export interface ImportRecordsOptions extends FromRecordsOptions {
   readonly onInvalidRow?: OnInvalidRow;
 }
 
-/** A record left out by {@link importCaseloadRecords} with `onInvalidRow: "skip"`. */
+/**
+ * A record left out by {@link importCaseloadRecords} with `onInvalidRow: "skip"`.
+ * @category Import (CSV and records)
+ */
 export interface RejectedRecord {
   /** Position in the records array. */
   readonly index: number;
@@ -90,7 +109,10 @@ export interface RejectedRecord {
   readonly issues: readonly Issue[];
 }
 
-/** The result of {@link importCaseloadRecords}: records in = `caseload.size` + `rejected.length`. */
+/**
+ * The result of {@link importCaseloadRecords}: records in = `caseload.size` + `rejected.length`.
+ * @category Import (CSV and records)
+ */
 export interface RecordsImport {
   readonly caseload: Caseload;
   readonly rejected: readonly RejectedRecord[];
@@ -101,6 +123,21 @@ export interface RecordsImport {
  * is either imported or reported: the error lists each bad field as `[index].field` with the
  * reason and the record's own id (`trajectory "T012": …`), and nothing is dropped silently. To keep
  * the good records and get the bad ones back, use {@link importCaseloadRecords}.
+ * @example
+ * ```ts
+ * import { caseloadFromRecords } from "jeugdhulp-bekostiging";
+ *
+ * // use: minutes a month for unit 04 (hours), etmalen for unit 14 (residential care).
+ * const caseload = caseloadFromRecords(
+ *   [
+ *     { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },
+ *     { id: "t2", municipality: "Kaaghorst", provider: "Woongroep Zuid", profile: "verblijf", careForm: "verblijf", unit: "14", start: "2025-10", end: "2026-09", outcome: "notAchieved", use: 28 },
+ *   ],
+ *   { window: { start: "2025-12", months: 13 } }, // from December: January pays December's care
+ * );
+ * console.log(caseload.size); // → 2
+ * ```
+ * @category Import (CSV and records)
  */
 export function caseloadFromRecords(records: readonly unknown[], options: FromRecordsOptions): Caseload {
   return importRecords(records, options, false).caseload;
@@ -111,6 +148,7 @@ export function caseloadFromRecords(records: readonly unknown[], options: FromRe
  * valid records become the caseload and each invalid one is returned in `rejected` (index, id,
  * issues). Records in = imported + rejected, always. A duplicate id rejects the later record. When
  * no record is valid there is nothing to compare: it throws as `"stop"` does.
+ * @category Import (CSV and records)
  */
 export function importCaseloadRecords(records: readonly unknown[], options: ImportRecordsOptions): RecordsImport {
   return importRecords(records, options, skipOf(options, "caseload options"));

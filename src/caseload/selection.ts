@@ -9,6 +9,7 @@ const names = (what: string) => z.array(NameSchema).min(1).optional().describe(`
  * Which trajectories something applies to — the care a reimbursement pays for, the lines a funding
  * stream may cover: by care form, client profile, municipality, provider, age group and target
  * group. An omitted list means all; the lists must all match.
+ * @category Caseload
  */
 export const SelectionSchema = z.strictObject({
   careForms: z.array(CareFormSchema).min(1).optional().describe("only trajectories of these care forms; omitted: all"),
@@ -18,13 +19,21 @@ export const SelectionSchema = z.strictObject({
   ageGroups: names("age groups"),
   targetGroups: names("target groups"),
 });
+/**
+ * A selection as written in a scenario or passed in code, before validation.
+ * @category Caseload
+ */
 export type SelectionInput = z.input<typeof SelectionSchema>;
-/** A validated selection. */
+/**
+ * A validated selection.
+ * @category Caseload
+ */
 export type Selection = z.output<typeof SelectionSchema>;
 
 /**
  * A predicate on trajectory indexes for a selection. Names unknown to the caseload are an error
  * naming `path` (e.g. `["eligible"]`), never a silently empty selection.
+ * @category Caseload
  */
 export function selectTrajectories(c: Caseload, s: Selection, path: readonly (string | number)[], what: string): (t: number) => boolean {
   const byName = (dim: Dimension, list: readonly string[] | undefined) => {

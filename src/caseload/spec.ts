@@ -149,7 +149,10 @@ const ProfileSpecSchema = z.strictObject({
     .describe("target groups (doelgroepen) of new clients, by weight, e.g. for a funding stream; a re-entry keeps its client's. Default: 'algemeen'"),
 });
 
-/** Schema of a synthetic caseload spec (see {@link CaseloadSpec}). */
+/**
+ * Schema of a synthetic caseload spec (see {@link CaseloadSpec}).
+ * @category Caseload
+ */
 export const CaseloadSpecSchema = z
   .strictObject({
     window: HorizonSchema.describe("the months to simulate, e.g. { start: '2026-01', months: 36 }"),
@@ -207,7 +210,13 @@ export const CaseloadSpecSchema = z
     }
   });
 
-/** A validated caseload spec, defaults filled in. */
+/**
+ * A validated caseload spec, defaults filled in.
+ * @category Caseload
+ */
 export type CaseloadSpec = z.output<typeof CaseloadSpecSchema>;
-/** A caseload spec as users write it. */
+/**
+ * A caseload spec as users write it.
+ * @category Caseload
+ */
 export type CaseloadSpecInput = z.input<typeof CaseloadSpecSchema>;

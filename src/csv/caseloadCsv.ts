@@ -13,6 +13,7 @@ import { stringifyCsv } from "./stringifyCsv.js";
 /**
  * Columns of a trajectories CSV, one row per trajectory. The default header of each column is the
  * field name itself (`id`, `careForm`, …); `mapping.columns` renames them for a region's own export.
+ * @category Import (CSV and records)
  */
 export const TRAJECTORY_CSV_FIELDS = [
   "id",
@@ -30,10 +31,16 @@ export const TRAJECTORY_CSV_FIELDS = [
   "targetGroup",
   "use",
 ] as const;
-/** One of {@link TRAJECTORY_CSV_FIELDS}. */
+/**
+ * One of {@link TRAJECTORY_CSV_FIELDS}.
+ * @category Import (CSV and records)
+ */
 export type TrajectoryCsvField = (typeof TRAJECTORY_CSV_FIELDS)[number];
 
-/** Columns a trajectories CSV must have; the others may be left out (defaults as in `TrajectoryInputSchema`). */
+/**
+ * Columns a trajectories CSV must have; the others may be left out (defaults as in `TrajectoryInputSchema`).
+ * @category Import (CSV and records)
+ */
 export const REQUIRED_TRAJECTORY_CSV_FIELDS: readonly TrajectoryCsvField[] = [
   "id",
   "municipality",
@@ -45,14 +52,26 @@ export const REQUIRED_TRAJECTORY_CSV_FIELDS: readonly TrajectoryCsvField[] = [
   "outcome",
 ];
 
-/** Columns of a use CSV, one row per trajectory-month; all three are required. */
+/**
+ * Columns of a use CSV, one row per trajectory-month; all three are required.
+ * @category Import (CSV and records)
+ */
 export const USE_CSV_FIELDS = ["id", "month", "use"] as const;
-/** One of {@link USE_CSV_FIELDS}. */
+/**
+ * One of {@link USE_CSV_FIELDS}.
+ * @category Import (CSV and records)
+ */
 export type UseCsvField = (typeof USE_CSV_FIELDS)[number];
 
-/** Delimiters the import detects and the export writes. */
+/**
+ * Delimiters the import detects and the export writes.
+ * @category Import (CSV and records)
+ */
 export const CSV_DELIMITERS = [",", ";", "\t"] as const;
-/** One of {@link CSV_DELIMITERS}. */
+/**
+ * One of {@link CSV_DELIMITERS}.
+ * @category Import (CSV and records)
+ */
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 const Header = z.string().trim().regex(/\S/, "a column name must not be empty").describe("the header of this field's column in the export");
@@ -69,6 +88,7 @@ const codeMap = <T extends readonly [string, ...string[]]>(codes: T, what: strin
  * { "columns": { "id": "Traject-ID", "provider": "Aanbieder", "end": "Einde" },
  *   "values": { "careForm": { "Ambulant": "ambulant" }, "outcome": { "Behaald": "achieved", "Lopend": "open" } } }
  * ```
+ * @category Import (CSV and records)
  */
 export const CsvMappingSchema = z
   .strictObject({
@@ -118,12 +138,21 @@ export const CsvMappingSchema = z
       .default("zero")
       .describe("a month in care without a row in the use CSV: 'zero' (no use that month) or 'error'"),
   });
-/** A CSV mapping as users write it (see {@link CsvMappingSchema}). */
+/**
+ * A CSV mapping as users write it (see {@link CsvMappingSchema}).
+ * @category Import (CSV and records)
+ */
 export type CsvMappingInput = z.input<typeof CsvMappingSchema>;
-/** A CSV mapping with its defaults filled in. */
+/**
+ * A CSV mapping with its defaults filled in.
+ * @category Import (CSV and records)
+ */
 export type CsvMapping = z.output<typeof CsvMappingSchema>;
 
-/** Options of {@link caseloadFromCsv}: the window and dictionaries of `caseloadFromRecords`, plus how to read the CSV. */
+/**
+ * Options of {@link caseloadFromCsv}: the window and dictionaries of `caseloadFromRecords`, plus how to read the CSV.
+ * @category Import (CSV and records)
+ */
 export interface CaseloadCsvOptions extends FromRecordsOptions {
   /** The use CSV (one row per trajectory-month: id, month, use), when use is not one number per trajectory. */
   readonly useCsv?: string;
@@ -133,7 +162,10 @@ export interface CaseloadCsvOptions extends FromRecordsOptions {
   readonly fileNames?: { readonly trajectories?: string; readonly use?: string };
 }
 
-/** Options of {@link importCaseloadCsv}: those of {@link caseloadFromCsv} and what to do with a bad row. */
+/**
+ * Options of {@link importCaseloadCsv}: those of {@link caseloadFromCsv} and what to do with a bad row.
+ * @category Import (CSV and records)
+ */
 export interface ImportCaseloadCsvOptions extends CaseloadCsvOptions {
   /**
    * `"stop"` (default): any bad row stops the import with every issue. `"skip"`: the good rows are
@@ -143,7 +175,10 @@ export interface ImportCaseloadCsvOptions extends CaseloadCsvOptions {
   readonly onInvalidRow?: OnInvalidRow;
 }
 
-/** A CSV row {@link importCaseloadCsv} left out, with everything needed to fix and re-import it. */
+/**
+ * A CSV row {@link importCaseloadCsv} left out, with everything needed to fix and re-import it.
+ * @category Import (CSV and records)
+ */
 export interface RejectedRow {
   /** The file it is in (as in {@link CaseloadCsvOptions.fileNames}). */
   readonly file: string;
@@ -157,7 +192,10 @@ export interface RejectedRow {
   readonly issues: readonly Issue[];
 }
 
-/** Rows read, imported and rejected per file: read = imported + rejected, always. */
+/**
+ * Rows read, imported and rejected per file: read = imported + rejected, always.
+ * @category Import (CSV and records)
+ */
 export interface ImportCounts {
   readonly trajectoryRows: number;
   readonly trajectoriesImported: number;
@@ -167,7 +205,10 @@ export interface ImportCounts {
   readonly useRowsRejected: number;
 }
 
-/** The result of {@link importCaseloadCsv}. */
+/**
+ * The result of {@link importCaseloadCsv}.
+ * @category Import (CSV and records)
+ */
 export interface CaseloadImport {
   readonly caseload: Caseload;
   /** Rows left out (only with `onInvalidRow: "skip"`), trajectories file first, by line. */
@@ -213,6 +254,7 @@ function at(file: string, line: number, column: string | null, message: string, 
 /**
  * The delimiter of a CSV text: whichever of `;`, `,` and tab occurs most often outside quotes in
  * its first non-empty line (the header); `,` when none does.
+ * @category Import (CSV and records)
  */
 export function detectDelimiter(text: string): CsvDelimiter {
   const counts = new Map<CsvDelimiter, number>(CSV_DELIMITERS.map((d) => [d, 0]));
@@ -380,6 +422,26 @@ interface Imported {
  * nothing and are skipped. Throws {@link FundingInputError} (subject `caseload CSV`) with every
  * issue, sorted by file and line; on success the caseload has exactly one trajectory per data row.
  * {@link importCaseloadCsv} can keep the good rows instead, and gives plausibility warnings.
+ * @example
+ * ```ts
+ * import { caseloadFromCsv } from "jeugdhulp-bekostiging";
+ *
+ * // An export with Dutch headers, dates and decimal comma, read with settings only.
+ * const csv = "Traject;Gemeente;Aanbieder;Product;Zorgvorm;Eenheid;Begin;Einde;Resultaat;Uren\n" +
+ *   "T1;Aldervoort;Jeugdhulp Noord;opvoeden;Ambulant;Uur;01-01-2026;30-06-2026;Behaald;4,5\n";
+ * const caseload = caseloadFromCsv(csv, {
+ *   window: { start: "2025-12", months: 13 },
+ *   mapping: {
+ *     columns: { id: "Traject", municipality: "Gemeente", provider: "Aanbieder", profile: "Product", careForm: "Zorgvorm", unit: "Eenheid", start: "Begin", end: "Einde", outcome: "Resultaat", use: "Uren" },
+ *     values: { careForm: { Ambulant: "ambulant" }, unit: { Uur: "04" }, outcome: { Behaald: "achieved" } },
+ *     dateFormat: "dd-mm-jjjj",
+ *     decimalComma: true,
+ *     useScale: { "04": 60 }, // hours as hours: unit 04 is read in minutes
+ *   },
+ * });
+ * console.log(caseload.size); // → 1
+ * ```
+ * @category Import (CSV and records)
  */
 export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Caseload {
   return importCsv(text, options, false).caseload;
@@ -395,6 +457,22 @@ export function caseloadFromCsv(text: string, options: CaseloadCsvOptions): Case
  * Rows in = imported + rejected, per file, always ({@link ImportCounts}). When no trajectory is
  * left it throws as `"stop"` does. {@link rejectedRowsToCsv} writes the rejected rows back with
  * their reasons, to fix and import again.
+ * @example
+ * ```ts
+ * import { importCaseloadCsv, rejectedRowsToCsv } from "jeugdhulp-bekostiging";
+ *
+ * const csv = [
+ *   "id;municipality;provider;profile;careForm;unit;start;end;outcome;use",
+ *   "t1;Aldervoort;Jeugdhulp Noord;opvoeden;ambulant;04;2026-01;2026-06;achieved;240",
+ *   "t2;Kaaghorst;Woongroep Zuid;verblijf;verblijf;14;2026-05;2026-03;open;28",
+ * ].join("\n");
+ * const result = importCaseloadCsv(csv, { window: { start: "2025-12", months: 13 }, onInvalidRow: "skip" });
+ * console.log(result.caseload.size, result.counts.trajectoriesRejected); // → 1 1
+ * console.log(rejectedRowsToCsv(result));
+ * // → id;municipality;provider;profile;careForm;unit;start;end;outcome;use;reden
+ * //   t2;Kaaghorst;…;28;"line 3, column ""end"": end 2026-03 is before start 2026-05 | …"
+ * ```
+ * @category Import (CSV and records)
  */
 export function importCaseloadCsv(text: string, options: ImportCaseloadCsvOptions): CaseloadImport {
   return importCsv(text, options, skipOf(options, "caseload CSV options"));
@@ -697,6 +775,7 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
  * header and cells (so the same mapping reads it) and a last column `reden` with every reason of
  * the row (`line 14, column "Einde": …`; several joined by ` | `). Written with the import's
  * delimiter. `file: "use"` gives the use CSV's rejected rows ("" when there was no use CSV).
+ * @category Import (CSV and records)
  */
 export function rejectedRowsToCsv(result: CaseloadImport, file: "trajectories" | "use" = "trajectories"): string {
   const header = file === "trajectories" ? result.headers.trajectories : result.headers.use;
@@ -757,7 +836,10 @@ function sortIssues(issues: readonly Issue[], files: readonly string[], ...table
     .map((x) => x.issue);
 }
 
-/** {@link caseloadFromCsv} returning `{ success, output | issues }` instead of throwing for bad input. */
+/**
+ * {@link caseloadFromCsv} returning `{ success, output | issues }` instead of throwing for bad input.
+ * @category Import (CSV and records)
+ */
 export function safeCaseloadFromCsv(text: string, options: CaseloadCsvOptions): SafeResult<Caseload> {
   try {
     return { success: true, output: caseloadFromCsv(text, options) };

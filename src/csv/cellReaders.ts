@@ -11,9 +11,13 @@ import { daysInMonth, MONTH_RE, parseMonth, type Month } from "../period.js";
  * - `excel`: Excel's serial day number (`46188` is 15 June 2026), as a date column often arrives
  *   when a sheet is saved as CSV with a number format.
  * `-`, `/` and `.` all separate the parts, and day and month may have one digit (`1-3-2026`).
+ * @category Import (CSV and records)
  */
 export const DATE_FORMATS = ["jjjj-mm", "jjjj-mm-dd", "dd-mm-jjjj", "mm-jjjj", "excel"] as const;
-/** One of {@link DATE_FORMATS}. */
+/**
+ * One of {@link DATE_FORMATS}.
+ * @category Import (CSV and records)
+ */
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 const SEP = "[-/.]";

@@ -19,6 +19,7 @@ import { stringifyCsv } from "./stringifyCsv.js";
  * order mark, so `cliëntenstop` is not shown as `cliÃ«ntenstop`, and Dutch headers, labels and unit
  * words (`maand`, `aanbieder`, `euro`). Each can be set on its own. Keys meant for scripts (the
  * `metric` column's `paid.2026`, line kinds, codes) are the same in every language.
+ * @category Reports and charts
  */
 export interface CsvExportOptions {
   /** Dutch Excel style: `;`, decimal comma, byte order mark (each overridable below). Default false. */
@@ -59,6 +60,7 @@ export function write(rows: readonly (readonly string[])[], s: Style): string {
  * `1234,56` with `decimal: ","`; `-5` → `-0.05`), or the integer cents with `amounts: "cents"`.
  * Pure string work on the integer, so it is exact for every safe amount. No thousands separators:
  * spreadsheets read the number as it is.
+ * @category Reports and charts
  */
 export function formatCsvAmount(cents: Cents, options: { readonly amounts?: "euros" | "cents"; readonly decimal?: "." | "," } = {}): string {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`formatCsvAmount: ${cents} is not a whole number of cents within ±2^53`);
@@ -80,6 +82,7 @@ export const amount = (cents: Cents, s: Style): string => formatCsvAmount(cents,
  * The ledger as CSV, one row per payment line: `month, incurred, municipality, provider,
  * trajectory, profile, careForm, kind, euros` (or `cents`). Lump sums have an empty trajectory,
  * profile and care form; `(whole region)` and `(all providers)` mark lines paid for all.
+ * @category Reports and charts
  */
 export function ledgerToCsv(ledger: Ledger, caseload: Caseload, options: CsvExportOptions = {}): string {
   const s = style(options);
@@ -102,7 +105,10 @@ export function ledgerToCsv(ledger: Ledger, caseload: Caseload, options: CsvExpo
   return write(rows, s);
 }
 
-/** Options of {@link breakdownToCsv}. */
+/**
+ * Options of {@link breakdownToCsv}.
+ * @category Reports and charts
+ */
 export interface BreakdownCsvOptions extends CsvExportOptions {
   /** Header of the first column, e.g. `provider`; default `key`. */
   readonly keyHeader?: string;
@@ -114,6 +120,7 @@ export interface BreakdownCsvOptions extends CsvExportOptions {
  * A breakdown (e.g. `projection.byProvider`) as CSV: one row per key, one column per month
  * (`2026-01`, …) or per year, then `total`; a last row `(total)` sums each column. Amounts in
  * euros or cents as {@link CsvExportOptions} says.
+ * @category Reports and charts
  */
 export function breakdownToCsv(breakdown: Breakdown, options: BreakdownCsvOptions = {}): string {
   const s = style(options);
@@ -245,6 +252,7 @@ function metricRows(comparison: Comparison, words: ReportLabels): MetricRow[] {
  * `paid.2026` or `obligations.2026-12`), `label`, `unit` (`euros` or `cents`, `count`,
  * `percent`, `ratio`), then the models by label. Cells hold each model's mean over the runs; a
  * metric a model lacks (no cost prices, no budget) is empty.
+ * @category Reports and charts
  */
 export function comparisonToCsv(comparison: Comparison, options: CsvExportOptions = {}): string {
   const s = style(options);
@@ -267,7 +275,10 @@ export function comparisonToCsv(comparison: Comparison, options: CsvExportOption
   return write(rows, s);
 }
 
-/** A caseload as the two CSV texts {@link caseloadFromCsv} reads, and the window to read them with. */
+/**
+ * A caseload as the two CSV texts {@link caseloadFromCsv} reads, and the window to read them with.
+ * @category Reports and charts
+ */
 export interface CaseloadCsv {
   /** One row per trajectory: `id, client, municipality, …, outcome, ageGroup, targetGroup, use`. */
   readonly trajectories: string;
@@ -286,6 +297,7 @@ export interface CaseloadCsv {
  * numbers are written as `toRecords` gives them; on import they are renumbered in order of first
  * appearance, so which trajectories share a client is kept, not the numbers themselves.
  * Options: delimiter and byte order mark as in {@link CsvExportOptions} (there are no amounts).
+ * @category Reports and charts
  */
 export function recordsToCsv(caseload: Caseload, options: Omit<CsvExportOptions, "amounts"> = {}): CaseloadCsv {
   const s = style(options);

@@ -6,6 +6,7 @@ import { daysInMonth } from "../period.js";
  * Data that imports but probably does not mean what the export meant: hours given as hours where
  * we read minutes, more dagdelen than a month has, no use at all. A warning names how many rows or
  * months look wrong, the likely cause and the setting that fixes it; it does not stop the import.
+ * @category Import (CSV and records)
  */
 export interface ImportWarning {
   /** `use-looks-like-hours`, `dagdelen-above-month`, `no-use`. */

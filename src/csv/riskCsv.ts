@@ -31,6 +31,7 @@ interface Row {
  *
  * Money is written from integer cents by string work, never through a float ({@link CsvExportOptions};
  * `dutch: true` for `;`, decimal commas and a byte order mark). Without risk (one run) only the header.
+ * @category Reports and charts
  */
 export function riskToCsv(comparison: Comparison, options: CsvExportOptions = {}): string {
   const s = style(options);

@@ -14,6 +14,7 @@ import { amount, amountHeader, decimalIn, style, write, type CsvExportOptions } 
  * code, e.g. `poolStopped`, and in words), and
  * the money (requested, committed, paid, invoiced above the commitment, released) in the export's
  * amount unit (column names end in `_euros` or `_cents`). Options as in {@link CsvExportOptions}.
+ * @category Reports and charts
  */
 export function grantDecisionsToCsv(result: GrantPoolResult, options: CsvExportOptions = {}): string {
   const s = style(options);
@@ -52,6 +53,7 @@ export function grantDecisionsToCsv(result: GrantPoolResult, options: CsvExportO
  * `participantsLeft` and `closedRuns` (runs in which the initiative closed, in all and at each
  * year end; no percentiles) are counts; two `rate` rows give the break-even of avoided care
  * against the structural subsidy and the rate assumed (avoided trajectories per 100 participant-years).
+ * @category Reports and charts
  */
 export function recoveryComparisonToCsv(result: RecoveryComparison, options: CsvExportOptions = {}): string {
   const s = style(options);

@@ -6,6 +6,7 @@ import { LINE_KINDS, type LineKind, ALL_PROVIDERS, WHOLE_REGION, NO_TRAJECTORY }
 /**
  * Every payment line inside the horizon, column by column (one typed array per field). Only built
  * when asked for (`lines: true`): totals and breakdowns are aggregated on the fly without it.
+ * @category Projection and ledger
  */
 export interface Ledger {
   readonly length: number;
@@ -85,7 +86,10 @@ export class LedgerBuilder {
   }
 }
 
-/** A payment line as a plain object. */
+/**
+ * A payment line as a plain object.
+ * @category Projection and ledger
+ */
 export interface LedgerLine {
   readonly month: string;
   readonly incurred: string;
@@ -106,7 +110,10 @@ export function providerLabel(c: Caseload, i: number): string {
   return i === ALL_PROVIDERS ? "(all providers)" : c.providers[i]!;
 }
 
-/** Line `i` of a ledger as a plain object (for export and inspection). */
+/**
+ * Line `i` of a ledger as a plain object (for export and inspection).
+ * @category Projection and ledger
+ */
 export function ledgerLine(ledger: Ledger, caseload: Caseload, i: number): LedgerLine {
   const t = ledger.trajectory[i]!;
   return {
@@ -120,12 +127,16 @@ export function ledgerLine(ledger: Ledger, caseload: Caseload, i: number): Ledge
   };
 }
 
-/** A dimension to total a ledger by. */
+/**
+ * A dimension to total a ledger by.
+ * @category Projection and ledger
+ */
 export type LedgerDimension = "month" | "year" | "provider" | "municipality" | "profile" | "careForm" | "kind";
 
 /**
  * Totals a ledger's lines by one dimension, straight from the lines — the independent check on
  * the on-the-fly breakdowns of a projection. Keys are labels (`2026-01`, provider names, …).
+ * @category Projection and ledger
  */
 export function totalLedgerBy(ledger: Ledger, caseload: Caseload, by: LedgerDimension): Map<string, number> {
   const out = new Map<string, number>();

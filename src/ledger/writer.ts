@@ -8,6 +8,7 @@ import type { Month } from "../period.js";
  *
  * `month` is when the municipality pays; `incurred` is when the obligation arose (the care month,
  * the start of an arrangement, the budget year). Amounts are integer cents.
+ * @category Projection and ledger
  */
 export interface LedgerWriter {
   /** A payment for trajectory `t` (provider and municipality are the trajectory's own). */

@@ -1,7 +1,10 @@
 import type { Metrics } from "../metrics/metrics.js";
 import type { ReportLocale } from "./locale.js";
 
-/** The single-valued metrics that have a label (the ones a table or CSV shows by name). */
+/**
+ * The single-valued metrics that have a label (the ones a table or CSV shows by name).
+ * @category Reports and charts
+ */
 export type LabelledMetric =
   | "totalPaid"
   | "perClient"
@@ -23,7 +26,10 @@ export type LabelledMetric =
   | "consultationSignals"
   | "ceilingsReached";
 
-/** What the single-valued metrics are called in English tables and CSV, one place for every report. */
+/**
+ * What the single-valued metrics are called in English tables and CSV, one place for every report.
+ * @category Reports and charts
+ */
 export const METRIC_LABELS = {
   totalPaid: "Total paid",
   perClient: "Per client",
@@ -46,7 +52,10 @@ export const METRIC_LABELS = {
   ceilingsReached: "Ceilings reached",
 } as const satisfies Record<LabelledMetric, string> & Partial<Record<keyof Metrics, string>>;
 
-/** The same labels in Dutch, in the words of the Jeugdwet's practice (iStandaarden, contracts). */
+/**
+ * The same labels in Dutch, in the words of the Jeugdwet's practice (iStandaarden, contracts).
+ * @category Reports and charts
+ */
 export const METRIC_LABELS_NL: Readonly<Record<LabelledMetric, string>> = {
   totalPaid: "Totaal betaald",
   perClient: "Per cliënt",
@@ -81,6 +90,7 @@ const MEASURES_NL: Readonly<Record<string, string>> = {
 /**
  * Every word a comparison table or CSV puts next to a number, in one language. Keys of metrics
  * (`paid.2026`, `obligations.2026-12-31`) never change with the language: scripts read those.
+ * @category Reports and charts
  */
 export interface ReportLabels {
   readonly locale: ReportLocale;
@@ -172,7 +182,10 @@ const NL: ReportLabels = {
   csvTerm: (term) => CSV_TERMS_NL[term] ?? term,
 };
 
-/** The labels of a locale (`en` when none is given). */
+/**
+ * The labels of a locale (`en` when none is given).
+ * @category Reports and charts
+ */
 export function reportLabels(locale: ReportLocale = "en"): ReportLabels {
   return locale === "nl" ? NL : EN;
 }

@@ -17,7 +17,10 @@ import { summarise, type Summary } from "./statistics.js";
 
 export { CompareOptionsSchema, type CompareOptions } from "./compareOptions.js";
 
-/** Amount-valued metrics summarised over runs. */
+/**
+ * Amount-valued metrics summarised over runs.
+ * @category Comparison and metrics
+ */
 export const SUMMARISED_METRICS = [
   "totalPaid",
   "perClient",
@@ -28,10 +31,16 @@ export const SUMMARISED_METRICS = [
   "budgetDeviation",
   "dueAfterHorizon",
 ] as const;
-/** An amount metric that {@link compare} summarises over runs. */
+/**
+ * An amount metric that {@link compare} summarises over runs.
+ * @category Comparison and metrics
+ */
 export type SummarisedMetric = (typeof SUMMARISED_METRICS)[number];
 
-/** One model's column of a comparison. */
+/**
+ * One model's column of a comparison.
+ * @category Comparison and metrics
+ */
 export interface ModelComparison {
   /** The model's label; made unique by its position (`… #2`) when an earlier model has the same. */
   readonly label: string;
@@ -60,7 +69,10 @@ export interface ModelComparison {
   readonly delivered: Caseload | null;
 }
 
-/** Result of {@link compare}: one entry per model, in the order given. */
+/**
+ * Result of {@link compare}: one entry per model, in the order given.
+ * @category Comparison and metrics
+ */
 export interface Comparison {
   readonly horizon: { readonly start: string; readonly months: number };
   /** Seeds of the runs; empty when a fixed caseload was compared. */
@@ -86,7 +98,10 @@ export interface Comparison {
   } | null;
 }
 
-/** Progress callback: called after each run. */
+/**
+ * Progress callback: called after each run.
+ * @category Comparison and metrics
+ */
 export type OnRun = (done: number, total: number) => void;
 
 /**
@@ -101,6 +116,27 @@ export type OnRun = (done: number, total: number) => void;
  * "triangular", "min": 65, "mode": 70, "max": 78, "as": "euros" }` — and each run then draws it
  * from its own seed before generating its caseload; every model of a run sees the same draws.
  * A given caseload (records) may then run several times too: each run draws the parameters anew.
+ * @example
+ * ```ts
+ * import { caseloadFromRecords, compare, formatEuro } from "jeugdhulp-bekostiging";
+ *
+ * const caseload = caseloadFromRecords(
+ *   [
+ *     { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },
+ *     { id: "t2", municipality: "Kaaghorst", provider: "Woongroep Zuid", profile: "verblijf", careForm: "verblijf", unit: "14", start: "2025-10", end: "2026-09", outcome: "notAchieved", use: 28 },
+ *   ],
+ *   { window: { start: "2025-12", months: 13 } }, // from December: January pays December's care
+ * );
+ * const models = [
+ *   { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }, { careForm: "verblijf", tariff: "180.00" }] },
+ *   { kind: "task", budgets: [{ perYear: "60000.00" }] },
+ * ] as const;
+ * const comparison = compare(caseload, models, { horizon: { start: "2026-01", months: 12 } });
+ * for (const m of comparison.models) console.log(m.label, formatEuro(m.metrics.totalPaid));
+ * // → Inspanningsgericht (p×q) € 52.080,00
+ * // → Taakgericht (lumpsum) € 60.000,00
+ * ```
+ * @category Comparison and metrics
  */
 export function compare(
   caseload: Caseload | Uncertain<CaseloadSpecInput>,

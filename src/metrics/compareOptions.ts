@@ -4,7 +4,10 @@ import { HorizonSchema } from "../period.js";
 import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
 import { ProjectionOptionsSchema } from "../projection/project.js";
 
-/** Options of {@link compare}. */
+/**
+ * Options of {@link compare}.
+ * @category Comparison and metrics
+ */
 export const CompareOptionsSchema = z.strictObject({
   horizon: HorizonSchema.optional().describe("the months compared, e.g. { start: '2026-01', months: 36 }; default: the caseload's window"),
   // The same fields as a projection's: one definition, one description.
@@ -31,7 +34,10 @@ export const CompareOptionsSchema = z.strictObject({
     .default(false)
     .describe('keep each model\'s full projection of the first run in the result (typed arrays: not JSON-safe); "lines": with every payment line too'),
 });
-/** Options of {@link compare}, as users write them (defaults filled in by the schema). */
+/**
+ * Options of {@link compare}, as users write them (defaults filled in by the schema).
+ * @category Comparison and metrics
+ */
 export type CompareOptions = z.input<typeof CompareOptionsSchema>;
 
 /** Options that hold for every run of a comparison: never a distribution (the others may be uncertain). */

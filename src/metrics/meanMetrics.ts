@@ -20,6 +20,7 @@ function providersOf(runs: readonly Metrics[]): string[] {
  * The mean of several runs' metrics, field by field, in the same shape — what a table shows for a
  * Monte Carlo comparison. Rounding point: amounts and counts are exact means rounded half-even to
  * the cent (or the unit); the margin percentage is recomputed from the mean margin and mean paid.
+ * @category Comparison and metrics
  */
 export function meanMetrics(runs: readonly Metrics[]): Metrics {
   const first = runs[0];

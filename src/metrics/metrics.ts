@@ -12,6 +12,7 @@ export { METRIC_LABELS } from "../locale/labels.js";
 /**
  * The measures on which funding models are compared, for one run. Plain, serialisable values:
  * amounts are integer cents, ratios are numbers.
+ * @category Comparison and metrics
  */
 export interface Metrics {
   /** Paid by the municipality inside the horizon. */
@@ -73,6 +74,7 @@ export interface Metrics {
  * Measures one projection. `budget` is the municipality's youth-care budget per year (version in
  * force in January). Rounding point: per-client, per-trajectory and per-result amounts are exact
  * quotients rounded half-even to the cent.
+ * @category Comparison and metrics
  */
 export function measure(p: Projection, budget: DatedPrice | null): Metrics {
   const per = (n: number): Cents | null => (n > 0 ? divRound(p.totalPaid, n, "halfEven") : null);
@@ -132,7 +134,10 @@ export function measure(p: Projection, budget: DatedPrice | null): Metrics {
   };
 }
 
-/** Paid per month of the horizon. */
+/**
+ * Paid per month of the horizon.
+ * @category Comparison and metrics
+ */
 export function monthlyTotals(p: Projection): number[] {
   const m = p.horizon.months;
   const out = new Array<number>(m).fill(0);

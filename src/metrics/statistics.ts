@@ -1,6 +1,9 @@
 import { divRoundBig, type Cents } from "../money/index.js";
 
-/** Mean and percentiles of an amount over Monte Carlo runs, in integer cents. */
+/**
+ * Mean and percentiles of an amount over Monte Carlo runs, in integer cents.
+ * @category Comparison and metrics
+ */
 export interface Summary {
   readonly mean: Cents;
   readonly p5: Cents;
@@ -19,6 +22,7 @@ export function meanOf(values: readonly number[]): number {
  * Summarises integer amounts exactly. Rounding points: the mean is the exact sum (BigInt) divided
  * by the count, rounded half-even to the cent; percentiles are nearest-rank, so each is one of the
  * observed amounts and no interpolation invents a cent.
+ * @category Comparison and metrics
  */
 export function summarise(values: readonly number[]): Summary {
   if (values.length === 0) throw new RangeError("summarise: needs at least one value");

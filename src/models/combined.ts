@@ -8,6 +8,7 @@ import type { CeilingSignal, FundingModel, ModelMeasure, ModelOutcome, Projectio
  * nothing is shared between them but the caseload. A part that makes clients wait (an intake stop)
  * cannot be combined with others: they would pay for care that was deferred. The variant is the first part's that messages per client,
  * else taakgericht. Build it from configs with `createModel({ kind: "combined", parts: [...] })`.
+ * @category Funding models
  */
 export function combinedModel(parts: readonly FundingModel[], label?: string): FundingModel {
   if (parts.length === 0) throw new RangeError("combinedModel: needs at least one part");

@@ -13,10 +13,16 @@ import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedP
 import { LabelSchema } from "./common.js";
 import type { CeilingSignal, FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
-/** What happens when a provider's yearly budget ceiling (bestedingsruimte) is reached. */
+/**
+ * What happens when a provider's yearly budget ceiling (bestedingsruimte) is reached.
+ * @category Funding models
+ */
 export const CEILING_BEHAVIOURS = ["providerBears", "intakeStop", "overspend"] as const;
 
-/** Config of effort-oriented funding (inspanningsgericht, p × q). */
+/**
+ * Config of effort-oriented funding (inspanningsgericht, p × q).
+ * @category Funding models
+ */
 export const EffortConfigSchema = z.strictObject({
   kind: z.literal("effort").describe("inspanningsgericht: tariff × delivered hours, dagdelen or etmalen, per client per month; optionally a yearly ceiling"),
   label: LabelSchema,
@@ -50,7 +56,10 @@ export const EffortConfigSchema = z.strictObject({
     .optional()
     .describe("a yearly ceiling (bestedingsruimte) per provider, and what happens when declarations reach it"),
 });
-/** An effort model config as users write it. */
+/**
+ * An effort model config as users write it.
+ * @category Funding models
+ */
 export type EffortConfig = z.input<typeof EffortConfigSchema>;
 
 /**
@@ -58,6 +67,7 @@ export type EffortConfig = z.input<typeof EffortConfigSchema>;
  * declared per client per month (JW323), paid `paymentLagMonths` after the care month. Hours
  * follow the iJw 30-minute rule. Optionally a yearly budget ceiling per provider, with the 70 %
  * consultation signal and a chosen behaviour at 100 %.
+ * @category Funding models
  */
 export function effortModel(config: EffortConfig): FundingModel {
   const cfg = parseWith(EffortConfigSchema, config, "effort model config");

@@ -10,7 +10,10 @@ import { reimbursementModel, ReimbursementConfigSchema, type ReimbursementConfig
 import { taskModel, TaskConfigSchema, type TaskConfig } from "./task.js";
 import { trajectoryModel, TrajectoryConfigSchema, type TrajectoryConfig } from "./trajectory.js";
 
-/** A combined (hybrid) model's config: a label and its parts, each any model config. */
+/**
+ * A combined (hybrid) model's config: a label and its parts, each any model config.
+ * @category Funding models
+ */
 export interface CombinedConfig {
   readonly kind: "combined";
   readonly label?: string | undefined;
@@ -21,13 +24,20 @@ export interface CombinedConfig {
  * Any built-in model's config, discriminated on `kind`: `task` (taakgericht), `effort`
  * (inspanningsgericht), `output` (outputgericht), `trajectory` (trajectfinanciering), `perPlace`
  * (per place, e.g. BooO), `reimbursement` (realised costs, meerkosten) and `combined` (parts).
+ * @category Funding models
  */
 export type ModelConfig = CoreModelConfig | PerPlaceConfig | ReimbursementConfig | CombinedConfig;
 
-/** The four core models' configs: task, effort, output, trajectory. */
+/**
+ * The four core models' configs: task, effort, output, trajectory.
+ * @category Funding models
+ */
 export type CoreModelConfig = TaskConfig | EffortConfig | OutputConfig | TrajectoryConfig;
 
-/** Config of a combined model: its parts are any model configs (also combined ones). */
+/**
+ * Config of a combined model: its parts are any model configs (also combined ones).
+ * @category Funding models
+ */
 export const CombinedConfigSchema: z.ZodType<CombinedConfig> = z.strictObject({
   kind: z.literal("combined").describe("hybride: parts of the other models added up"),
   label: LabelSchema,
@@ -36,7 +46,10 @@ export const CombinedConfigSchema: z.ZodType<CombinedConfig> = z.strictObject({
   },
 }) as unknown as z.ZodType<CombinedConfig>;
 
-/** Schema of {@link ModelConfig}. */
+/**
+ * Schema of {@link ModelConfig}.
+ * @category Funding models
+ */
 export const ModelConfigSchema: z.ZodType<ModelConfig> = z.discriminatedUnion("kind", [
   TaskConfigSchema,
   EffortConfigSchema,
@@ -50,6 +63,15 @@ export const ModelConfigSchema: z.ZodType<ModelConfig> = z.discriminatedUnion("k
 /**
  * A funding model from its config, or the model itself when one is passed (so `compare` accepts
  * both). Throws FundingInputError naming the field when the config is invalid.
+ * @example
+ * ```ts
+ * import { createModel } from "jeugdhulp-bekostiging";
+ *
+ * // Money is a decimal string in euros: a bare 70 could be euros or cents.
+ * const effort = createModel({ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] });
+ * console.log(effort.kind, effort.label); // → effort Inspanningsgericht (p×q)
+ * ```
+ * @category Funding models
  */
 export function createModel(config: ModelConfig | FundingModel): FundingModel {
   if (typeof (config as FundingModel).project === "function") return config as FundingModel;

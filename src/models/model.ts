@@ -6,10 +6,14 @@ import type { Horizon } from "../period.js";
  * The iJw execution variant (uitvoeringsvariant) a model is run under. It decides which messages
  * the model needs: `taakgericht` has no assignments and no declarations; the other two have an
  * assignment (JW301), start and stop (JW305/JW307) per client and declarations (JW323/JW325).
+ * @category Funding models
  */
 export type ExecutionVariant = "taakgericht" | "inspanningsgericht" | "outputgericht";
 
-/** What a model sees when it projects: the caseload, the horizon and the payment terms. */
+/**
+ * What a model sees when it projects: the caseload, the horizon and the payment terms.
+ * @category Funding models
+ */
 export interface ProjectionContext {
   readonly caseload: Caseload;
   readonly horizon: Horizon;
@@ -20,7 +24,10 @@ export interface ProjectionContext {
   readonly paymentLagMonths: number;
 }
 
-/** A budget-ceiling (bestedingsruimte) signal: when a provider reached 70 % or 100 % in a year. */
+/**
+ * A budget-ceiling (bestedingsruimte) signal: when a provider reached 70 % or 100 % in a year.
+ * @category Funding models
+ */
 export interface CeilingSignal {
   readonly provider: string;
   readonly year: number;
@@ -36,7 +43,10 @@ export interface CeilingSignal {
   readonly beyondCeiling: number;
 }
 
-/** What a model reports besides its payment lines. */
+/**
+ * What a model reports besides its payment lines.
+ * @category Funding models
+ */
 export interface ModelOutcome {
   /**
    * Months each trajectory's care was deferred, e.g. by an intake stop (cliëntenstop); absent when
@@ -53,6 +63,7 @@ export interface ModelOutcome {
 /**
  * A model-specific measure, shown next to the common metrics. `cents` values are integer cents;
  * `percent` values have two decimals; `count` values are whole numbers.
+ * @category Funding models
  */
 export interface ModelMeasure {
   readonly name: string;
@@ -64,6 +75,7 @@ export interface ModelMeasure {
  * A funding model (bekostigingsmodel): one strategy for how a municipality pays providers. Every
  * model implements this one interface and is configured by its own zod schema; the projection
  * core and `compare` treat them alike. Adding a model is adding one file.
+ * @category Funding models
  */
 export interface FundingModel {
   /** The config kind, e.g. `"effort"`. */

@@ -10,7 +10,10 @@ import { KeyedPrices } from "../prices/keyedPrices.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
-/** Config of output-oriented funding (outputgericht / resultaatgericht). */
+/**
+ * Config of output-oriented funding (outputgericht / resultaatgericht).
+ * @category Funding models
+ */
 export const OutputConfigSchema = z
   .strictObject({
     kind: z.literal("output").describe("outputgericht: a fixed price per arrangement (profile × intensity) for a validity period, paid by a schedule"),
@@ -60,7 +63,10 @@ interface Schedule {
   readonly onResult: number;
 }
 
-/** An output model config as users write it. */
+/**
+ * An output model config as users write it.
+ * @category Funding models
+ */
 export type OutputConfig = z.input<typeof OutputConfigSchema>;
 
 /**
@@ -76,6 +82,7 @@ export type OutputConfig = z.input<typeof OutputConfigSchema>;
  * Rounding points: the price splits into the four shares by largest remainder, and the instalment
  * share over the norm months by largest remainder, so an arrangement's lines add up to its price.
  * A follow-up price is rounded half-up to the cent.
+ * @category Funding models
  */
 export function outputModel(config: OutputConfig): FundingModel {
   const cfg = parseWith(OutputConfigSchema, config, "output model config");

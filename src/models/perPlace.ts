@@ -14,7 +14,10 @@ import type { FundingModel, ModelMeasure, ModelOutcome, ProjectionContext } from
 /** A day `YYYY-MM-DD` or a month `YYYY-MM` (= its first day), for norms that change mid-month. */
 const DayOrMonthSchema = z.union([MonthSchema, DateSchema], { error: "expected a month YYYY-MM or a real day YYYY-MM-DD" });
 
-/** Config of per-place (capacity) funding. */
+/**
+ * Config of per-place (capacity) funding.
+ * @category Funding models
+ */
 export const PerPlaceConfigSchema = z.strictObject({
   kind: z.literal("perPlace").describe("per place (e.g. BooO): a norm amount per funded place per day or month, whatever the occupancy"),
   label: LabelSchema,
@@ -62,6 +65,10 @@ export const PerPlaceConfigSchema = z.strictObject({
     }),
   per: z.enum(["day", "month"]).default("day").describe("the norm is per place per day (BooO) or per place per month"),
 });
+/**
+ * The configuration of per-place funding (per plaats, the BooO norm), as written in a scenario.
+ * @category Funding models
+ */
 export type PerPlaceConfig = z.input<typeof PerPlaceConfigSchema>;
 
 /** Sortable day key: month × 32 + day of month. */
@@ -78,6 +85,7 @@ function dayKey(text: string): number {
  * the month (`paymentLagMonths`). Measures: occupancy (trajectories in care per place) and the
  * cost per occupied place-month. Rounding: none — places × days × a norm in cents is exact; the
  * cost per occupied place-month is rounded half-even.
+ * @category Funding models
  */
 export function perPlaceModel(config: PerPlaceConfig): FundingModel {
   const cfg = parseWith(PerPlaceConfigSchema, config, "per-place model config");

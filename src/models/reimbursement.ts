@@ -14,7 +14,10 @@ import { CareFormPriceSchema, costOfUse } from "../projection/cost.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
-/** Config of reimbursement of realised costs (meerkosten, open-book). */
+/**
+ * Config of reimbursement of realised costs (meerkosten, open-book).
+ * @category Funding models
+ */
 export const ReimbursementConfigSchema = z
   .strictObject({
     kind: z.literal("reimbursement").describe("vergoeding werkelijke kosten (meerkosten): the realised cost of eligible care, optionally capped"),
@@ -37,6 +40,10 @@ export const ReimbursementConfigSchema = z
   .superRefine((cfg, ctx) => {
     if (cfg.advance && cfg.capPerYear === undefined) ctx.addIssue({ code: "custom", path: ["advance"], message: "an advance is a share of the cap: give capPerYear too" });
   });
+/**
+ * The configuration of reimbursement of realised costs (vergoeding werkelijke kosten, meerkosten), as written in a scenario.
+ * @category Funding models
+ */
 export type ReimbursementConfig = z.input<typeof ReimbursementConfigSchema>;
 
 /**
@@ -50,6 +57,7 @@ export type ReimbursementConfig = z.input<typeof ReimbursementConfigSchema>;
  * Rounding points: cost of time units as in the provider cost (minutes × hourly price / 60,
  * half-up per trajectory-month); the advance is `percentOfCap` of the cap rounded half-up, split
  * over the months by largest remainder. Only years wholly inside the window are settled.
+ * @category Funding models
  */
 export function reimbursementModel(config: ReimbursementConfig): FundingModel {
   const cfg = parseWith(ReimbursementConfigSchema, config, "reimbursement model config");

@@ -13,7 +13,10 @@ import { LabelSchema } from "./common.js";
 import { declaredAmountFast } from "./effort.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
-/** Config of task-oriented funding (taakgericht, lump sum). */
+/**
+ * Config of task-oriented funding (taakgericht, lump sum).
+ * @category Funding models
+ */
 export const TaskConfigSchema = z.strictObject({
   kind: z.literal("task").describe("taakgericht: a lump sum per provider or area per year, paid monthly whatever the volume; optionally a corridor settled after the year"),
   label: LabelSchema,
@@ -59,7 +62,10 @@ export const TaskConfigSchema = z.strictObject({
     .optional()
     .describe("volume corridor with year-end settlement (nacalculatie) outside it"),
 });
-/** A task model config as users write it. */
+/**
+ * A task model config as users write it.
+ * @category Funding models
+ */
 export type TaskConfig = z.input<typeof TaskConfigSchema>;
 
 /**
@@ -72,6 +78,7 @@ export type TaskConfig = z.input<typeof TaskConfigSchema>;
  * exactly its budget); the corridor bounds and the settlement round half-up to the cent. Only
  * years wholly inside the caseload window are settled: production of a partly seen year is
  * unknown.
+ * @category Funding models
  */
 export function taskModel(config: TaskConfig): FundingModel {
   const cfg = parseWith(TaskConfigSchema, config, "task model config");
@@ -124,7 +131,10 @@ export function taskModel(config: TaskConfig): FundingModel {
   };
 }
 
-/** Settlement of one year: the share of production outside [budget − lower %, budget + upper %]. */
+/**
+ * Settlement of one year: the share of production outside [budget − lower %, budget + upper %].
+ * @category Funding models
+ */
 export function corridorSettlement(
   budget: number,
   production: number,

@@ -10,7 +10,10 @@ import { KeyedPrices } from "../prices/keyedPrices.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
-/** Config of trajectory funding (trajectfinanciering). */
+/**
+ * Config of trajectory funding (trajectfinanciering).
+ * @category Funding models
+ */
 export const TrajectoryConfigSchema = z.strictObject({
   kind: z.literal("trajectory").describe("trajectfinanciering: a fixed amount per trajectory, an advance at the start and the rest at closure"),
   label: LabelSchema,
@@ -28,7 +31,10 @@ export const TrajectoryConfigSchema = z.strictObject({
   advancePercent: SharePercentSchema.default("50").describe("agreed share paid at the start (iJw: declared in two parts)"),
   dropOutPercent: SharePercentSchema.default("100").describe("share of the amount paid in all when the client drops out"),
 });
-/** A trajectory model config as users write it. */
+/**
+ * A trajectory model config as users write it.
+ * @category Funding models
+ */
 export type TrajectoryConfig = z.input<typeof TrajectoryConfigSchema>;
 
 /**
@@ -38,6 +44,7 @@ export type TrajectoryConfig = z.input<typeof TrajectoryConfigSchema>;
  * until paid); a drop-out's reduction is a separate settlement line incurred at closure. Rounding points: the advance and a drop-out amount round
  * half-up to the cent; the settlement is the exact remainder, so a closed trajectory is paid
  * exactly its amount.
+ * @category Funding models
  */
 export function trajectoryModel(config: TrajectoryConfig): FundingModel {
   const cfg = parseWith(TrajectoryConfigSchema, config, "trajectory model config");

@@ -6,6 +6,7 @@ import type { Cents } from "./cents.js";
  * gets the floor of its exact share, and the cents left over go one by one to the parts with the
  * largest remainders (largest-remainder method; ties go to the earliest part). Used wherever an
  * amount is spread over months, clients or providers. Negative totals split symmetrically.
+ * @category Money
  */
 export function allocate(total: Cents, weights: readonly number[]): Cents[] {
   if (weights.length === 0) throw new RangeError("allocate: weights must not be empty");
@@ -32,7 +33,10 @@ export function allocate(total: Cents, weights: readonly number[]): Cents[] {
   });
 }
 
-/** Splits `total` into `count` near-equal parts (largest remainder), e.g. a yearly budget over 12 months. */
+/**
+ * Splits `total` into `count` near-equal parts (largest remainder), e.g. a yearly budget over 12 months.
+ * @category Money
+ */
 export function splitEvenly(total: Cents, count: number): Cents[] {
   return allocate(total, new Array<number>(count).fill(1));
 }
@@ -40,6 +44,7 @@ export function splitEvenly(total: Cents, count: number): Cents[] {
 /**
  * Integer weights proportional to decimal percentages ("33.5", "66.5" → 335, 665), so shares can
  * be allocated exactly with {@link allocate}. Exact for any notation Decimal reads ("1e-7").
+ * @category Money
  */
 export function percentWeights(percents: readonly string[]): number[] {
   const ds = percents.map((p) => new Decimal(p));

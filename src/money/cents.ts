@@ -5,13 +5,20 @@ import { FundingInputError } from "../errors.js";
  * An amount in whole eurocents, as in the iJw messages. It is a JavaScript number that always
  * holds an integer within ±(2^53 − 1), where binary doubles are exact; every operation here keeps
  * it integral, and {@link assertCents} guards the range at each boundary.
+ * @category Money
  */
 export type Cents = number;
 
-/** Largest amount we accept: 2^53 − 1 cents (≈ €90 trillion), the exact-integer limit of a double. */
+/**
+ * Largest amount we accept: 2^53 − 1 cents (≈ €90 trillion), the exact-integer limit of a double.
+ * @category Money
+ */
 export const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
-/** Throws unless `value` is an integer amount of cents within the safe range. */
+/**
+ * Throws unless `value` is an integer amount of cents within the safe range.
+ * @category Money
+ */
 export function assertCents(value: number, where: string): Cents {
   if (!Number.isSafeInteger(value)) {
     throw new FundingInputError("amount", [
@@ -27,7 +34,10 @@ export function assertCents(value: number, where: string): Cents {
   return value;
 }
 
-/** Adds two amounts and checks that the sum stays exact (overflow guard for totals). */
+/**
+ * Adds two amounts and checks that the sum stays exact (overflow guard for totals).
+ * @category Money
+ */
 export function addCents(a: Cents, b: Cents, where = "sum"): Cents {
   return assertCents(a + b, where);
 }
@@ -36,6 +46,7 @@ export function addCents(a: Cents, b: Cents, where = "sum"): Cents {
  * Converts a euro amount given as a decimal string or Decimal ("1234.56", "78,50" is not accepted)
  * to cents. Throws when it has more than two decimals: a tariff in tenths of a cent must be
  * rounded deliberately by the caller, never silently.
+ * @category Money
  */
 export function eurosToCents(euros: string | Decimal): Cents {
   let d: Decimal;
@@ -54,7 +65,10 @@ export function eurosToCents(euros: string | Decimal): Cents {
   return assertCents(d.toNumber(), "euros");
 }
 
-/** The exact decimal value in euros of an amount of cents (for display and reference paths). */
+/**
+ * The exact decimal value in euros of an amount of cents (for display and reference paths).
+ * @category Money
+ */
 export function centsToDecimal(cents: Cents): Decimal {
   return new Decimal(cents).dividedBy(100);
 }

@@ -4,6 +4,7 @@ import { divRound } from "./rounding.js";
 /**
  * Formats cents as Dutch euros: `€ 1.234.567,89`, negative as `-€ 12,00`. Pure integer string
  * work, so it is exact for every safe amount.
+ * @category Money
  */
 export function formatEuro(cents: Cents, options: { readonly decimals?: boolean } = {}): string {
   const negative = cents < 0;

@@ -4,12 +4,14 @@ import type { Cents } from "./cents.js";
 /**
  * A named rounding mode for integer division `numerator / denominator` (denominator > 0), exact
  * on integers. Every place in the library that rounds says which of these it uses.
+ * @category Money
  */
 export type RoundingMode = "halfUp" | "halfEven" | "down" | "up";
 
 /**
  * Integer division of two safe integers with a named rounding. `halfUp` is the commercial
  * rounding the iJw prescribes ("afgerond op hele centen"): halves away from zero.
+ * @category Money
  */
 export function divRound(numerator: number, denominator: number, mode: RoundingMode): number {
   // Both operands are integers; the quotient and remainder below are exact for safe integers.
@@ -61,7 +63,10 @@ const DECIMAL_MODE: Record<RoundingMode, Decimal.Rounding> = {
   up: Decimal.ROUND_UP,
 };
 
-/** Rounds a Decimal amount of cents to whole cents with a named mode. */
+/**
+ * Rounds a Decimal amount of cents to whole cents with a named mode.
+ * @category Money
+ */
 export function roundDecimalCents(value: Decimal, mode: RoundingMode): Cents {
   const r = value.toDecimalPlaces(0, DECIMAL_MODE[mode]).toNumber();
   return r === 0 ? 0 : r;
@@ -71,6 +76,7 @@ export function roundDecimalCents(value: Decimal, mode: RoundingMode): Cents {
  * Applies a percentage (a decimal string like "2.35" for 2.35 %) to an amount, rounded by `mode`.
  * Exact for every safe amount: the percentage is an integer fraction, the product an integer
  * (a Decimal product would keep only 20 significant digits).
+ * @category Money
  */
 export function percentOf(amount: Cents, percent: Decimal.Value, mode: RoundingMode): Cents {
   return percentOfEach(percent, mode)(amount);

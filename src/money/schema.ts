@@ -6,6 +6,7 @@ import { z } from "zod";
  * (`"78.50"`, `"-120"`), or whole cents as `{ "cents": 7850 }`. A bare number is refused on
  * purpose: `70` could mean euros or cents, and a budget off by a factor 100 is not a typo one
  * wants to find in a council report. Parses to integer cents.
+ * @category Money
  */
 export const MoneySchema = z
   .union([
@@ -26,7 +27,10 @@ export const MoneySchema = z
     }
     return cents;
   });
-/** Money as users write it: `"78.50"` (euros) or `{ cents: 7850 }`. */
+/**
+ * Money as users write it: `"78.50"` (euros) or `{ cents: 7850 }`.
+ * @category Money
+ */
 export type MoneyInput = z.input<typeof MoneySchema>;
 
 /** A non-negative amount of money (a tariff, a price, a budget). */
@@ -35,6 +39,7 @@ export const NonNegativeMoneySchema = MoneySchema.refine((c) => c >= 0, "must no
 /**
  * A percentage as a number or decimal string (`50`, `"2.35"`), parsed to an exact Decimal string
  * so shares can be summed without binary rounding.
+ * @category Money
  */
 export const PercentSchema = z
   .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, "expected a percentage like 2.35")])

@@ -39,6 +39,7 @@ import { packageInfo, scenarioFileOf, shippedScenarios } from "./packageFiles.js
  * message names it and why), or vega missing for an HTML report (the message says what to
  * install); `usage` 2 — a wrong command line (an unknown command or option, a missing or extra
  * argument, `--out` naming a folder); `failure` 3 — an unexpected failure (a bug).
+ * @category Node: files, CLI and workers
  */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, failure: 3 } as const;
 
@@ -111,7 +112,10 @@ function wrap(text: string, indent: string): string {
 
 type Format = "table" | "json" | "csv" | "md" | "html";
 
-/** Where the command line writes: standard output and standard error (replaceable in tests). */
+/**
+ * Where the command line writes: standard output and standard error (replaceable in tests).
+ * @category Node: files, CLI and workers
+ */
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
@@ -139,6 +143,15 @@ const ARGUMENTS: Readonly<Record<string, number>> = { run: 1, compare: 1, genera
  * Errors are printed, never thrown: invalid input or an output file that cannot be written → 1,
  * bad usage → 2, anything else → 3 (see {@link EXIT}). A closed standard output (`… | head`) is
  * the caller's to handle: the `jeugdhulp-bekostiging` command exits 0 on it.
+ * @example
+ * ```ts
+ * import { runCli } from "jeugdhulp-bekostiging/node";
+ *
+ * // The same as `npx jeugdhulp-bekostiging validate quick-start` (a scenario shipped with the package).
+ * const code = await runCli(["validate", "quick-start"]); // prints …/quick-start.json: valid — 2 model(s); it runs
+ * console.log(code); // → 0
+ * ```
+ * @category Node: files, CLI and workers
  */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {

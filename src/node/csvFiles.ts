@@ -4,7 +4,10 @@ import type { Caseload } from "../caseload/caseload.js";
 import { importCaseloadCsv, type CaseloadImport, type ImportCaseloadCsvOptions } from "../csv/caseloadCsv.js";
 import { FundingInputError } from "../errors.js";
 
-/** Options of {@link readCaseloadCsv}: those of `importCaseloadCsv`, with a path for the use CSV instead of its text. */
+/**
+ * Options of {@link readCaseloadCsv}: those of `importCaseloadCsv`, with a path for the use CSV instead of its text.
+ * @category Node: files, CLI and workers
+ */
 export interface ReadCaseloadCsvOptions extends Omit<ImportCaseloadCsvOptions, "useCsv" | "fileNames"> {
   /** Path of the use CSV (one row per trajectory-month), if any. */
   readonly usePath?: string;
@@ -15,6 +18,7 @@ export interface ReadCaseloadCsvOptions extends Omit<ImportCaseloadCsvOptions, "
  * that is not valid UTF-8 is read as Windows-1252, the encoding Dutch Excel's plain "CSV
  * (gescheiden door lijstscheidingsteken)" saves in, so `cliënt` survives either way. Throws
  * {@link FundingInputError} naming the file when it cannot be read.
+ * @category Node: files, CLI and workers
  */
 export function readCsvFile(path: string): string {
   let bytes: Buffer;
@@ -35,6 +39,7 @@ export function readCsvFile(path: string): string {
  * Node only: reads a caseload export from disk — the trajectories CSV at `path` and, with
  * `usePath`, the use CSV — and imports it with `caseloadFromCsv`. Issues carry the file paths as
  * given: `["data/trajecten.csv", 14, "Einde"]`.
+ * @category Node: files, CLI and workers
  */
 export function readCaseloadCsv(path: string, options: ReadCaseloadCsvOptions): Caseload {
   return importCaseloadCsvFile(path, { ...options, onInvalidRow: "stop" }).caseload;
@@ -43,6 +48,7 @@ export function readCaseloadCsv(path: string, options: ReadCaseloadCsvOptions): 
 /**
  * Node only: {@link readCaseloadCsv} as `importCaseloadCsv` does it — with `onInvalidRow: "skip"`
  * the good rows are imported and the bad ones returned, with counts and plausibility warnings.
+ * @category Node: files, CLI and workers
  */
 export function importCaseloadCsvFile(path: string, options: ReadCaseloadCsvOptions): CaseloadImport {
   const { usePath, ...rest } = options;
@@ -55,7 +61,10 @@ export function importCaseloadCsvFile(path: string, options: ReadCaseloadCsvOpti
   });
 }
 
-/** Node only: writes CSV text (from `ledgerToCsv`, `comparisonToCsv`, …) to `path` as UTF-8, creating its directory. */
+/**
+ * Node only: writes CSV text (from `ledgerToCsv`, `comparisonToCsv`, …) to `path` as UTF-8, creating its directory.
+ * @category Node: files, CLI and workers
+ */
 export function writeCsv(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text, "utf8");

@@ -10,6 +10,7 @@ import { importCaseloadCsvFile, writeCsv } from "./csvFiles.js";
  * `onInvalidRow: "skip"` the rejected rows are written, with their reason, to `rejects` (default
  * `<csv name>-afgewezen.csv` next to the CSV; use rows to `<use name>-afgewezen.csv`), and the
  * warnings say how many and where.
+ * @category Node: files, CLI and workers
  */
 export const loadCsvCaseload: CsvCaseloadLoader = (section) => {
   const result = importCaseloadCsvFile(section.csv, {

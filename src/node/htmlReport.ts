@@ -11,7 +11,10 @@ import { comparisonCells } from "../report/table.js";
 import type { Table } from "../report/textTable.js";
 import { loadVega } from "./vegaModules.js";
 
-/** Options of {@link comparisonHtml}. */
+/**
+ * Options of {@link comparisonHtml}.
+ * @category Node: files, CLI and workers
+ */
 export interface HtmlReportOptions {
   /** The report's title, e.g. the scenario's name. */
   readonly title?: string;
@@ -156,6 +159,7 @@ function titleOf(spec: object): { text: string | null; subtitle: string | null }
  * budget at risk, provider margins), each with a caption saying what it shows. `options.sensitivity`
  * adds a section with its tornadoes and two-way grids, `options.reforms` one with the effect of each
  * reform. Throws FundingInputError when `options.baseline` names no model of the comparison.
+ * @category Node: files, CLI and workers
  */
 export async function comparisonHtml(comparison: Comparison, options: HtmlReportOptions = {}): Promise<string> {
   const locale = options.locale ?? "nl";

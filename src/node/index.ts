@@ -1,6 +1,8 @@
 /**
  * The node-only entry (`jeugdhulp-bekostiging/node`): reading and writing files — scenario files
  * (JSON or YAML), CSV caseload exports — and the command line. The main entry stays free of I/O.
+ *
+ * @module jeugdhulp-bekostiging/node
  */
 export { loadScenario, safeLoadScenario, readScenario, type LoadScenarioOptions, type CsvCaseloadLoader, type CsvCaseloadLoaded } from "./scenarioFile.js";
 export { readCaseloadCsv, importCaseloadCsvFile, readCsvFile, writeCsv, type ReadCaseloadCsvOptions } from "./csvFiles.js";

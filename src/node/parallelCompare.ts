@@ -14,7 +14,10 @@ import type { ModelConfig } from "../models/index.js";
 import type { Uncertain } from "../uncertainty/uncertain.js";
 import type { CompareWorkerData, RunRequest, SerialisedError, WorkerMessage } from "./compareWorker.js";
 
-/** How {@link compareInWorkers} spreads its runs. */
+/**
+ * How {@link compareInWorkers} spreads its runs.
+ * @category Node: files, CLI and workers
+ */
 export interface ParallelCompareOptions {
   /**
    * Worker threads to use: a positive whole number, at most one per run. Default: the cores
@@ -50,6 +53,7 @@ export interface ParallelCompareOptions {
  * (some tens of milliseconds), so workers pay off from a few dozen runs of a sizeable caseload.
  * The worker script is `compareWorker.js` (`.cjs` for `require`) next to the node entry in
  * `dist/`: a bundler that moves the node entry must copy it along.
+ * @category Node: files, CLI and workers
  */
 export async function compareInWorkers(
   caseload: Caseload | Uncertain<CaseloadSpecInput>,

@@ -10,6 +10,7 @@ import { compareInWorkers, type ParallelCompareOptions } from "./parallelCompare
  * {@link compareInWorkers}. The result is the one `runScenario` gives, bit for bit; errors are the
  * same `ScenarioInputError`s, with the paths inside the scenario. `onRun(done, total)`
  * counts the runs of every step.
+ * @category Node: files, CLI and workers
  */
 export async function runScenarioInWorkers(
   scenario: ResolvedScenario<ComparisonScenarioDefinition>,

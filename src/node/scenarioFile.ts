@@ -24,16 +24,23 @@ import { formatOfPath, parseDataText } from "./scenarioText.js";
  * Reads a CSV caseload for a scenario (`caseload: { csv: … }`): the CSV importer, passed in by the
  * caller. `section.csv` and `section.useCsv` are absolute paths. A {@link FundingInputError} it
  * throws is reported against the CSV file.
+ * @category Node: files, CLI and workers
  */
 export type CsvCaseloadLoader = (
   section: CsvCaseloadSection,
   context: { readonly scenarioFile: string },
 ) => CsvCaseloadLoaded | Promise<CsvCaseloadLoaded>;
 
-/** What a {@link CsvCaseloadLoader} gives: the caseload, or the caseload and what the import reported without stopping. */
+/**
+ * What a {@link CsvCaseloadLoader} gives: the caseload, or the caseload and what the import reported without stopping.
+ * @category Node: files, CLI and workers
+ */
 export type CsvCaseloadLoaded = Caseload | { readonly caseload: Caseload; readonly warnings: readonly string[] };
 
-/** Options of {@link loadScenario}. */
+/**
+ * Options of {@link loadScenario}.
+ * @category Node: files, CLI and workers
+ */
 export interface LoadScenarioOptions<K extends ScenarioKind = ScenarioKind> {
   /** Reads `caseload.csv`; without it a CSV caseload is an error that says so. */
   readonly loadCsv?: CsvCaseloadLoader;
@@ -47,6 +54,17 @@ export interface LoadScenarioOptions<K extends ScenarioKind = ScenarioKind> {
  * scenario's folder. The result runs with `runScenario`. Throws {@link ScenarioInputError}: e.g.
  * `scenarios/region.json:14:9: models[1].tariffs[0].tariff: must not be negative`,
  * `scenarios/broken.yaml:3:1: YAML syntax error: …`.
+ * @example
+ * ```ts
+ * import { runScenario } from "jeugdhulp-bekostiging";
+ * import { loadCsvCaseload, loadScenario } from "jeugdhulp-bekostiging/node";
+ *
+ * // A file shipped in the package's scenarios/ (run from its folder); loadCsv reads a `csv` caseload.
+ * const scenario = await loadScenario("scenarios/quick-start.json", { kind: "comparison", loadCsv: loadCsvCaseload });
+ * const { comparison } = runScenario(scenario);
+ * console.log(comparison.models.map((m) => m.metrics.totalPaid)); // → [ 5593000, 3375000 ] (cents)
+ * ```
+ * @category Node: files, CLI and workers
  */
 export async function loadScenario<K extends ScenarioKind = ScenarioKind>(
   file: string,
@@ -59,7 +77,10 @@ export async function loadScenario<K extends ScenarioKind = ScenarioKind>(
   return { source: file, definition: definition.value, caseload, ...(importWarnings.length > 0 ? { importWarnings } : {}), locate: definition.locate };
 }
 
-/** {@link loadScenario} that returns the issues (file, line, column, path, reason) as a value instead of throwing. */
+/**
+ * {@link loadScenario} that returns the issues (file, line, column, path, reason) as a value instead of throwing.
+ * @category Node: files, CLI and workers
+ */
 export async function safeLoadScenario<K extends ScenarioKind = ScenarioKind>(
   file: string,
   options: LoadScenarioOptions<K> = {},
@@ -72,7 +93,10 @@ export async function safeLoadScenario<K extends ScenarioKind = ScenarioKind>(
   }
 }
 
-/** Reads and validates a scenario file (of the `kind` expected, if given) without reading the caseload files it names (for `validate`). */
+/**
+ * Reads and validates a scenario file (of the `kind` expected, if given) without reading the caseload files it names (for `validate`).
+ * @category Node: files, CLI and workers
+ */
 export async function readScenario<K extends ScenarioKind = ScenarioKind>(
   file: string,
   kind?: K,

@@ -6,25 +6,34 @@ import { datedSchema, DatedValue, parseMonth, yearOf, type Month } from "../peri
 /**
  * A price with dated versions (a tariff from 2025-01, another from 2026-01): either one amount or
  * a list of `{ from, value }`.
+ * @category Time
  */
 export const DatedMoneySchema = z.union([NonNegativeMoneySchema, datedSchema(NonNegativeMoneySchema)]);
-/** A dated price as users write it. */
+/**
+ * A dated price as users write it.
+ * @category Time
+ */
 export type DatedMoneyInput = z.input<typeof DatedMoneySchema>;
 
 /**
  * Yearly indexation (indexering): each version's percentage applies every January from its
  * `from` month until the next version. Before the first version no indexation applies.
+ * @category Time
  */
 export const IndexationSchema = datedSchema(
   PercentSchema.refine((p) => new Decimal(p).gt(-100) && new Decimal(p).lte(100), "indexation must be above −100 % and at most 100 % a year"),
 ).describe("yearly indexation: [{ from, value: percent }] raises each price by the percent every January after it takes effect");
-/** Yearly indexation as users write it. */
+/**
+ * Yearly indexation as users write it.
+ * @category Time
+ */
 export type IndexationInput = z.input<typeof IndexationSchema>;
 
 /**
  * A price in force per month: the dated version, raised by indexation each January after that
  * version's start. Rounding point: indexation rounds half-up to whole cents once per year per
  * price, as a published tariff list does; later years index the rounded figure.
+ * @category Time
  */
 export class DatedPrice {
   private readonly versions: DatedValue<{ from: Month; cents: Cents }>;

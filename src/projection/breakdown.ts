@@ -4,6 +4,7 @@ import { formatMonth, yearOf, type Horizon } from "../period.js";
 /**
  * Amounts by one dimension (provider, municipality, profile, care form, line kind) and by month
  * of the horizon: `cents[row × months + m]`. Integer cents throughout.
+ * @category Projection and ledger
  */
 export interface Breakdown {
   /** Row labels, e.g. provider names; special rows are in parentheses, e.g. `(all providers)`. */
@@ -12,7 +13,10 @@ export interface Breakdown {
   readonly cents: Float64Array;
 }
 
-/** Total per row label. */
+/**
+ * Total per row label.
+ * @category Projection and ledger
+ */
 export function totalsByKey(b: Breakdown): Map<string, Cents> {
   const m = b.horizon.months;
   const out = new Map<string, Cents>();
@@ -24,7 +28,10 @@ export function totalsByKey(b: Breakdown): Map<string, Cents> {
   return out;
 }
 
-/** Total per month (`YYYY-MM`) over all rows. */
+/**
+ * Total per month (`YYYY-MM`) over all rows.
+ * @category Projection and ledger
+ */
 export function totalsByMonth(b: Breakdown): Map<string, Cents> {
   const m = b.horizon.months;
   const out = new Map<string, Cents>();
@@ -36,7 +43,10 @@ export function totalsByMonth(b: Breakdown): Map<string, Cents> {
   return out;
 }
 
-/** Total per calendar year over all rows. */
+/**
+ * Total per calendar year over all rows.
+ * @category Projection and ledger
+ */
 export function totalsByYear(b: Breakdown): Map<number, Cents> {
   const m = b.horizon.months;
   const out = new Map<number, Cents>();
@@ -49,7 +59,10 @@ export function totalsByYear(b: Breakdown): Map<number, Cents> {
   return out;
 }
 
-/** Grand total of a breakdown. */
+/**
+ * Grand total of a breakdown.
+ * @category Projection and ledger
+ */
 export function breakdownTotal(b: Breakdown): Cents {
   let s = 0;
   for (let i = 0; i < b.cents.length; i++) s += b.cents[i]!;

@@ -15,6 +15,7 @@ export const CareFormPriceSchema = z.strictObject({
  * The provider's cost price (kostprijs) of one unit of care, per care form and optionally per
  * provider: per hour for time units, per etmaal/dagdeel/stuk otherwise. Unit 83 (euro's) costs
  * its own volume. Margins follow as paid − cost.
+ * @category Projection and ledger
  */
 export const CostPricesSchema = z.strictObject({
   prices: z
@@ -23,7 +24,10 @@ export const CostPricesSchema = z.strictObject({
     .describe("cost prices per care form (optionally per provider)"),
   indexation: IndexationSchema.optional(),
 });
-/** Cost prices as users write them. */
+/**
+ * Cost prices as users write them.
+ * @category Projection and ledger
+ */
 export type CostPricesInput = z.input<typeof CostPricesSchema>;
 /** Cost prices after validation (amounts in cents). */
 export type CostPrices = z.output<typeof CostPricesSchema>;
@@ -32,6 +36,7 @@ export type CostPrices = z.output<typeof CostPricesSchema>;
  * Cost of one trajectory-month. Rounding point: time units cost minutes × hourly price / 60,
  * rounded half-up to the cent per trajectory-month (real minutes, no 30-minute rule: that rule is
  * for declarations, not for what care costs).
+ * @category Projection and ledger
  */
 export function costOfUse(unit: number, use: number, price: Cents): Cents {
   if (unit === UNIT_HOUR || unit === UNIT_MINUTE) {

@@ -13,7 +13,10 @@ import type { Breakdown } from "./breakdown.js";
 import { CareFormPrices } from "../prices/careFormPrices.js";
 import { CostPricesSchema, costOfUse } from "./cost.js";
 
-/** Options of {@link project}. */
+/**
+ * Options of {@link project}.
+ * @category Projection and ledger
+ */
 export const ProjectionOptionsSchema = z.strictObject({
   horizon: HorizonSchema,
   paymentLagMonths: z
@@ -28,10 +31,16 @@ export const ProjectionOptionsSchema = z.strictObject({
   ),
   lines: z.boolean().default(false).describe("keep every payment line (a Ledger); off by default to save memory"),
 });
-/** Options of {@link project}, as users write them. */
+/**
+ * Options of {@link project}, as users write them.
+ * @category Projection and ledger
+ */
 export type ProjectionOptions = z.input<typeof ProjectionOptionsSchema>;
 
-/** Counts of iJw messages and payment lines: the administrative burden of a model. */
+/**
+ * Counts of iJw messages and payment lines: the administrative burden of a model.
+ * @category Projection and ledger
+ */
 export interface MessageCounts {
   /** Payment lines inside the horizon (declaration lines, instalments, advances, settlements). */
   readonly paymentLines: number;
@@ -45,7 +54,10 @@ export interface MessageCounts {
   readonly total: number;
 }
 
-/** Clients kept waiting by an intake stop (cliëntenstop). */
+/**
+ * Clients kept waiting by an intake stop (cliëntenstop).
+ * @category Projection and ledger
+ */
 export interface Waiting {
   /** Clients whose start was deferred inside the horizon. */
   readonly clients: number;
@@ -55,7 +67,10 @@ export interface Waiting {
   readonly byMonth: Int32Array;
 }
 
-/** Everything a projection of one model over one caseload produces. Amounts are integer cents. */
+/**
+ * Everything a projection of one model over one caseload produces. Amounts are integer cents.
+ * @category Projection and ledger
+ */
 export interface Projection {
   readonly model: { readonly kind: string; readonly label: string; readonly variant: ExecutionVariant };
   /** Which caseload was projected (its size and window), so later steps can check they get the same one. */
@@ -99,6 +114,23 @@ export interface Projection {
  * The cost-projection core: runs one funding model over a caseload, month by month, and totals
  * what the municipality pays, to whom, when, for what, and what the care cost the providers.
  * Throws {@link FundingInputError} for bad options or a config that does not fit the caseload.
+ * @example
+ * ```ts
+ * import { caseloadFromRecords, createModel, formatEuro, project } from "jeugdhulp-bekostiging";
+ *
+ * const caseload = caseloadFromRecords(
+ *   [
+ *     { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },
+ *     { id: "t2", municipality: "Kaaghorst", provider: "Woongroep Zuid", profile: "verblijf", careForm: "verblijf", unit: "14", start: "2025-10", end: "2026-09", outcome: "notAchieved", use: 28 },
+ *   ],
+ *   { window: { start: "2025-12", months: 13 } }, // from December: January pays December's care
+ * );
+ * const effort = createModel({ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }, { careForm: "verblijf", tariff: "180.00" }] });
+ * const projection = project(caseload, effort, { horizon: { start: "2026-01", months: 12 } });
+ * // t1: 4 hours × €70 × 6 months; t2: 28 etmalen × €180 × 10 months (December 2025 paid in January)
+ * console.log(formatEuro(projection.totalPaid)); // → € 52.080,00
+ * ```
+ * @category Projection and ledger
  */
 export function project(caseload: Caseload, model: FundingModel, options: ProjectionOptions): Projection {
   const parsed = ProjectionOptionsSchema.safeParse(options);
@@ -223,7 +255,10 @@ function inputWarnings(c: Caseload, h: Horizon, lag: number): string[] {
   ];
 }
 
-/** {@link project} that returns expected failures as a value instead of throwing. */
+/**
+ * {@link project} that returns expected failures as a value instead of throwing.
+ * @category Projection and ledger
+ */
 export function safeProject(caseload: Caseload, model: FundingModel, options: ProjectionOptions): SafeResult<Projection> {
   try {
     return { success: true, output: project(caseload, model, options) };

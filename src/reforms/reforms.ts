@@ -25,16 +25,23 @@ const ChangeSchema = z.strictObject({
 /**
  * A reform (hervorming): a named set of changes to the models, the options (behaviour, budget,
  * cost prices …) or the caseload spec, applied on top of the baseline and every reform before it.
+ * @category Reforms
  */
 export const ReformSchema = z.strictObject({
   name: NameSchema.describe("the reform's name, e.g. 'tarief +3 %'"),
   description: z.string().optional().describe("what the reform is, in a sentence"),
   changes: z.array(ChangeSchema).min(1, "a reform needs at least one change").describe("values put at paths of the comparison, in order"),
 });
-/** A reform as users write it. */
+/**
+ * A reform as users write it.
+ * @category Reforms
+ */
 export type Reform = z.input<typeof ReformSchema>;
 
-/** A comparison a stepwise computation asks for; the driver answers with its {@link Comparison}. */
+/**
+ * A comparison a stepwise computation asks for; the driver answers with its {@link Comparison}.
+ * @category Reforms
+ */
 export interface CompareRequest {
   readonly caseload: Caseload | Uncertain<CaseloadSpecInput>;
   readonly models: readonly (FundingModel | Uncertain<ModelConfig>)[];
@@ -43,7 +50,10 @@ export interface CompareRequest {
   readonly step: number;
 }
 
-/** Answers every comparison a stepwise computation asks for, in turn, and returns its result. */
+/**
+ * Answers every comparison a stepwise computation asks for, in turn, and returns its result.
+ * @category Reforms
+ */
 export function driveComparisons<R>(steps: Generator<CompareRequest, R, Comparison>, answer: (request: CompareRequest) => Comparison): R {
   let next = steps.next();
   while (!next.done) {
@@ -60,7 +70,10 @@ export function driveComparisons<R>(steps: Generator<CompareRequest, R, Comparis
   return next.value;
 }
 
-/** {@link driveComparisons} for comparisons that finish later (worker threads). */
+/**
+ * {@link driveComparisons} for comparisons that finish later (worker threads).
+ * @category Reforms
+ */
 export async function driveComparisonsAsync<R>(steps: Generator<CompareRequest, R, Comparison>, answer: (request: CompareRequest) => Promise<Comparison>): Promise<R> {
   let next = steps.next();
   while (!next.done) {
@@ -83,6 +96,7 @@ export async function driveComparisonsAsync<R>(steps: Generator<CompareRequest, 
  * and metric: its mean and P5 / P50 / P95 over the runs. A reform may change any model's config
  * but not how many models there are (the columns must pair up). `onRun(step, done, total)` reports
  * progress per step.
+ * @category Reforms
  */
 export function compareReforms(
   caseload: Caseload | Uncertain<CaseloadSpecInput>,
@@ -96,7 +110,10 @@ export function compareReforms(
   );
 }
 
-/** The comparisons of {@link compareReforms}, asked for one by one, and the result built from them. */
+/**
+ * The comparisons of {@link compareReforms}, asked for one by one, and the result built from them.
+ * @category Reforms
+ */
 export function* reformSteps(
   caseload: Caseload | Uncertain<CaseloadSpecInput>,
   models: readonly (FundingModel | Uncertain<ModelConfig>)[],
@@ -166,7 +183,10 @@ function difference(a: Metrics, b: Metrics, metric: ReformMetric): number | null
   return x === null || y === null ? null : x - y;
 }
 
-/** `models[1].tariffs[0].tariff` → `["models", 1, "tariffs", 0, "tariff"]`. */
+/**
+ * `models[1].tariffs[0].tariff` → `["models", 1, "tariffs", 0, "tariff"]`.
+ * @category Reforms
+ */
 export function parsePath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);

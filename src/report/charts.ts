@@ -7,18 +7,23 @@ import { MODEL_KIND_COLOURS, modelColours } from "./palette.js";
  * Chart specifications of a comparison: Vega-Lite v6 specs as plain JSON objects, keyed by name
  * (`differences`, `perYear`, `perProvider`, `obligations`), and notes on what was left out and why.
  * Nothing is rendered here: hand a spec to vega-lite / vega-embed, or to a notebook's display.
+ * @category Reports and charts
  */
 export interface ChartSpecs {
   specs: Record<string, object>;
   notes: string[];
 }
 
-/** The Vega-Lite schema every spec declares. */
+/**
+ * The Vega-Lite schema every spec declares.
+ * @category Reports and charts
+ */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /**
  * Dutch number separators for Vega's number formatting (d3-format locale): `1.234.567,89`,
  * currency `€ 1.234`, and a plain hyphen for minus as {@link formatEuro} writes it.
+ * @category Reports and charts
  */
 export const DUTCH_NUMBER_LOCALE = {
   decimal: ",",
@@ -44,7 +49,10 @@ export const HEIGHT = 320;
  */
 export const euros = (cents: number): number => cents / 100;
 
-/** Options of {@link comparisonCharts}. */
+/**
+ * Options of {@link comparisonCharts}.
+ * @category Reports and charts
+ */
 export interface ComparisonChartOptions {
   /**
    * The label of the model the differences chart subtracts from every other (default: the first
@@ -69,6 +77,7 @@ export interface ComparisonChartOptions {
  * formatted with Dutch separators (`config.locale`). The specs are plain, serialisable and
  * deterministic: the same comparison gives deep-equal specs. Throws FundingInputError when
  * `options.baseline` names no model of the comparison.
+ * @category Reports and charts
  */
 export function comparisonCharts(comparison: Comparison, options: ComparisonChartOptions = {}): ChartSpecs {
   const notes: string[] = [];

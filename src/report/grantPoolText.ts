@@ -20,6 +20,7 @@ function pairs(lines: readonly (readonly [string, string | number])[], format: T
  * review track, the money (requested, transferred, committed, paid, released, invoiced above the
  * commitment, open and left at the end), when the pool ran dry and its temporary stops; then per
  * region and per month. Money in Dutch euros.
+ * @category Reports and charts
  */
 export function formatGrantPool(r: GrantPoolResult, format: TableFormat = "text"): string {
   const t = r.totals;
@@ -85,7 +86,10 @@ function section(heading: string, table: Table, format: TableFormat): string {
   return format === "md" ? `### ${heading}\n\n${renderTable(table, format)}` : `${heading}\n${renderTable(table, format)}`;
 }
 
-/** A grant pool's decisions, one request per line: decision or reason, dates, working days and money. */
+/**
+ * A grant pool's decisions, one request per line: decision or reason, dates, working days and money.
+ * @category Reports and charts
+ */
 export function formatGrantDecisions(r: GrantPoolResult, format: TableFormat = "text"): string {
   return renderTable(
     {

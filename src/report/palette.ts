@@ -4,6 +4,7 @@ import type { Comparison, ModelComparison } from "../metrics/compare.js";
  * What a model's colour follows: its config kind, with effort funding under a budget ceiling
  * (bestedingsruimte) as a kind of its own, and `other` for a kind the palette does not know
  * (a model added by a user).
+ * @category Reports and charts
  */
 export type PaletteKind = "task" | "effort" | "effortCeiling" | "output" | "trajectory" | "combined" | "perPlace" | "reimbursement" | "other";
 
@@ -13,6 +14,7 @@ export type PaletteKind = "task" | "effort" | "effortCeiling" | "output" | "traj
  * (told apart with the common colour-vision deficiencies) for the five kinds a region compares
  * most, distinct darker tones for the rest. Each kind has three shades: the second and third
  * model of one kind in a comparison get the next shade, so they stay told apart.
+ * @category Reports and charts
  */
 export const MODEL_KIND_COLOURS: Readonly<Record<PaletteKind, readonly [string, string, string]>> = {
   task: ["#0072B2", "#00446B", "#66AAD1"],
@@ -26,7 +28,10 @@ export const MODEL_KIND_COLOURS: Readonly<Record<PaletteKind, readonly [string, 
   other: ["#999999", "#666666", "#C2C2C2"],
 };
 
-/** The palette kind of a comparison's model: its kind, or `effortCeiling` for effort funding with a ceiling. */
+/**
+ * The palette kind of a comparison's model: its kind, or `effortCeiling` for effort funding with a ceiling.
+ * @category Reports and charts
+ */
 export function paletteKind(model: Pick<ModelComparison, "kind" | "ceiling">): PaletteKind {
   if (model.kind === "effort") return model.ceiling === true ? "effortCeiling" : "effort";
   return model.kind in MODEL_KIND_COLOURS && model.kind !== "effortCeiling" ? (model.kind as PaletteKind) : "other";
@@ -35,6 +40,7 @@ export function paletteKind(model: Pick<ModelComparison, "kind" | "ceiling">): P
 /**
  * The colour of each model of a comparison, in its order: the kind's colour, and for a second or
  * third model of the same kind the kind's next shade (a fourth starts over).
+ * @category Reports and charts
  */
 export function modelColours(comparison: Pick<Comparison, "models">): string[] {
   const seen = new Map<PaletteKind, number>();

@@ -16,7 +16,10 @@ const closedShare = (w: RecoveryFundingResult, runs: number): string => `${decim
 
 type Row = readonly [string, (w: RecoveryFundingResult) => string];
 
-/** The comparison as rows of cells: a header (the ways' Dutch names) and one row per measure. */
+/**
+ * The comparison as rows of cells: a header (the ways' Dutch names) and one row per measure.
+ * @category Reports and charts
+ */
 export function recoveryCells(result: RecoveryComparison): { head: string[]; rows: string[][] } {
   const runs = result.seeds.runs;
   const rows: Row[] = [
@@ -40,6 +43,7 @@ export function recoveryCells(result: RecoveryComparison): { head: string[]; row
  * What the comparison means, in sentences drawn from the results: the break-even of avoided care
  * against the structural subsidy, what the project subsidy's closures did to the municipality's net
  * over the horizon, and the procurement gap when there is one.
+ * @category Reports and charts
  */
 export function recoveryNotes(result: RecoveryComparison): string[] {
   const notes: string[] = [];
@@ -81,6 +85,7 @@ export function recoveryNotes(result: RecoveryComparison): string[] {
 /**
  * The three ways of funding a recovery initiative as a table (means over the runs, money in Dutch
  * euros), with a title line and the notes of {@link recoveryNotes} below it. Plain text or Markdown.
+ * @category Reports and charts
  */
 export function formatRecoveryComparison(result: RecoveryComparison, format: TableFormat = "text"): string {
   const { head, rows } = recoveryCells(result);

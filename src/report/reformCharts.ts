@@ -8,6 +8,7 @@ import { EURO_TOOLTIP_FORMAT, base, chartConfig, colour, euroAxis, euros } from 
  * earlier one — as a bar, with the P5–P95 of the paired run-by-run change as an error bar, and a
  * zero line. Default metric: total paid. The baseline has no effect and no bar. Null with no
  * reform or when no model has the metric's effect (e.g. margins without cost prices).
+ * @category Reports and charts
  */
 export function reformEffectsChart(reforms: ReformsResult, metric: ReformMetric = "totalPaid"): object | null {
   const baseline = reforms.steps[0];

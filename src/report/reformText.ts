@@ -14,6 +14,7 @@ const REFORM_LABELS: Readonly<Record<ReformMetric, string>> = {
 /**
  * Stacked reforms as a table: one row per step and metric, one column per model — the baseline's
  * mean, then each reform's mean change from the step before with its P5 – P95 over the runs.
+ * @category Reports and charts
  */
 export function formatReforms(reforms: ReformsResult, format: TableFormat = "text"): string {
   const base = reforms.steps[0]!.comparison;

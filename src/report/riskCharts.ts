@@ -26,6 +26,7 @@ const ONE_PER_MODEL = { filter: `datum.period === "${HORIZON}" && datum.order !=
  * The risk charts of a comparison, keyed `monthlyBands`, `riskAllocation`, `budgetAtRisk`,
  * `providerMargins` (each left out when its data is absent, with a note saying why). Without
  * `comparison.risk` (one run) there are none.
+ * @category Reports and charts
  */
 export function riskCharts(comparison: Comparison): ChartSpecs {
   const notes: string[] = [];
@@ -55,6 +56,7 @@ function runsOf(risk: ComparisonRisk): string {
  * calibrated to the same expected cost put five overlapping bands on one another and none can be
  * read; stacked panels on one y-scale keep each band legible while level, width and timing still
  * compare by eye, month above month. Null without `risk` or without months.
+ * @category Reports and charts
  */
 export function monthlyBandChart(comparison: Comparison): object | null {
   const risk = comparison.risk;
@@ -117,6 +119,7 @@ export function monthlyBandChart(comparison: Comparison): object | null {
  * −4 % (their margin grows with volume): the negative part stacks left of zero. A period whose
  * cost did not vary has no shares: it shows "n/a" with the reason in its tooltip. Null without
  * `risk` or when no model has cost prices.
+ * @category Reports and charts
  */
 export function riskAllocationChart(comparison: Comparison): object | null {
   const risk = comparison.risk;
@@ -216,6 +219,7 @@ export function riskAllocationChart(comparison: Comparison): object | null {
  * Budget at risk per model per year: a bar at the P95 of the overshoot (paid − budget; at least 0)
  * — what to reserve so 95 % of the runs stay within budget — and a tick at the mean overshoot
  * (below zero: under budget on average). Null without `risk` or without a budget.
+ * @category Reports and charts
  */
 export function budgetAtRiskChart(comparison: Comparison): object | null {
   const risk = comparison.risk;
@@ -264,6 +268,7 @@ export function budgetAtRiskChart(comparison: Comparison): object | null {
  * Each provider's margin per model over the runs: a line from P5 to P95 and a dot at the mean,
  * with the zero line — a line reaching left of zero is a provider that makes a loss in at least
  * 5 % of the runs (who goes under). Null without `risk` or without cost prices.
+ * @category Reports and charts
  */
 export function providerMarginRiskChart(comparison: Comparison): object | null {
   const risk = comparison.risk;

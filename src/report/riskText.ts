@@ -4,7 +4,10 @@ import type { ModelRisk } from "../risk/comparisonRisk.js";
 import { sharePercent } from "./sharePercent.js";
 import { renderTable, type Table, type TableFormat } from "./textTable.js";
 
-/** One part of the risk report: a heading, a table (or none, when there is nothing to list) and notes under it. */
+/**
+ * One part of the risk report: a heading, a table (or none, when there is nothing to list) and notes under it.
+ * @category Reports and charts
+ */
 export interface RiskSection {
   readonly title: string;
   readonly table: Table | null;
@@ -21,6 +24,7 @@ const ofRuns = (n: number, runs: number, share: string): string => `${sharePerce
  * report: who carries the cost risk and the budget at risk (one column per model), how often a
  * model pays more than another (a matrix), and the providers whose P5 margin is below zero.
  * Null without `comparison.risk` (fewer than two runs).
+ * @category Reports and charts
  */
 export function riskSections(comparison: Comparison): RiskSection[] | null {
   const risk = comparison.risk;
@@ -109,6 +113,7 @@ export function riskSections(comparison: Comparison): RiskSection[] | null {
  * municipality's and the providers' share of the cost risk over the horizon, the budget at risk
  * per year, the matrix of P(model A pays more than B), and the providers whose P5 margin is below
  * zero. Money in Dutch euros, shares as exact percentages. Without risk (one run) it says so.
+ * @category Reports and charts
  */
 export function formatRisk(comparison: Comparison, format: TableFormat = "text"): string {
   const sections = riskSections(comparison);

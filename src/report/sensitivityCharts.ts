@@ -6,13 +6,17 @@ import { EURO_FORMAT, EURO_TOOLTIP_FORMAT, VEGA_LITE_SCHEMA, WIDTH, chartConfig,
 /**
  * What a report shows of a sensitivity analysis: per model (its label) and metric, a tornado of
  * the one-way analysis and the grids of two-way analyses. Any object of this shape will do.
+ * @category Reports and charts
  */
 export interface SensitivityChartsInput {
   readonly tornadoes: readonly { readonly model: string; readonly metric: string; readonly tornado: Tornado }[];
   readonly twoWay: readonly { readonly model: string; readonly metric: string; readonly result: TwoWayResult }[];
 }
 
-/** Options of {@link tornadoChart} and {@link twoWayChart}. */
+/**
+ * Options of {@link tornadoChart} and {@link twoWayChart}.
+ * @category Reports and charts
+ */
 export interface SensitivityChartOptions {
   /** What the metric's values are: `cents` (default; shown in euros) or a `count`. */
   readonly unit?: "cents" | "count";
@@ -35,7 +39,10 @@ export function formatParameter(value: number): string {
   return new Intl.NumberFormat("nl-NL", options).format(value).replace("−", "-");
 }
 
-/** The charts of a sensitivity analysis, keyed `tornado1`, `tornado2`, …, `twoWay1`, …; a chart without data is left out with a note. */
+/**
+ * The charts of a sensitivity analysis, keyed `tornado1`, `tornado2`, …, `twoWay1`, …; a chart without data is left out with a note.
+ * @category Reports and charts
+ */
 export function sensitivityCharts(analysis: SensitivityChartsInput): ChartSpecs {
   const specs: Record<string, object> = {};
   const notes: string[] = [];
@@ -66,6 +73,7 @@ function unitOf(metric: string): "cents" | "count" {
  * at its high value, every other parameter at its centre; a vertical rule at the base. Each
  * parameter's label gives its low and high value. A parameter whose metric is null at an end has
  * no bar on that side. Null when the base is null or no parameter has a value at either end.
+ * @category Reports and charts
  */
 export function tornadoChart(tornado: Tornado, title: string, options: SensitivityChartOptions = {}): object | null {
   if (tornado.base === null) return null;
@@ -143,6 +151,7 @@ function axisLabels(axis: TwoWayAxis): string[] {
  * columns parameter B's, each cell coloured by the metric with A and B at those values and every
  * other parameter at its centre, its value written in the cell. A cell whose metric is null is
  * grey and says n/a. Null when every cell is null.
+ * @category Reports and charts
  */
 export function twoWayChart(result: TwoWayResult, metric: string, title: string, options: SensitivityChartOptions = {}): object | null {
   const grid = twoWayGrid(result, metric);

@@ -9,6 +9,7 @@ const euro = (c: number | null): string => (c === null ? "—" : formatEuro(c, {
 /**
  * A sensitivity analysis as tables: per model and metric, the parameters ranked by how far they
  * move it (swing) between their P5 and P95, the others at their mean, on one caseload.
+ * @category Reports and charts
  */
 export function formatSensitivity(analysis: SensitivityAnalysis, format: TableFormat = "text"): string {
   const parts = analysis.tornadoes.map(({ model, metric, tornado }) => {

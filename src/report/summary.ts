@@ -5,7 +5,10 @@ import type { ReportLocale } from "../locale/locale.js";
 
 export type { ReportLocale } from "../locale/locale.js";
 
-/** Options of {@link comparisonSummary}. */
+/**
+ * Options of {@link comparisonSummary}.
+ * @category Reports and charts
+ */
 export interface SummaryOptions {
   /** `nl` (default) or `en`. */
   readonly locale?: ReportLocale;
@@ -81,6 +84,26 @@ function percentOf(part: number, whole: number, locale: ReportLocale): string {
  * measures mean (budget deviation, open obligations, monthly variation, iJw messages). Amounts are
  * the mean over the runs. Dutch by default (`locale: "en"` for English); it quotes the labels of
  * the table in the same language (`formatComparison(c, { locale })`).
+ * @example
+ * ```ts
+ * import { caseloadFromRecords, compare, comparisonSummary } from "jeugdhulp-bekostiging";
+ *
+ * const caseload = caseloadFromRecords(
+ *   [
+ *     { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },
+ *     { id: "t2", municipality: "Kaaghorst", provider: "Woongroep Zuid", profile: "verblijf", careForm: "verblijf", unit: "14", start: "2025-10", end: "2026-09", outcome: "notAchieved", use: 28 },
+ *   ],
+ *   { window: { start: "2025-12", months: 13 } }, // from December: January pays December's care
+ * );
+ * const models = [
+ *   { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }, { careForm: "verblijf", tariff: "180.00" }] },
+ *   { kind: "task", budgets: [{ perYear: "60000.00" }] },
+ * ] as const;
+ * const comparison = compare(caseload, models, { horizon: { start: "2026-01", months: 12 } });
+ * console.log(comparisonSummary(comparison, { locale: "en" })[0]);
+ * // → Taakgericht (lumpsum) costs the most (€ 60.000), Inspanningsgericht (p×q) the least (€ 52.080): a difference of € 7.920 (15.2%).
+ * ```
+ * @category Reports and charts
  */
 export function comparisonSummary(comparison: Comparison, options: SummaryOptions = {}): string[] {
   const locale = options.locale ?? "nl";

@@ -5,7 +5,10 @@ import { reportLabels, type ReportLabels } from "../locale/labels.js";
 import type { ReportLocale } from "../locale/locale.js";
 import { renderTable } from "./textTable.js";
 
-/** Options of the comparison table functions. */
+/**
+ * Options of the comparison table functions.
+ * @category Reports and charts
+ */
 export interface TableOptions {
   /** The language of the labels and notes: `en` (default) or `nl` (the command line's default). */
   readonly locale?: ReportLocale;
@@ -74,7 +77,10 @@ function rows(comparison: Comparison, words: ReportLabels): RowSpec[] {
   return out;
 }
 
-/** The comparison as rows of cells: a header (the model labels) and one row per measure. */
+/**
+ * The comparison as rows of cells: a header (the model labels) and one row per measure.
+ * @category Reports and charts
+ */
 export function comparisonCells(comparison: Comparison, options: TableOptions = {}): { header: string[]; body: string[][] } {
   const header = ["", ...comparison.models.map((m) => m.label)];
   const body = rows(comparison, reportLabels(options.locale)).map((s) => [s.label, ...comparison.models.map((m) => s.cell(m.mean, m))]);
@@ -86,6 +92,27 @@ export function comparisonCells(comparison: Comparison, options: TableOptions = 
  * (`€ 1.234.567`). With several runs every cell is the mean over the runs, and a row gives the
  * P5–P95 range of the total paid. Warnings follow the table as notes. Labels in English, or in
  * Dutch with `locale: "nl"`.
+ * @example
+ * ```ts
+ * import { caseloadFromRecords, compare, formatComparison } from "jeugdhulp-bekostiging";
+ *
+ * const caseload = caseloadFromRecords(
+ *   [
+ *     { id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 },
+ *     { id: "t2", municipality: "Kaaghorst", provider: "Woongroep Zuid", profile: "verblijf", careForm: "verblijf", unit: "14", start: "2025-10", end: "2026-09", outcome: "notAchieved", use: 28 },
+ *   ],
+ *   { window: { start: "2025-12", months: 13 } }, // from December: January pays December's care
+ * );
+ * const models = [
+ *   { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }, { careForm: "verblijf", tariff: "180.00" }] },
+ *   { kind: "task", budgets: [{ perYear: "60000.00" }] },
+ * ] as const;
+ * console.log(formatComparison(compare(caseload, models, { horizon: { start: "2026-01", months: 12 } })));
+ * // →                                Inspanningsgericht (p×q)  Taakgericht (lumpsum)
+ * //   Total paid                                     € 52.080               € 60.000
+ * //   …
+ * ```
+ * @category Reports and charts
  */
 export function formatComparison(comparison: Comparison, options: TableOptions = {}): string {
   const { header, body } = comparisonCells(comparison, options);
@@ -94,7 +121,10 @@ export function formatComparison(comparison: Comparison, options: TableOptions =
   return [renderTable({ head: header, rows: body }, "text"), ...notes].join("\n");
 }
 
-/** The same comparison as a Markdown table (for reports, issues and notebooks), notes below it. */
+/**
+ * The same comparison as a Markdown table (for reports, issues and notebooks), notes below it.
+ * @category Reports and charts
+ */
 export function comparisonToMarkdown(comparison: Comparison, options: TableOptions = {}): string {
   const { header, body } = comparisonCells(comparison, options);
   const notes = comparison.warnings.map((w) => `\n> ${w}`);

@@ -10,10 +10,16 @@ export function decimalComma(x: number | Decimal, places = 1): string {
   return new Decimal(x).toFixed(places, Decimal.ROUND_HALF_UP).replace(".", ",");
 }
 
-/** How a table is written: plain text for the terminal, or Markdown. */
+/**
+ * How a table is written: plain text for the terminal, or Markdown.
+ * @category Reports and charts
+ */
 export type TableFormat = "text" | "md";
 
-/** A table: a header, rows of cells, and how many leading columns are text (left-aligned); the rest are numbers (right-aligned). */
+/**
+ * A table: a header, rows of cells, and how many leading columns are text (left-aligned); the rest are numbers (right-aligned).
+ * @category Reports and charts
+ */
 export interface Table {
   readonly head: readonly string[];
   readonly rows: readonly (readonly string[])[];
@@ -24,6 +30,7 @@ export interface Table {
 /**
  * Renders a table as plain text (padded columns, a rule under the header) or as Markdown
  * (`|`-separated, `|` escaped, numbers aligned right, a cell's leading spaces as `&nbsp;`).
+ * @category Reports and charts
  */
 export function renderTable(table: Table, format: TableFormat): string {
   const textColumns = table.textColumns ?? 1;

@@ -3,7 +3,10 @@ import type { Cents } from "../money/index.js";
 import { summarise, type Summary } from "../metrics/statistics.js";
 import { checkCents, ratioToDecimal, throwIssues } from "./exact.js";
 
-/** The budget risk of one year over Monte Carlo runs. */
+/**
+ * The budget risk of one year over Monte Carlo runs.
+ * @category Risk allocation
+ */
 export interface BudgetRisk {
   /** Position of the year in the input (0 for the first year). */
   readonly index: number;
@@ -24,6 +27,7 @@ export interface BudgetRisk {
  * uncertain and differs per run. Per year: the overshoot paid − budget of every run, its P95 by
  * nearest rank (as {@link summarise}: one of the observed overshoots), the amount at risk max(0,
  * P95), and how many runs overspent (paid > budget).
+ * @category Risk allocation
  */
 export function budgetAtRisk(
   paidPerYear: readonly (readonly Cents[])[],

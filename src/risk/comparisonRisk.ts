@@ -7,7 +7,10 @@ import { probabilityMoreCostly, type CostComparison } from "./probabilityMoreCos
 import { providerMarginRisk, type ProviderMarginRisk } from "./providerMarginRisk.js";
 import { riskAllocation, type RiskAllocation } from "./riskAllocation.js";
 
-/** One model's risk over the Monte Carlo runs of a comparison. */
+/**
+ * One model's risk over the Monte Carlo runs of a comparison.
+ * @category Risk allocation
+ */
 export interface ModelRisk {
   readonly label: string;
   /** Paid per month: exact mean and P5 / P50 / P95 over the runs. */
@@ -24,7 +27,10 @@ export interface ModelRisk {
   readonly providerMargins: readonly ProviderMarginRisk[] | null;
 }
 
-/** The risk measures of a comparison with several runs. */
+/**
+ * The risk measures of a comparison with several runs.
+ * @category Risk allocation
+ */
 export interface ComparisonRisk {
   readonly runs: number;
   readonly models: readonly ModelRisk[];
@@ -35,6 +41,7 @@ export interface ComparisonRisk {
 /**
  * The risk measures over a comparison's runs (paired by seed: common random numbers), from the
  * metrics of every run. Exact on integer cents (see each measure). Null with fewer than two runs.
+ * @category Risk allocation
  */
 export function comparisonRisk(horizonStart: string, models: readonly Pick<ModelComparison, "label" | "runs">[]): ComparisonRisk | null {
   const runs = models[0]?.runs.length ?? 0;

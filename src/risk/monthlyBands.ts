@@ -6,6 +6,7 @@ import { checkCents, throwIssues } from "./exact.js";
  * Bands of an amount per month over Monte Carlo runs: `runs[r][m]` is what run r paid in month m
  * (integer cents, every run the same months); the result has per month the exact mean and the
  * nearest-rank P5 / P50 / P95 ({@link summarise}), so a chart can shade P5–P95 around the mean.
+ * @category Risk allocation
  */
 export function monthlyBands(runs: readonly (readonly number[])[]): Summary[] {
   const issues: Issue[] = [];

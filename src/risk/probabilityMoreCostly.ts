@@ -2,7 +2,10 @@ import type { Issue } from "../errors.js";
 import type { Cents } from "../money/index.js";
 import { checkCents, ratioToDecimal, throwIssues } from "./exact.js";
 
-/** How often one model cost more than another over paired Monte Carlo runs. */
+/**
+ * How often one model cost more than another over paired Monte Carlo runs.
+ * @category Risk allocation
+ */
 export interface CostComparison {
   readonly runs: number;
   /** Runs in which A cost strictly more than B. */
@@ -16,6 +19,7 @@ export interface CostComparison {
  * (strictly; a tie counts for neither). Paired by run index — run r of both models saw the same
  * seed, parameters and caseload (common random numbers) — so it measures the models' difference,
  * not the noise of two separate samples.
+ * @category Risk allocation
  */
 export function probabilityMoreCostly(a: readonly Cents[], b: readonly Cents[]): CostComparison {
   const issues: Issue[] = [];

@@ -3,7 +3,10 @@ import type { Cents } from "../money/index.js";
 import { summarise, type Summary } from "../metrics/statistics.js";
 import { checkAmount, ratioToDecimal, throwIssues } from "./exact.js";
 
-/** One provider's margin over Monte Carlo runs. */
+/**
+ * One provider's margin over Monte Carlo runs.
+ * @category Risk allocation
+ */
 export interface ProviderMarginRisk {
   readonly provider: string;
   /** Runs with a margin for this provider (runs where it is missing or its margin is null are left out). */
@@ -21,6 +24,7 @@ export interface ProviderMarginRisk {
  * as `Metrics.marginByProvider` does. Per provider, in order of first appearance: the summary of
  * its margin over the runs — its P5 is the bad year a provider should be able to survive — and
  * how many runs it made a loss. A null margin (no cost prices) is left out of its statistics.
+ * @category Risk allocation
  */
 export function providerMarginRisk(
   perRunByProvider: readonly (readonly { readonly provider: string; readonly margin: Cents | null }[])[],

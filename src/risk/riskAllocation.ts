@@ -4,7 +4,10 @@ import { checkCents, formatScaled, scaledRatio, sqrtRatioHalfEven, throwIssues }
 
 const SHARE_DECIMALS = 4;
 
-/** How the variance of the cost of care over Monte Carlo runs is split between municipality and providers. */
+/**
+ * How the variance of the cost of care over Monte Carlo runs is split between municipality and providers.
+ * @category Risk allocation
+ */
 export interface RiskAllocation {
   readonly runs: number;
   /** Cov(C, P) / Var(C), 4 decimals ("1.0417"); null when Var(C) = 0. */
@@ -44,6 +47,7 @@ export interface RiskAllocation {
  * `reason`, when there are fewer than two runs or the cost does not vary (Var(C) = 0).
  * `payments` and `margins` are integer cents per run, paired by index; call it per model and,
  * for "per year", with each year's amounts.
+ * @category Risk allocation
  */
 export function riskAllocation(payments: readonly Cents[], margins: readonly Cents[]): RiskAllocation {
   const issues: Issue[] = [];

@@ -60,7 +60,10 @@ const knownNames = {
   targetGroups: z.array(NameSchema).optional().describe("target groups (doelgroepen) known up front, even when no trajectory has them"),
 };
 
-/** A synthetic caseload: generated from a spec, one caseload per run (seed). */
+/**
+ * A synthetic caseload: generated from a spec, one caseload per run (seed).
+ * @category Scenarios
+ */
 export const SpecCaseloadSchema = z
   .strictObject({
     spec: CaseloadSpecSchema.describe(
@@ -69,7 +72,10 @@ export const SpecCaseloadSchema = z
   })
   .describe("a synthetic caseload generated from a spec");
 
-/** The region's own trajectories, written in the scenario. */
+/**
+ * The region's own trajectories, written in the scenario.
+ * @category Scenarios
+ */
 export const RecordsCaseloadSchema = z
   .strictObject({
     records: z
@@ -80,7 +86,10 @@ export const RecordsCaseloadSchema = z
   })
   .describe("your own trajectories, written in the scenario");
 
-/** The region's own trajectories, in a JSON or YAML file next to the scenario. */
+/**
+ * The region's own trajectories, in a JSON or YAML file next to the scenario.
+ * @category Scenarios
+ */
 export const RecordsFileCaseloadSchema = z
   .strictObject({
     recordsFile: FilePath.describe(
@@ -91,7 +100,10 @@ export const RecordsFileCaseloadSchema = z
   })
   .describe("your own trajectories, in a JSON or YAML file");
 
-/** A caseload export in CSV, read by the loader's CSV hook. */
+/**
+ * A caseload export in CSV, read by the loader's CSV hook.
+ * @category Scenarios
+ */
 export const CsvCaseloadSchema = z
   .strictObject({
     csv: FilePath.describe("a CSV caseload export, one row per trajectory, relative to the scenario file's folder"),
@@ -113,7 +125,10 @@ export const CsvCaseloadSchema = z
   })
   .describe("a caseload export in CSV");
 
-/** The caseload section: exactly one of `spec`, `records`, `recordsFile`, `csv`. */
+/**
+ * The caseload section: exactly one of `spec`, `records`, `recordsFile`, `csv`.
+ * @category Scenarios
+ */
 export const ScenarioCaseloadSchema = z
   .union([SpecCaseloadSchema, RecordsCaseloadSchema, RecordsFileCaseloadSchema, CsvCaseloadSchema])
   .describe("the caseload compared: a synthetic spec, trajectory records, a records file or a CSV export (exactly one)");
@@ -129,12 +144,16 @@ export const CASELOAD_UNION: KeyedUnion = {
   ],
 };
 
-/** The comparison options: those of `compare`, every field described there, no unknown fields. */
+/**
+ * The comparison options: those of `compare`, every field described there, no unknown fields.
+ * @category Scenarios
+ */
 export const ScenarioOptionsSchema = CompareOptionsSchema;
 
 /**
  * Schema of a comparison scenario (`kind: "comparison"`, the default): caseload, funding models,
  * funding streams and comparison options.
+ * @category Scenarios
  */
 export const ComparisonScenarioSchema = z
   .strictObject({
@@ -171,22 +190,34 @@ export const ComparisonScenarioSchema = z
 
 // ─── Types ───────────────────────────────────────────────────────────────────────────────────────
 
-/** A caseload section: a synthetic spec. */
+/**
+ * A caseload section: a synthetic spec.
+ * @category Scenarios
+ */
 export interface SpecCaseloadSection {
   /** The spec; any number in it may be a distribution (drawn per run). */
   readonly spec: Uncertain<CaseloadSpecInput>;
 }
-/** A caseload section: trajectory records in the scenario. */
+/**
+ * A caseload section: trajectory records in the scenario.
+ * @category Scenarios
+ */
 export interface RecordsCaseloadSection extends KnownNames {
   readonly records: readonly TrajectoryInput[];
   readonly window: HorizonInput;
 }
-/** A caseload section: a JSON or YAML file of trajectory records (resolved by the loader). */
+/**
+ * A caseload section: a JSON or YAML file of trajectory records (resolved by the loader).
+ * @category Scenarios
+ */
 export interface RecordsFileCaseloadSection extends KnownNames {
   readonly recordsFile: string;
   readonly window: HorizonInput;
 }
-/** A caseload section: a CSV export (read by the loader's CSV hook). */
+/**
+ * A caseload section: a CSV export (read by the loader's CSV hook).
+ * @category Scenarios
+ */
 export interface CsvCaseloadSection extends KnownNames {
   readonly csv: string;
   readonly useCsv?: string;
@@ -198,10 +229,16 @@ export interface CsvCaseloadSection extends KnownNames {
   readonly rejects?: string;
   readonly window: HorizonInput;
 }
-/** The caseload section of a scenario: exactly one of `spec`, `records`, `recordsFile`, `csv`. */
+/**
+ * The caseload section of a scenario: exactly one of `spec`, `records`, `recordsFile`, `csv`.
+ * @category Scenarios
+ */
 export type ScenarioCaseload = SpecCaseloadSection | RecordsCaseloadSection | RecordsFileCaseloadSection | CsvCaseloadSection;
 
-/** The comparison options of a scenario, defaults filled in; numbers other than horizon, seed and runs may be distributions. */
+/**
+ * The comparison options of a scenario, defaults filled in; numbers other than horizon, seed and runs may be distributions.
+ * @category Scenarios
+ */
 export type ScenarioOptions = Uncertain<CompareOptions> & {
   readonly paymentLagMonths: number;
   readonly seed: number;
@@ -209,7 +246,10 @@ export type ScenarioOptions = Uncertain<CompareOptions> & {
   readonly keepProjections: boolean | "lines";
 };
 
-/** A comparison scenario as written in a file (the input of `parseScenario`). */
+/**
+ * A comparison scenario as written in a file (the input of `parseScenario`).
+ * @category Scenarios
+ */
 export interface ComparisonScenarioInput extends ScenarioHeader {
   readonly kind?: "comparison";
   readonly caseload: ScenarioCaseload;
@@ -227,6 +267,7 @@ export interface ComparisonScenarioInput extends ScenarioHeader {
  * spec defaults, trimmed names). Models, streams, cost prices and budget stay as written (money as
  * euro strings): the core functions parse them again, fill their defaults there and would refuse
  * amounts already converted to cents.
+ * @category Scenarios
  */
 export interface ComparisonScenarioDefinition extends ScenarioHeader {
   readonly kind: "comparison";
@@ -336,7 +377,10 @@ function nodeCount(d: ComparisonScenarioDefinition): number {
 
 // ─── Running ─────────────────────────────────────────────────────────────────────────────────────
 
-/** What the funding streams covered of one model's payments. */
+/**
+ * What the funding streams covered of one model's payments.
+ * @category Scenarios
+ */
 export interface ModelStreams {
   /** The model's column label in the comparison. */
   readonly label: string;
@@ -347,6 +391,7 @@ export interface ModelStreams {
  * Result of a comparison scenario (`runScenario`). Plain data with integer cents, JSON-safe —
  * except, with `options.keepProjections`, `comparison.models[i].projection`, whose breakdowns and
  * waiting counts are typed arrays (Float64Array, Int32Array) that JSON.stringify renders as objects.
+ * @category Scenarios
  */
 export interface ComparisonScenarioResult extends ScenarioResultHeader {
   readonly kind: "comparison";
@@ -392,7 +437,10 @@ function caseloadOf(c: ScenarioCaseload): Caseload | Uncertain<CaseloadSpecInput
   ]);
 }
 
-/** The options of `caseloadFromRecords` from a records section: its window and known names. */
+/**
+ * The options of `caseloadFromRecords` from a records section: its window and known names.
+ * @category Scenarios
+ */
 export function recordsOptions(c: RecordsCaseloadSection | RecordsFileCaseloadSection | CsvCaseloadSection): FromRecordsOptions {
   const names = (["municipalities", "providers", "profiles", "intensities", "ageGroups", "targetGroups"] as const).filter((k) => c[k] !== undefined);
   return { window: c.window, ...Object.fromEntries(names.map((k) => [k, c[k]])) };

@@ -15,6 +15,7 @@ import type { CostPricesInput } from "../projection/cost.js";
 /**
  * Tariffs per care form in euros per hour (time units) or per etmaal / dagdeel. Sources:
  * shared/domain.md "tariffs (regional examples 2020–2024)" and its estimates.
+ * @category Scenarios
  */
 export const DEFAULT_TARIFFS: Readonly<Record<CareForm, string>> = {
   ambulant: "70.00", // "ambulant €51–78/hour": upper middle of the range
@@ -87,7 +88,10 @@ function expected(mean: number, cv: number, f: (d: number) => number): number {
 /** Rounds cents to whole tens of euros, as a published price list would. */
 const toPrice = (cents: Decimal): string => cents.dividedBy(1000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(10).toFixed(2);
 
-/** Derives the four models' calibrated configs, cost prices and budget from a region spec. */
+/**
+ * Derives the four models' calibrated configs, cost prices and budget from a region spec.
+ * @category Scenarios
+ */
 export function calibratedScenario(regionInput: CaseloadSpecInput): {
   models: CoreModelConfig[];
   costPrices: CostPricesInput;
@@ -175,7 +179,10 @@ export function calibratedScenario(regionInput: CaseloadSpecInput): {
   };
 }
 
-/** A whole comparison scenario: a caseload spec, the models, and the comparison options. */
+/**
+ * A whole comparison scenario: a caseload spec, the models, and the comparison options.
+ * @category Scenarios
+ */
 export interface Scenario {
   readonly caseload: CaseloadSpecInput;
   readonly models: readonly CoreModelConfig[];
@@ -189,6 +196,7 @@ export interface Scenario {
  * `compare(s.caseload, s.models, s.options)` runs it. The caseload is simulated from a year before
  * the horizon, so that January 2026 pays December's care and re-entries are in full flow.
  * A fresh object on every call (nothing is computed at import).
+ * @category Scenarios
  */
 export function defaultScenario(): Scenario {
   const region = defaultRegionSpec({ window: { start: "2025-01", months: 48 } });

@@ -38,7 +38,10 @@ const REQUESTS_UNION: KeyedUnion = {
   ],
 };
 
-/** Schema of a grant-pool scenario: the pool, its requests and the simulation's options. */
+/**
+ * Schema of a grant-pool scenario: the pool, its requests and the simulation's options.
+ * @category Scenarios
+ */
 export const GrantPoolScenarioSchema = z
   .strictObject({
     ...SCENARIO_HEADER,
@@ -70,10 +73,16 @@ export const GrantPoolScenarioSchema = z
   })
   .describe("A grant-pool scenario: a capped pool with dated rules and the requests it receives.");
 
-/** The requests of a grant-pool scenario: synthetic from a spec, or given. */
+/**
+ * The requests of a grant-pool scenario: synthetic from a spec, or given.
+ * @category Scenarios
+ */
 export type GrantRequestsSection = { readonly spec: GrantRequestSpecInput } | { readonly records: readonly GrantRequestInput[] };
 
-/** A grant-pool scenario as written in a file. */
+/**
+ * A grant-pool scenario as written in a file.
+ * @category Scenarios
+ */
 export interface GrantPoolScenarioInput extends ScenarioHeader {
   readonly kind: "grantPool";
   readonly pool: GrantPoolInput;
@@ -84,6 +93,7 @@ export interface GrantPoolScenarioInput extends ScenarioHeader {
 /**
  * A validated grant-pool scenario, itself a valid input: `options.seed` filled in; the pool and
  * the requests as written (money as euro strings: the simulation parses them again).
+ * @category Scenarios
  */
 export interface GrantPoolScenarioDefinition extends ScenarioHeader {
   readonly kind: "grantPool";
@@ -92,7 +102,10 @@ export interface GrantPoolScenarioDefinition extends ScenarioHeader {
   readonly options: GrantPoolOptions & { readonly seed: number };
 }
 
-/** Result of a grant-pool scenario: the simulation's result (plain data, integer cents, JSON-safe). */
+/**
+ * Result of a grant-pool scenario: the simulation's result (plain data, integer cents, JSON-safe).
+ * @category Scenarios
+ */
 export interface GrantPoolScenarioResult extends ScenarioResultHeader {
   readonly kind: "grantPool";
   /** The seed the synthetic requests were generated with; null when the requests were given. */

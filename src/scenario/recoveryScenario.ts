@@ -14,7 +14,10 @@ import type { ResolvedScenario } from "./scenarioSchema.js";
 
 const { horizon, seed, runs, ...initiativeFields } = RecoveryInitiativeSchema.shape;
 
-/** Schema of a recovery-initiative scenario: the initiative, its three ways of funding, and the options. */
+/**
+ * Schema of a recovery-initiative scenario: the initiative, its three ways of funding, and the options.
+ * @category Scenarios
+ */
 export const RecoveryScenarioSchema = z
   .strictObject({
     ...SCENARIO_HEADER,
@@ -28,24 +31,36 @@ export const RecoveryScenarioSchema = z
   })
   .describe("A recovery-initiative scenario: one initiative, three ways to fund it, and what closing and running mean for care.");
 
-/** The fields of a recovery initiative besides horizon, seed and runs. */
+/**
+ * The fields of a recovery initiative besides horizon, seed and runs.
+ * @category Scenarios
+ */
 export type RecoveryInitiativeFields = Omit<RecoveryInitiativeInput, "horizon" | "seed" | "runs">;
 
-/** A recovery-initiative scenario as written in a file. */
+/**
+ * A recovery-initiative scenario as written in a file.
+ * @category Scenarios
+ */
 export type RecoveryScenarioInput = ScenarioHeader &
   RecoveryInitiativeFields & {
     readonly kind: "recoveryInitiative";
     readonly options: { readonly horizon: HorizonInput; readonly seed?: number; readonly runs?: number };
   };
 
-/** A validated recovery-initiative scenario, itself a valid input: `options.seed` and `options.runs` filled in, money as written. */
+/**
+ * A validated recovery-initiative scenario, itself a valid input: `options.seed` and `options.runs` filled in, money as written.
+ * @category Scenarios
+ */
 export type RecoveryScenarioDefinition = ScenarioHeader &
   RecoveryInitiativeFields & {
     readonly kind: "recoveryInitiative";
     readonly options: { readonly horizon: HorizonInput; readonly seed: number; readonly runs: number };
   };
 
-/** Result of a recovery-initiative scenario: the three ways side by side (plain data, integer cents, JSON-safe). */
+/**
+ * Result of a recovery-initiative scenario: the three ways side by side (plain data, integer cents, JSON-safe).
+ * @category Scenarios
+ */
 export interface RecoveryScenarioResult extends ScenarioResultHeader {
   readonly kind: "recoveryInitiative";
   readonly result: RecoveryComparison;

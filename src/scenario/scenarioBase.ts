@@ -20,14 +20,20 @@ export const SCENARIO_HEADER = {
   description: z.string().optional().describe("what the scenario shows: its question, sources and assumptions"),
 };
 
-/** The header of a scenario as written (and as validated: the same fields). */
+/**
+ * The header of a scenario as written (and as validated: the same fields).
+ * @category Scenarios
+ */
 export interface ScenarioHeader {
   readonly $schema?: string;
   readonly name?: string;
   readonly description?: string;
 }
 
-/** What every scenario result starts with: its kind's fields follow. */
+/**
+ * What every scenario result starts with: its kind's fields follow.
+ * @category Scenarios
+ */
 export interface ScenarioResultHeader {
   /** The scenario's name, or null when it has none. */
   readonly name: string | null;
@@ -40,12 +46,18 @@ export function headerOf(p: { readonly $schema?: string | undefined; readonly na
   return withoutUndefined({ $schema: p.$schema, name: p.name, description: p.description }) as ScenarioHeader;
 }
 
-/** Where a path inside a scenario file is: 1-based line and column, or null when unknown. */
+/**
+ * Where a path inside a scenario file is: 1-based line and column, or null when unknown.
+ * @category Scenarios
+ */
 export type Locator = (path: readonly (string | number)[]) => { readonly line: number; readonly column: number } | null;
 
 // ─── Errors ──────────────────────────────────────────────────────────────────────────────────────
 
-/** An issue in a scenario: where (file, line and column when known, path inside it) and why. */
+/**
+ * An issue in a scenario: where (file, line and column when known, path inside it) and why.
+ * @category Scenarios
+ */
 export interface ScenarioIssue extends Issue {
   /** The file (or the name given to `parseScenario`) the issue is in. */
   readonly source: string;
@@ -55,7 +67,10 @@ export interface ScenarioIssue extends Issue {
   readonly column?: number;
 }
 
-/** Renders an issue as `file:line:column: path: reason` (line and column when known, no path for the file as a whole). */
+/**
+ * Renders an issue as `file:line:column: path: reason` (line and column when known, no path for the file as a whole).
+ * @category Errors
+ */
 export function formatScenarioIssue(issue: ScenarioIssue): string {
   const at = issue.line === undefined ? issue.source : issue.column === undefined ? `${issue.source}:${issue.line}` : `${issue.source}:${issue.line}:${issue.column}`;
   return issue.path.length === 0 ? `${at}: ${issue.message}` : `${at}: ${formatPath(issue.path)}: ${issue.message}`;
@@ -64,6 +79,7 @@ export function formatScenarioIssue(issue: ScenarioIssue): string {
 /**
  * A {@link FundingInputError} in a scenario: every issue carries the file (`source`), its path
  * inside it and, when known, line and column; the message lists them as `file:line:column: path: reason`.
+ * @category Errors
  */
 export class ScenarioInputError extends FundingInputError {
   /** The scenario file (or name) the first issue is in. */
@@ -77,7 +93,10 @@ export class ScenarioInputError extends FundingInputError {
   }
 }
 
-/** Result of a `safe*` scenario call: the value, or the issues with their file, path and reason. */
+/**
+ * Result of a `safe*` scenario call: the value, or the issues with their file, path and reason.
+ * @category Scenarios
+ */
 export type ScenarioSafeResult<T> =
   | { readonly success: true; readonly output: T }
   | { readonly success: false; readonly issues: readonly ScenarioIssue[] };

@@ -25,6 +25,7 @@ function namingRegistry(): typeof z.globalRegistry {
  * (a combined model's parts) is `#/$defs/ModelConfig`. Refinements that JSON Schema cannot say
  * (shares summing to 100 %, unique names, an end after its start) are checked by
  * {@link parseScenario} only. A fresh object on every call.
+ * @category Scenarios
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ScenarioSchema, {

@@ -35,15 +35,22 @@ import { DEFAULT_SOURCE, locateIssues, ScenarioInputError, type Locator, type Sc
  * resolves the paths they name.
  */
 
-/** The kinds of scenario, by the value of their `kind` field (absent: comparison). */
+/**
+ * The kinds of scenario, by the value of their `kind` field (absent: comparison).
+ * @category Scenarios
+ */
 export const SCENARIO_KINDS = ["comparison", "grantPool", "recoveryInitiative"] as const;
-/** A kind of scenario. */
+/**
+ * A kind of scenario.
+ * @category Scenarios
+ */
 export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 
 /**
  * Schema of a whole scenario file, one of its kinds: a comparison (caseload, funding models,
  * funding streams, options), a grant pool (pool, requests, options) or a recovery initiative. Its
  * JSON Schema (`scenarioJsonSchema`) lets editors autocomplete and check scenario files.
+ * @category Scenarios
  */
 export const ScenarioSchema = z
   .union([ComparisonScenarioSchema, GrantPoolScenarioSchema, RecoveryScenarioSchema])
@@ -51,19 +58,29 @@ export const ScenarioSchema = z
     "A jeugdhulp-bekostiging scenario: funding models compared on a caseload (the default kind), a grant pool and its requests (kind grantPool), or a recovery initiative funded three ways (kind recoveryInitiative).",
   );
 
-/** A scenario as written in a file (the input of {@link parseScenario}), one of its kinds. */
+/**
+ * A scenario as written in a file (the input of {@link parseScenario}), one of its kinds.
+ * @category Scenarios
+ */
 export type ScenarioInput = ComparisonScenarioInput | GrantPoolScenarioInput | RecoveryScenarioInput;
 
-/** A validated scenario ({@link parseScenario}), defaults filled in, told apart by `kind`. */
+/**
+ * A validated scenario ({@link parseScenario}), defaults filled in, told apart by `kind`.
+ * @category Scenarios
+ */
 export type ScenarioDefinition = ComparisonScenarioDefinition | GrantPoolScenarioDefinition | RecoveryScenarioDefinition;
 
-/** The result of {@link runScenario}, told apart by `kind`. */
+/**
+ * The result of {@link runScenario}, told apart by `kind`.
+ * @category Scenarios
+ */
 export type ScenarioResult = ComparisonScenarioResult | GrantPoolScenarioResult | RecoveryScenarioResult;
 
 /**
  * A scenario ready to run: its definition, where it came from (named in every error), and — for a
  * comparison — the caseload the loader read from a records file or CSV (null when the definition
  * holds it: a spec or inline records; always null for the other kinds).
+ * @category Scenarios
  */
 export interface ResolvedScenario<D extends ScenarioDefinition | ScenarioInput = ScenarioDefinition> {
   readonly source: string | null;
@@ -80,10 +97,16 @@ export interface ResolvedScenario<D extends ScenarioDefinition | ScenarioInput =
 }
 
 
-/** The definition of a scenario of kind `K`. */
+/**
+ * The definition of a scenario of kind `K`.
+ * @category Scenarios
+ */
 export type ScenarioDefinitionOf<K extends ScenarioKind> = Extract<ScenarioDefinition, { readonly kind: K }>;
 
-/** How {@link parseScenario} reads a scenario: the name errors give it, and the kind it must be. */
+/**
+ * How {@link parseScenario} reads a scenario: the name errors give it, and the kind it must be.
+ * @category Scenarios
+ */
 export interface ParseScenarioOptions<K extends ScenarioKind = ScenarioKind> {
   /** The file (or name) errors name; default `"scenario"`. */
   readonly source?: string;
@@ -108,6 +131,25 @@ const KEYS_OF_KIND: readonly (readonly [ScenarioKind, readonly string[]])[] = [
  * `options` is the source's name, or `{ source, kind }`: with a kind, a scenario of another kind
  * is an error too, and the result has that kind's type —
  * `parseScenario(data, { source: "regio.json", kind: "comparison" }).models`.
+ * @example
+ * ```ts
+ * import { parseScenario } from "jeugdhulp-bekostiging";
+ *
+ * const scenario = {
+ *   caseload: {
+ *     window: { start: "2025-12", months: 13 },
+ *     records: [{ id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 }],
+ *   },
+ *   models: [
+ *     { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] },
+ *     { kind: "trajectory", amounts: [{ profile: "opvoeden", amount: "2500.00" }] },
+ *   ],
+ *   options: { horizon: { start: "2026-01", months: 12 } },
+ * };
+ * const definition = parseScenario(scenario, { source: "regio.json", kind: "comparison" });
+ * console.log(definition.options.runs, definition.models.length); // → 1 2 (runs: a default filled in)
+ * ```
+ * @category Scenarios
  */
 export function parseScenario<K extends ScenarioKind = ScenarioKind>(
   input: unknown,
@@ -118,7 +160,10 @@ export function parseScenario<K extends ScenarioKind = ScenarioKind>(
   return r.output;
 }
 
-/** {@link parseScenario} that returns the issues as a value instead of throwing. */
+/**
+ * {@link parseScenario} that returns the issues as a value instead of throwing.
+ * @category Scenarios
+ */
 export function safeParseScenario<K extends ScenarioKind = ScenarioKind>(
   input: unknown,
   options?: string | ParseScenarioOptions<K>,
@@ -170,6 +215,26 @@ const sourceOf = (options: string | ParseScenarioOptions | undefined): string =>
  * The result has the scenario's `kind`: a scenario whose kind is known (written inline, or loaded
  * with `{ kind }`) gives that kind's result type; otherwise narrow on it
  * (`if (r.kind === "comparison") r.comparison…`).
+ * @example
+ * ```ts
+ * import { formatComparison, runScenario } from "jeugdhulp-bekostiging";
+ *
+ * // A comparison scenario as a file holds it (written inline here, so its kind is known).
+ * const result = runScenario({
+ *   caseload: {
+ *     window: { start: "2025-12", months: 13 },
+ *     records: [{ id: "t1", municipality: "Aldervoort", provider: "Jeugdhulp Noord", profile: "opvoeden", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-06", outcome: "achieved", use: 240 }],
+ *   },
+ *   models: [
+ *     { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] },
+ *     { kind: "trajectory", amounts: [{ profile: "opvoeden", amount: "2500.00" }] },
+ *   ],
+ *   options: { horizon: { start: "2026-01", months: 12 } },
+ * });
+ * console.log(result.comparison.models.map((m) => m.metrics.totalPaid)); // → [ 168000, 250000 ] (cents)
+ * console.log(formatComparison(result.comparison));
+ * ```
+ * @category Scenarios
  */
 export function runScenario(scenario: ComparisonScenarioInput | ResolvedScenario<ComparisonScenarioDefinition>, onRun?: OnRun): ComparisonScenarioResult;
 export function runScenario(scenario: GrantPoolScenarioInput | ResolvedScenario<GrantPoolScenarioDefinition>): GrantPoolScenarioResult;
@@ -192,7 +257,10 @@ export function runScenario(scenario: ScenarioInput | ResolvedScenario, onRun?: 
   return runComparisonScenario({ ...resolved, definition: d }, source, onRun);
 }
 
-/** A scenario's kind as a phrase, for messages ("a grant-pool scenario"). */
+/**
+ * A scenario's kind as a phrase, for messages ("a grant-pool scenario").
+ * @category Scenarios
+ */
 export function describeKind(kind: ScenarioKind): string {
   return { comparison: "a comparison of funding models", grantPool: "a grant-pool simulation", recoveryInitiative: "a recovery-initiative simulation" }[kind];
 }

@@ -13,7 +13,10 @@ import { oneWaySensitivity, type MetricValues, type OneWayResult } from "./oneWa
 import { tornado, type Tornado } from "./tornado.js";
 import { twoWaySensitivity, type TwoWayResult } from "./twoWay.js";
 
-/** Options of {@link sensitivity}. */
+/**
+ * Options of {@link sensitivity}.
+ * @category Uncertainty and sensitivity
+ */
 export const SensitivityOptionsSchema = z.strictObject({
   low: z.number().gt(0).lt(100).default(5).describe("percentile of each parameter's low end (tornado)"),
   high: z.number().gt(0).lt(100).default(95).describe("percentile of each parameter's high end (tornado)"),
@@ -30,10 +33,16 @@ export const SensitivityOptionsSchema = z.strictObject({
   from: z.number().gt(0).lt(100).default(5).describe("lowest percentile of each parameter in the two-way grid"),
   to: z.number().gt(0).lt(100).default(95).describe("highest percentile of each parameter in the two-way grid"),
 });
-/** Options of {@link sensitivity}, as users write them. */
+/**
+ * Options of {@link sensitivity}, as users write them.
+ * @category Uncertainty and sensitivity
+ */
 export type SensitivityOptions = z.input<typeof SensitivityOptionsSchema>;
 
-/** One-way (tornado) and two-way sensitivity of a comparison, per model. */
+/**
+ * One-way (tornado) and two-way sensitivity of a comparison, per model.
+ * @category Uncertainty and sensitivity
+ */
 export interface SensitivityAnalysis {
   /** The seed of the one caseload every evaluation uses (common random numbers), or null for a given caseload. */
   readonly seed: number | null;
@@ -52,6 +61,7 @@ const SEP = "\u0000";
  * doing, not a different draw of clients; a parameter a metric does not depend on has a swing of
  * exactly 0. 1 + 2 × parameters runs (plus steps² for a two-way grid). The inputs are those of
  * {@link compare}, with distribution nodes for the uncertain parameters.
+ * @category Uncertainty and sensitivity
  */
 export function sensitivity(
   caseload: Caseload | Uncertain<CaseloadSpecInput>,

@@ -4,20 +4,27 @@ import { centre } from "../uncertainty/moments.js";
 import { quantile } from "../uncertainty/quantile.js";
 import type { ParameterValues, UncertainParameter } from "../uncertainty/uncertainInput.js";
 
-/** Metric name → value (integer cents for amounts, or null where a metric is undefined, e.g. per result with no results). */
+/**
+ * Metric name → value (integer cents for amounts, or null where a metric is undefined, e.g. per result with no results).
+ * @category Uncertainty and sensitivity
+ */
 export type MetricValues = Readonly<Record<string, number | null>>;
 
 /**
  * Runs the scenario with the given parameter values (key → value, every parameter present) and
  * measures it. Must be deterministic — same values, same metrics (fix the caseload seed) — so a
  * difference between two evaluations is the parameters' doing.
+ * @category Uncertainty and sensitivity
  */
 export type MetricEvaluator = (values: ParameterValues) => MetricValues;
 
 /** A percentile strictly between 0 and 100. */
 const Percentile = z.number().gt(0, "must be greater than 0").lt(100, "must be less than 100");
 
-/** Options of {@link oneWaySensitivity}: the low and high percentiles (default P5 and P95). */
+/**
+ * Options of {@link oneWaySensitivity}: the low and high percentiles (default P5 and P95).
+ * @category Uncertainty and sensitivity
+ */
 export const OneWayOptionsSchema = z
   .strictObject({
     low: Percentile.default(5).describe("percentile of the low value, default 5"),
@@ -26,10 +33,16 @@ export const OneWayOptionsSchema = z
   .superRefine((o, ctx) => {
     if (!(o.low < o.high)) ctx.addIssue({ code: "custom", path: ["high"], message: `high (${o.high}) must be greater than low (${o.low})` });
   });
-/** Options of {@link oneWaySensitivity} as callers write them. */
+/**
+ * Options of {@link oneWaySensitivity} as callers write them.
+ * @category Uncertainty and sensitivity
+ */
 export type OneWayOptions = z.input<typeof OneWayOptionsSchema>;
 
-/** One parameter varied alone: its values and the metrics at its low and high percentile. */
+/**
+ * One parameter varied alone: its values and the metrics at its low and high percentile.
+ * @category Uncertainty and sensitivity
+ */
 export interface OneWayRow {
   readonly key: string;
   readonly label: string;
@@ -43,7 +56,10 @@ export interface OneWayRow {
   readonly atHigh: MetricValues;
 }
 
-/** The result of {@link oneWaySensitivity}. */
+/**
+ * The result of {@link oneWaySensitivity}.
+ * @category Uncertainty and sensitivity
+ */
 export interface OneWayResult {
   /** The percentiles used, e.g. 5 and 95. */
   readonly low: number;
@@ -60,6 +76,7 @@ export interface OneWayResult {
  * of each case; `base` has every parameter at its centre. Takes 1 + 2 × parameters evaluations (a
  * parameter whose low and high values equal its centre, a `fixed` one, reuses the base case).
  * {@link tornado} ranks the rows for one metric.
+ * @category Uncertainty and sensitivity
  */
 export function oneWaySensitivity(
   params: readonly UncertainParameter[],

@@ -1,7 +1,10 @@
 import { FundingInputError, type Issue } from "../errors.js";
 import type { OneWayResult } from "./oneWay.js";
 
-/** One bar of a tornado chart. */
+/**
+ * One bar of a tornado chart.
+ * @category Uncertainty and sensitivity
+ */
 export interface TornadoRow {
   readonly key: string;
   readonly label: string;
@@ -15,7 +18,10 @@ export interface TornadoRow {
   readonly swing: number | null;
 }
 
-/** A tornado chart for one metric: the base value and the parameters ranked by swing. */
+/**
+ * A tornado chart for one metric: the base value and the parameters ranked by swing.
+ * @category Uncertainty and sensitivity
+ */
 export interface Tornado {
   readonly metric: string;
   readonly base: number | null;
@@ -29,6 +35,7 @@ export interface Tornado {
  * so a parameter the metric does not depend on has a swing of exactly 0. The metric's values must
  * be whole numbers (cents or counts) or null; a FundingInputError names any that is not, or a
  * metric the evaluation did not return.
+ * @category Uncertainty and sensitivity
  */
 export function tornado(result: OneWayResult, metric: string): Tornado {
   if (!Object.hasOwn(result.base, metric)) {

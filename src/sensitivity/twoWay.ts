@@ -5,7 +5,10 @@ import { quantile } from "../uncertainty/quantile.js";
 import type { UncertainParameter } from "../uncertainty/uncertainInput.js";
 import type { MetricEvaluator, MetricValues } from "./oneWay.js";
 
-/** Options of {@link twoWaySensitivity}: `steps` percentiles evenly from `from` to `to` (default 5 from P5 to P95). */
+/**
+ * Options of {@link twoWaySensitivity}: `steps` percentiles evenly from `from` to `to` (default 5 from P5 to P95).
+ * @category Uncertainty and sensitivity
+ */
 export const TwoWayOptionsSchema = z
   .strictObject({
     steps: z.number().int("steps must be a whole number").min(2, "steps must be at least 2").max(101, "steps must be at most 101").default(5),
@@ -15,10 +18,16 @@ export const TwoWayOptionsSchema = z
   .superRefine((o, ctx) => {
     if (!(o.from < o.to)) ctx.addIssue({ code: "custom", path: ["to"], message: `to (${o.to}) must be greater than from (${o.from})` });
   });
-/** Options of {@link twoWaySensitivity} as callers write them. */
+/**
+ * Options of {@link twoWaySensitivity} as callers write them.
+ * @category Uncertainty and sensitivity
+ */
 export type TwoWayOptions = z.input<typeof TwoWayOptionsSchema>;
 
-/** One axis of a two-way grid: a parameter and the percentiles and values it takes. */
+/**
+ * One axis of a two-way grid: a parameter and the percentiles and values it takes.
+ * @category Uncertainty and sensitivity
+ */
 export interface TwoWayAxis {
   readonly key: string;
   readonly label: string;
@@ -28,7 +37,10 @@ export interface TwoWayAxis {
   readonly values: readonly number[];
 }
 
-/** The result of {@link twoWaySensitivity}. */
+/**
+ * The result of {@link twoWaySensitivity}.
+ * @category Uncertainty and sensitivity
+ */
 export interface TwoWayResult {
   /** Rows of the grid. */
   readonly a: TwoWayAxis;
@@ -42,6 +54,7 @@ export interface TwoWayResult {
  * Two-way sensitivity analysis: parameters A and B (by key or as the parameter) each at `steps`
  * percentiles evenly spaced from `from` to `to`, all other parameters at their centre, and the
  * metrics in every cell of the grid (steps² evaluations). {@link twoWayGrid} picks one metric.
+ * @category Uncertainty and sensitivity
  */
 export function twoWaySensitivity(
   paramA: string | UncertainParameter,
@@ -70,7 +83,10 @@ export function twoWaySensitivity(
   return { a: ax, b: bx, cells };
 }
 
-/** One metric of a two-way result as a grid of numbers: `grid[i][j]` for A's i-th and B's j-th value. */
+/**
+ * One metric of a two-way result as a grid of numbers: `grid[i][j]` for A's i-th and B's j-th value.
+ * @category Uncertainty and sensitivity
+ */
 export function twoWayGrid(result: TwoWayResult, metric: string): (number | null)[][] {
   return result.cells.map((row) => row.map((cell) => cell[metric] ?? null));
 }

@@ -9,7 +9,10 @@ import { DatedValue, datedSchema, formatMonth, horizonEnd, horizonYears, yearOf 
 import { yearlyAdvance } from "../ledger/yearlyAdvance.js";
 import type { Projection } from "../projection/project.js";
 
-/** One version of a stream's rules (regeling): what it covers, how much of it, up to what cap. */
+/**
+ * One version of a stream's rules (regeling): what it covers, how much of it, up to what cap.
+ * @category Funding streams
+ */
 export const StreamRulesSchema = z.strictObject({
   active: z.boolean().default(true).describe("false: the scheme covers nothing under this version (ended, suspended)"),
   covers: SelectionSchema.default({}).describe("the trajectories whose lines it may cover; an omitted list means all"),
@@ -40,7 +43,10 @@ const CheckedRulesSchema = StreamRulesSchema.superRefine((r, ctx) => {
   }
 });
 
-/** A funding stream (regeling) next to the payment model, with dated versions of its rules. */
+/**
+ * A funding stream (regeling) next to the payment model, with dated versions of its rules.
+ * @category Funding streams
+ */
 export const FundingStreamSchema = z.strictObject({
   name: NameSchema.describe("e.g. meerkostenregeling, BooO, eigen middelen is implicit"),
   decidingDate: z
@@ -58,10 +64,17 @@ export const FundingStreamSchema = z.strictObject({
     .optional()
     .describe("how the stream pays the municipality: an advance on the cap and a settlement of what it covered"),
 });
+/**
+ * A funding stream (financieringsstroom) as written in a scenario, before validation.
+ * @category Funding streams
+ */
 export type FundingStreamInput = z.input<typeof FundingStreamSchema>;
 type FundingStream = z.output<typeof FundingStreamSchema>;
 
-/** What one stream covered. Amounts are integer cents, per month of the horizon. */
+/**
+ * What one stream covered. Amounts are integer cents, per month of the horizon.
+ * @category Funding streams
+ */
 export interface StreamCoverage {
   readonly name: string;
   readonly covered: Cents;
@@ -81,7 +94,10 @@ export interface StreamCoverage {
   readonly income: readonly Cents[] | null;
 }
 
-/** Who paid for what: each stream in drawing order, and the municipality's own means (eigen middelen). */
+/**
+ * Who paid for what: each stream in drawing order, and the municipality's own means (eigen middelen).
+ * @category Funding streams
+ */
 export interface StreamsResult {
   readonly horizon: { readonly start: string; readonly months: number };
   readonly totalPaid: Cents;
@@ -106,6 +122,7 @@ export interface StreamsResult {
  * the cent; the remainder is the next payer's, finally the municipality's.
  *
  * Needs the projection's ledger (project with `lines: true`) of this same caseload.
+ * @category Funding streams
  */
 export function applyStreams(caseload: Caseload, projection: Projection, streams: readonly FundingStreamInput[]): StreamsResult {
   const ledger = projection.ledger;

@@ -40,10 +40,16 @@ import {
 
 export { GRANT_REJECTION_LABELS, GRANT_REJECTION_REASONS, type GrantRejectionReason } from "./grantPoolSchema.js";
 
-/** Which review a request got: `extended` above the threshold or with information missing. */
+/**
+ * Which review a request got: `extended` above the threshold or with information missing.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export type ReviewTrack = "standard" | "extended" | "urgent";
 
-/** What happened to one request. Amounts in cents; dates `YYYY-MM-DD`. */
+/**
+ * What happened to one request. Amounts in cents; dates `YYYY-MM-DD`.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface GrantDecision {
   readonly id: string;
   readonly region: string;
@@ -93,7 +99,10 @@ export interface GrantDecision {
   readonly releaseDate: IsoDate | null;
 }
 
-/** A transfer of budget as it was carried out. */
+/**
+ * A transfer of budget as it was carried out.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface ExecutedTransfer {
   readonly date: IsoDate;
   readonly direction: "in" | "out";
@@ -106,7 +115,10 @@ export interface ExecutedTransfer {
   readonly budgetYear: number;
 }
 
-/** One pool's simulation: every decision in processing order, and the reports built from them. */
+/**
+ * One pool's simulation: every decision in processing order, and the reports built from them.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface GrantPoolResult extends GrantPoolReport {
   readonly pool: string;
   /** In processing order: by received date, same-day requests by id. */
@@ -115,7 +127,10 @@ export interface GrantPoolResult extends GrantPoolReport {
   readonly transfers: readonly ExecutedTransfer[];
 }
 
-/** Several pools simulated together. */
+/**
+ * Several pools simulated together.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface GrantPoolsResult {
   readonly pools: readonly GrantPoolResult[];
 }
@@ -171,6 +186,7 @@ export interface GrantPoolsResult {
  *
  * @throws FundingInputError when the pool, a request or the options are invalid; every issue
  *   names its path (`pool.rules[1].from`, `requests[3].receivedDate`, `options.horizon`).
+ * @category Grant pools (stimuleringsimpuls)
  */
 export function simulateGrantPool(pool: GrantPoolInput, requests: readonly GrantRequestInput[], options: GrantPoolOptions = {}): GrantPoolResult {
   const issues: Issue[] = [];
@@ -192,6 +208,7 @@ export function simulateGrantPool(pool: GrantPoolInput, requests: readonly Grant
  *
  * @throws FundingInputError naming the path of every invalid field (`pools[1].requests[0].amount`,
  *   `transfers[0].to`).
+ * @category Grant pools (stimuleringsimpuls)
  */
 export function simulateGrantPools(input: GrantPoolsInput, options: GrantPoolOptions = {}): GrantPoolsResult {
   const issues: Issue[] = [];

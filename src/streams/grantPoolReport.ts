@@ -11,7 +11,10 @@ import { lastDayOfMonth, monthOfDay, parseDate, yearOfDay, type DayNumber, type 
  * date, a release or payment from its own date.
  */
 
-/** What a set of requests amounts to: counts and money (the pool's totals, a region's). */
+/**
+ * What a set of requests amounts to: counts and money (the pool's totals, a region's).
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface GrantAmounts {
   readonly requests: number;
   readonly approvals: number;
@@ -31,7 +34,10 @@ export interface GrantAmounts {
   readonly invoicesAboveCommitment: number;
 }
 
-/** Totals over every request of the pool. */
+/**
+ * Totals over every request of the pool.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface GrantTotals extends GrantAmounts {
   /** Rejections per reason (every reason present, 0 when none). */
   readonly byReason: Readonly<Record<GrantRejectionReason, number>>;
@@ -40,12 +46,18 @@ export interface GrantTotals extends GrantAmounts {
   readonly transfersOut: Cents;
 }
 
-/** One region's requests. The pool is not split per region; this is reporting only. */
+/**
+ * One region's requests. The pool is not split per region; this is reporting only.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface GrantRegionTotals extends GrantAmounts {
   readonly region: string;
 }
 
-/** One calendar month: flows in the month and stocks at its last day. */
+/**
+ * One calendar month: flows in the month and stocks at its last day.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface GrantMonth {
   /** `YYYY-MM`. */
   readonly month: string;
@@ -105,6 +117,7 @@ export interface GrantMonth {
  * refusal followed by an approval on the same day is no stop, and a refusal on the day a stop ended
  * continues it. Refusals on eligibility, and `aboveCap` (a request larger than the pool's whole
  * yearly budget less the reserve, which an empty pool would refuse too), neither start nor end a stop.
+ * @category Grant pools (stimuleringsimpuls)
  */
 export interface GrantStop {
   readonly from: IsoDate;
@@ -112,7 +125,10 @@ export interface GrantStop {
   readonly until: IsoDate | null;
 }
 
-/** Working days from receipt to decision. */
+/**
+ * Working days from receipt to decision.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface DecisionTimeStats {
   readonly count: number;
   /** Arithmetic mean (a plain number: days, not money); 0 when there are no decisions. */
@@ -120,12 +136,18 @@ export interface DecisionTimeStats {
   readonly maxWorkingDays: number;
 }
 
-/** Decision times over all requests and per review track. */
+/**
+ * Decision times over all requests and per review track.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface GrantDecisionTimes extends DecisionTimeStats {
   readonly byTrack: Readonly<Record<ReviewTrack, DecisionTimeStats>>;
 }
 
-/** Everything reported about a pool besides its decisions and transfers. */
+/**
+ * Everything reported about a pool besides its decisions and transfers.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export interface GrantPoolReport {
   readonly totals: GrantTotals;
   /** Sorted by region name. */

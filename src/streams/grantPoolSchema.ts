@@ -12,13 +12,17 @@ import { DateSchema, DutchHolidayOptionsSchema } from "./workingDays.js";
  * would otherwise vanish and a guarantee would silently never be called.
  */
 
-/** What a request asks money for. */
+/**
+ * What a request asks money for.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export const GRANT_KINDS = ["maatwerk", "realEstate", "guarantee", "bridging"] as const;
 /**
  * `maatwerk`: a custom solution (training a team, coaching, a process director, consultation);
  * `realEstate`: adapting a building (vastgoedaanpassing, a "maatwerkhuisje"), with its own review
  * threshold; `guarantee` (garantstelling): committed but paid only when called; `bridging`
  * (overbrugging): a bridging solution, the one case where care costs may be paid.
+ * @category Grant pools (stimuleringsimpuls)
  */
 export type GrantKind = (typeof GRANT_KINDS)[number];
 
@@ -32,6 +36,7 @@ const PositiveMoney = MoneySchema.refine((c) => c > 0, "must be more than € 0"
 /**
  * One version of a pool's rules (regeling). Every field about judging a request applies from the
  * version in force on the day the request was **received**; see `simulateGrantPool`.
+ * @category Grant pools (stimuleringsimpuls)
  */
 export const GrantRulesSchema = z
   .strictObject({
@@ -77,7 +82,10 @@ export const GrantRulesSchema = z
       ctx.addIssue({ code: "custom", path: ["extendedReviewDays"], message: `extended review (${r.extendedReviewDays} working days) must not be faster than the standard review (${r.reviewDays})` });
     }
   });
-/** One version of a pool's rules, as users write it. */
+/**
+ * One version of a pool's rules, as users write it.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export type GrantRulesInput = z.input<typeof GrantRulesSchema>;
 /** One version of a pool's rules, parsed: amounts in cents, defaults filled in. */
 export type GrantRules = z.output<typeof GrantRulesSchema>;
@@ -95,13 +103,19 @@ export const ExternalTransferSchema = z.strictObject({
   counterpart: NameSchema.default("other pool").describe("the other pool, for reporting"),
 });
 
-/** A capped grant pool: a name, dated versions of its rules, and transfers with outside pools. */
+/**
+ * A capped grant pool: a name, dated versions of its rules, and transfers with outside pools.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export const GrantPoolSchema = z.strictObject({
   name: NameSchema.default("pool").describe("the pool's name, in reports and in transfers between pools"),
   rules: datedByDateSchema(GrantRulesSchema).describe("versions of the rules; the one in force on a request's received date judges it"),
   transfers: z.array(ExternalTransferSchema).default([]).describe("budget moved to or from pools outside the simulation (default: none)"),
 });
-/** A grant pool as users write it. */
+/**
+ * A grant pool as users write it.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export type GrantPoolInput = z.input<typeof GrantPoolSchema>;
 /** A grant pool, parsed. */
 export type GrantPool = z.output<typeof GrantPoolSchema>;
@@ -112,6 +126,7 @@ export type GrantPool = z.output<typeof GrantPoolSchema>;
  * guarantee's call, or the end of its term) before the decision date is refused as costs already
  * incurred (`deliveredBeforeDecision`). The invoice may differ from the amount asked; payment
  * never exceeds the commitment (the opdrachtbrief), and an invoice above it is reported.
+ * @category Grant pools (stimuleringsimpuls)
  */
 export const GrantRequestSchema = z
   .strictObject({
@@ -160,12 +175,18 @@ export const GrantRequestSchema = z
       });
     }
   });
-/** A grant request as users write it. */
+/**
+ * A grant request as users write it.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export type GrantRequestInput = z.input<typeof GrantRequestSchema>;
 /** A grant request, parsed: amounts in cents. */
 export type GrantRequest = z.output<typeof GrantRequestSchema>;
 
-/** A list of requests: ids must be unique (they order same-day requests and name decisions). */
+/**
+ * A list of requests: ids must be unique (they order same-day requests and name decisions).
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export const GrantRequestsSchema = z.array(GrantRequestSchema).superRefine((requests, ctx) => {
   const seen = new Map<string, number>();
   requests.forEach((r, i) => {
@@ -175,7 +196,10 @@ export const GrantRequestsSchema = z.array(GrantRequestSchema).superRefine((requ
   });
 });
 
-/** Options of a grant-pool simulation. */
+/**
+ * Options of a grant-pool simulation.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export const GrantPoolOptionsSchema = z.strictObject({
   dutchHolidays: z
     .union([z.literal(false), DutchHolidayOptionsSchema])
@@ -186,7 +210,10 @@ export const GrantPoolOptionsSchema = z.strictObject({
     "months reported in byMonth; default: from the month of the first request or transfer to the month of the last event",
   ),
 });
-/** Options of a grant-pool simulation, as users write them. */
+/**
+ * Options of a grant-pool simulation, as users write them.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export type GrantPoolOptions = z.input<typeof GrantPoolOptionsSchema>;
 
 /** A transfer between two simulated pools (by name), at most what is uncommitted in `from` on its date. */
@@ -197,7 +224,10 @@ export const PoolTransferSchema = z.strictObject({
   amount: PositiveMoney,
 });
 
-/** Several pools simulated together, so budget can move between them. */
+/**
+ * Several pools simulated together, so budget can move between them.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export const GrantPoolsInputSchema = z
   .strictObject({
     pools: z.array(z.strictObject({ pool: GrantPoolSchema, requests: GrantRequestsSchema })).min(1, "needs at least one pool"),
@@ -216,10 +246,16 @@ export const GrantPoolsInputSchema = z
       if (t.from === t.to) ctx.addIssue({ code: "custom", path: ["transfers", i, "to"], message: "a transfer needs two different pools" });
     });
   });
-/** Several pools and the transfers between them, as users write them. */
+/**
+ * Several pools and the transfers between them, as users write them.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export type GrantPoolsInput = z.input<typeof GrantPoolsInputSchema>;
 
-/** Why a request was rejected, in the order the checks are made. */
+/**
+ * Why a request was rejected, in the order the checks are made.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export const GRANT_REJECTION_REASONS = [
   "costsAlreadyIncurred",
   "deliveredBeforeDecision",
@@ -248,10 +284,14 @@ export const GRANT_REJECTION_REASONS = [
  * - `poolStopped`: it fits, but would leave less than the reserve for other regions (the temporary stop).
  * - `notYetReleased`: it fits the year, but not the part of the budget released by the decision
  *   date (budget spread over quarters or months).
+ * @category Grant pools (stimuleringsimpuls)
  */
 export type GrantRejectionReason = (typeof GRANT_REJECTION_REASONS)[number];
 
-/** The reasons a request is refused, in words. */
+/**
+ * The reasons a request is refused, in words.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export const GRANT_REJECTION_LABELS: Readonly<Record<GrantRejectionReason, string>> = {
   costsAlreadyIncurred: "costs already incurred",
   deliveredBeforeDecision: "delivered before the decision",

@@ -54,7 +54,10 @@ const AmountDistributionSchema = z
 
 const KindWeight = z.number().min(0, "weight must not be negative").describe("relative share of requests of this kind");
 
-/** The spec of a synthetic stream of grant requests. */
+/**
+ * The spec of a synthetic stream of grant requests.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export const GrantRequestSpecSchema = z
   .strictObject({
     start: MonthSchema.describe("first month with requests, YYYY-MM"),
@@ -108,7 +111,10 @@ export const GrantRequestSpecSchema = z
       ctx.addIssue({ code: "custom", path: ["start"], message: `requests must end more than 11 years before ${MAX_YEAR}` });
     }
   });
-/** The spec of synthetic grant requests, as users write it. */
+/**
+ * The spec of synthetic grant requests, as users write it.
+ * @category Grant pools (stimuleringsimpuls)
+ */
 export type GrantRequestSpecInput = z.input<typeof GrantRequestSpecSchema>;
 type Spec = z.output<typeof GrantRequestSpecSchema>;
 type AmountDistribution = z.output<typeof AmountDistributionSchema>;
@@ -132,6 +138,7 @@ type AmountDistribution = z.output<typeof AmountDistributionSchema>;
  * changing one share (say urgency) leaves every other attribute of every request unchanged.
  *
  * @throws FundingInputError when the spec is invalid (each issue with its path) or the seed is not a safe integer.
+ * @category Grant pools (stimuleringsimpuls)
  */
 export function generateGrantRequests(spec: GrantRequestSpecInput, seed: number): GrantRequestInput[] {
   const parsed = GrantRequestSpecSchema.safeParse(spec);

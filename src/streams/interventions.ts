@@ -20,17 +20,25 @@ import { lessThan, over, ratioOf, roundToCents, times, toNumber, type Ratio } fr
  * Goals of an intervention, as the choice aid names them: strengthening resilience and
  * self-reliance to prevent mental problems (veerkracht en zelfredzaamheid, preventie) or reducing
  * psychological complaints (verminderen van psychische klachten).
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export const INTERVENTION_GOALS = ["resilience", "reducingComplaints"] as const;
-/** Goal of an intervention: `resilience` (prevention) or `reducingComplaints`. */
+/**
+ * Goal of an intervention: `resilience` (prevention) or `reducingComplaints`.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type InterventionGoal = (typeof INTERVENTION_GOALS)[number];
 
 /**
  * Forms of delivery (vorm): individual (privacy, a targeted approach, flexible planning) or in a
  * group (social support, a lower cost per participant, less flexible planning).
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export const INTERVENTION_FORMS = ["individual", "group"] as const;
-/** Form of an intervention: `individual` or `group`. */
+/**
+ * Form of an intervention: `individual` or `group`.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type InterventionForm = (typeof INTERVENTION_FORMS)[number];
 
 const GoalSchema = z.enum(INTERVENTION_GOALS, {
@@ -77,6 +85,7 @@ const common = {
  * `groupSize`. At least one of `costPerSession` and `costPerParticipant` is given; with both, a
  * participant costs a share of the sessions plus the per-participant cost. Unknown keys are
  * refused, so a misspelt cost field is not silently dropped.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export const InterventionSchema = z
   .discriminatedUnion(
@@ -92,14 +101,21 @@ export const InterventionSchema = z
       ctx.addIssue({ code: "custom", path: ["costPerSession"], message: "needs costPerSession, costPerParticipant or both" });
     }
   });
-/** An intervention as users write it (money as `"350.00"` or `{ cents }`). */
+/**
+ * An intervention as users write it (money as `"350.00"` or `{ cents }`).
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type InterventionInput = z.input<typeof InterventionSchema>;
-/** A validated intervention: money in cents, defaults filled in. */
+/**
+ * A validated intervention: money in cents, defaults filled in.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type Intervention = z.output<typeof InterventionSchema>;
 
 /**
  * An intervention catalogue: the age groups it distinguishes (its own labels, e.g. `"0-4"`,
  * `"4-12"`, `"12-18"`, `"18-23"`) and its interventions, each for some of those age groups.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export const InterventionCatalogueSchema = z
   .strictObject({
@@ -128,21 +144,36 @@ export const InterventionCatalogueSchema = z
       });
     });
   });
-/** A catalogue as users write it. */
+/**
+ * A catalogue as users write it.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type InterventionCatalogueInput = z.input<typeof InterventionCatalogueSchema>;
-/** A validated catalogue. */
+/**
+ * A validated catalogue.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type InterventionCatalogue = z.output<typeof InterventionCatalogueSchema>;
 
-/** What the choice aid asks: for which age group, to what end, and optionally in which form. */
+/**
+ * What the choice aid asks: for which age group, to what end, and optionally in which form.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export const InterventionQuerySchema = z.strictObject({
   ageGroup: NameSchema.describe("one of the catalogue's age groups"),
   goal: GoalSchema,
   form: FormSchema.optional().describe("omitted: both individual and group interventions"),
 });
-/** A query of {@link chooseInterventions}. */
+/**
+ * A query of {@link chooseInterventions}.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type InterventionQuery = z.input<typeof InterventionQuerySchema>;
 
-/** A matching intervention with what it costs per participant. */
+/**
+ * A matching intervention with what it costs per participant.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export interface InterventionOption {
   readonly name: string;
   readonly form: InterventionForm;
@@ -170,18 +201,19 @@ function sessionsCostOf(iv: Intervention): Cents {
   return assertCents((iv.costPerSession ?? 0) * iv.sessions, `${iv.name}.costPerSession`);
 }
 
+/** The participants a session takes: the group's range, or 1 for an individual intervention. */
+function groupSizeOf(iv: Intervention): { readonly min: number; readonly max: number } {
+  return iv.form === "group" ? { min: iv.groupSize.min, max: iv.groupSize.max } : { min: 1, max: 1 };
+}
+
 /**
  * What one participant of `iv` costs in a group of `groupSize` (1 for an individual
  * intervention): cost per session × sessions ÷ group size, plus the cost per participant.
  * Rounding point: the sessions' share rounds half-up to the cent, once per participant, so a
  * group's participants may together pay up to half a cent each more or less than the sessions
  * cost. Throws when the size is outside the intervention's group size.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
-/** The participants a session takes: the group's range, or 1 for an individual intervention. */
-function groupSizeOf(iv: Intervention): { readonly min: number; readonly max: number } {
-  return iv.form === "group" ? { min: iv.groupSize.min, max: iv.groupSize.max } : { min: 1, max: 1 };
-}
-
 export function participantCost(iv: Intervention, groupSize: number): Cents {
   const { min, max } = groupSizeOf(iv);
   if (!Number.isInteger(groupSize) || groupSize < min || groupSize > max) {
@@ -207,6 +239,7 @@ export function participantCost(iv: Intervention, groupSize: number): Cents {
  * for (const o of chooseInterventions(LPI_CATALOGUE, { ageGroup: "18-23", goal: "reducingComplaints" }))
  *   console.log(o.name, o.form, formatEuro(o.costPerParticipant.atMaxGroupSize));
  * ```
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export function chooseInterventions(catalogue: InterventionCatalogueInput, query: InterventionQuery): InterventionOption[] {
   const cat = parseWith(InterventionCatalogueSchema, catalogue, "intervention catalogue");
@@ -239,7 +272,10 @@ export function chooseInterventions(catalogue: InterventionCatalogueInput, query
     });
 }
 
-/** What it costs to deliver an intervention to a number of participants ({@link deliveryCost}). */
+/**
+ * What it costs to deliver an intervention to a number of participants ({@link deliveryCost}).
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export interface DeliveryCost {
   readonly participants: number;
   /** Groups needed (as few as the largest group size allows); for an individual form, one per participant. */
@@ -259,6 +295,7 @@ export interface DeliveryCost {
  * as its largest size allows (⌈participants ÷ max⌉) and spreads the participants evenly over
  * them; the total is exact (no rounding), the average per participant rounds half-up. This is the
  * realistic counterpart of the per-participant cost at a full group.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export function deliveryCost(iv: Intervention, participants: number): DeliveryCost {
   if (!Number.isSafeInteger(participants) || participants < 0) {
@@ -287,7 +324,10 @@ const Count = (what: string) =>
 const Rate = (what: string) =>
   z.number().min(0, `${what} must not be negative`).max(1_000_000, `${what} must be at most 1,000,000`);
 
-/** Input of {@link preventedInflow}. */
+/**
+ * Input of {@link preventedInflow}.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export const PreventedInflowInputSchema = z.strictObject({
   participantsPerMonth: Count("participantsPerMonth").describe("people taking part in the intervention per month"),
   inflowReductionPercent: SharePercentSchema.describe(
@@ -298,10 +338,16 @@ export const PreventedInflowInputSchema = z.strictObject({
     .optional()
     .describe("people per month in the group the base inflow comes from; omitted: the participants are the whole group"),
 });
-/** Input of {@link preventedInflow} as users write it. */
+/**
+ * Input of {@link preventedInflow} as users write it.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type PreventedInflowInput = z.input<typeof PreventedInflowInputSchema>;
 
-/** Trajectories a preventive intervention avoids per month ({@link preventedInflow}). */
+/**
+ * Trajectories a preventive intervention avoids per month ({@link preventedInflow}).
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export interface PreventedInflow {
   /** Share of the group reached, 0 to 1: participants ÷ target group, at most 1. */
   readonly coverage: number;
@@ -335,6 +381,7 @@ function avoidedRatio(i: z.output<typeof PreventedInflowInputSchema>): Ratio {
  * would do; with a target group given, only its reached share (participants ÷ group, at most 1)
  * counts. Every number here is a parameter the user sets — the source describes the aim of
  * prevention, not its size. Counts are expected values (fractions of a trajectory), never money.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export function preventedInflow(input: PreventedInflowInput): PreventedInflow {
   const i = parseWith(PreventedInflowInputSchema, input, "prevented inflow input");
@@ -363,6 +410,7 @@ export function preventedInflow(input: PreventedInflowInput): PreventedInflow {
  * whole window, so `from` must be at or before the window start; to study a start inside the
  * window, begin the window at that month. The rest of the spec is validated as by
  * `generateCaseload`, and the result keeps the shape the caller wrote.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export function withPreventiveIntervention<S extends CaseloadSpecInput>(
   spec: S,
@@ -401,16 +449,25 @@ export function withPreventiveIntervention<S extends CaseloadSpecInput>(
   return { ...spec, profiles: spec.profiles.map((p, i) => (i === index ? { ...p, arrivalsPerMonth: lowered } : p)) };
 }
 
-/** Input of {@link avoidedCare}. */
+/**
+ * Input of {@link avoidedCare}.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export const AvoidedCareInputSchema = PreventedInflowInputSchema.extend({
   months: z.number().int("months must be a whole number").min(1, "months must be at least 1").max(600, "months must be at most 600"),
   costPerParticipant: NonNegativeMoneySchema.describe("what one participant costs, e.g. `{ cents: option.costPerParticipant.atMaxGroupSize }`"),
   costPerTrajectory: NonNegativeMoneySchema.describe("expected cost of one specialist trajectory"),
 });
-/** Input of {@link avoidedCare} as users write it. */
+/**
+ * Input of {@link avoidedCare} as users write it.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type AvoidedCareInput = z.input<typeof AvoidedCareInputSchema>;
 
-/** An intervention's cost set against the specialist care it is expected to avoid ({@link avoidedCare}). */
+/**
+ * An intervention's cost set against the specialist care it is expected to avoid ({@link avoidedCare}).
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export interface AvoidedCare {
   /** Participants over the period: participants per month × months. */
   readonly participants: number;
@@ -447,6 +504,7 @@ function breakEven(interventionCost: Cents, avoided: Ratio): Cents | null {
  * avoided cost is computed as an exact fraction and rounded half-up to the cent once; the
  * break-even cost rounds up, so at that cost the net is never negative. All effect numbers are
  * parameters, not evidence.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export function avoidedCare(input: AvoidedCareInput): AvoidedCare {
   const i = parseWith(AvoidedCareInputSchema, input, "avoided care input");

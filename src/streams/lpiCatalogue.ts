@@ -16,6 +16,7 @@ import type { InterventionCatalogueInput } from "./interventions.js";
  * forms for resilience (prevention) and for reducing complaints. Every amount is an estimate (see
  * the source file's comments), including each `inflowReductionPercent`, which is an illustrative
  * parameter, not evidence. Treat it as read-only: spread it to make your own.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export const LPI_CATALOGUE: InterventionCatalogueInput = {
   name: "Example LPI catalogue (estimates, not prices of real programmes)",

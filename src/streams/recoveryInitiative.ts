@@ -18,12 +18,21 @@ import { over, ratioOf, roundToCents, times, toNumber, type Ratio } from "./exac
  * may not be renewed, and procurement per participant — and draws the renewals by seed.
  */
 
-/** The ways of funding an initiative that {@link simulateRecoveryInitiative} compares. */
+/**
+ * The ways of funding an initiative that {@link simulateRecoveryInitiative} compares.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export const RECOVERY_FUNDING_WAYS = ["structural", "project", "procurement"] as const;
-/** A way of funding: structural subsidy, yearly project subsidy, or procurement per participant-month. */
+/**
+ * A way of funding: structural subsidy, yearly project subsidy, or procurement per participant-month.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type RecoveryFundingWay = (typeof RECOVERY_FUNDING_WAYS)[number];
 
-/** Display names of the funding ways, in the guide's Dutch terms. */
+/**
+ * Display names of the funding ways, in the guide's Dutch terms.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export const RECOVERY_FUNDING_LABELS: Readonly<Record<RecoveryFundingWay, string>> = {
   structural: "Structurele subsidie",
   project: "Projectsubsidie",
@@ -32,7 +41,10 @@ export const RECOVERY_FUNDING_LABELS: Readonly<Record<RecoveryFundingWay, string
 
 const Probability = z.number().min(0, "probability must be at least 0").max(1, "probability must be at most 1");
 
-/** Input of {@link simulateRecoveryInitiative}: the initiative, three ways to fund it, and what closure and running mean for care. */
+/**
+ * Input of {@link simulateRecoveryInitiative}: the initiative, three ways to fund it, and what closure and running mean for care.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export const RecoveryInitiativeSchema = z.strictObject({
   horizon: HorizonSchema.describe("the months compared, e.g. { start: '2026-01', months: 60 }; funding years are calendar years"),
   seed: z.number().int("seed must be a whole number").default(1).describe("seed of the first run; run r uses seed + r"),
@@ -93,17 +105,32 @@ export const RecoveryInitiativeSchema = z.strictObject({
     })
     .describe("the benefit while the initiative runs: care its participants do not need"),
 });
-/** Input of {@link simulateRecoveryInitiative} as users write it (money as `"180000.00"` or `{ cents }`). */
+/**
+ * Input of {@link simulateRecoveryInitiative} as users write it (money as `"180000.00"` or `{ cents }`).
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type RecoveryInitiativeInput = z.input<typeof RecoveryInitiativeSchema>;
-/** A validated recovery-initiative input: money in cents, defaults filled in. */
+/**
+ * A validated recovery-initiative input: money in cents, defaults filled in.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type RecoveryInitiativeConfig = z.output<typeof RecoveryInitiativeSchema>;
 
-/** The amounts of a funding way, per year and in total; all in cents, inside the horizon. */
+/**
+ * The amounts of a funding way, per year and in total; all in cents, inside the horizon.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export const RECOVERY_AMOUNTS = ["funding", "runningCost", "fundingBalance", "regularCareCost", "municipalityCost", "avoidedCare", "net"] as const;
-/** One of {@link RECOVERY_AMOUNTS}. */
+/**
+ * One of {@link RECOVERY_AMOUNTS}.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type RecoveryAmount = (typeof RECOVERY_AMOUNTS)[number];
 
-/** Amounts of one run (a year or the whole horizon), in integer cents. */
+/**
+ * Amounts of one run (a year or the whole horizon), in integer cents.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export interface RecoveryAmounts {
   /** Paid by the municipality to the initiative (subsidy or procurement) while it is open. */
   readonly funding: Cents;
@@ -121,7 +148,10 @@ export interface RecoveryAmounts {
   readonly net: Cents;
 }
 
-/** A calendar year of one run. */
+/**
+ * A calendar year of one run.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export interface RecoveryYear extends RecoveryAmounts {
   readonly year: number;
   /** Months of this year inside the horizon (fewer than 12 in a partial first or last year). */
@@ -130,7 +160,10 @@ export interface RecoveryYear extends RecoveryAmounts {
   readonly monthsOpen: number;
 }
 
-/** One run of one funding way: totals over the horizon, the closure, and the years. */
+/**
+ * One run of one funding way: totals over the horizon, the closure, and the years.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export interface RecoveryRun extends RecoveryAmounts {
   /** Last month open (YYYY-MM, a December) when the initiative closed inside the horizon; null when it stayed open. */
   readonly closedAfter: string | null;
@@ -144,10 +177,16 @@ export interface RecoveryRun extends RecoveryAmounts {
   readonly byYear: readonly RecoveryYear[];
 }
 
-/** Mean and P5 / P50 / P95 over the runs of each amount; `monthsOpen` and `participantsLeft` are counts, not cents. */
+/**
+ * Mean and P5 / P50 / P95 over the runs of each amount; `monthsOpen` and `participantsLeft` are counts, not cents.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export type RecoverySummary = Readonly<Record<RecoveryAmount | "regularCareAfterHorizon" | "monthsOpen" | "participantsLeft", Summary>>;
 
-/** One funding way's column of the comparison. */
+/**
+ * One funding way's column of the comparison.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export interface RecoveryFundingResult {
   readonly way: RecoveryFundingWay;
   /** Dutch display name ({@link RECOVERY_FUNDING_LABELS}). */
@@ -164,7 +203,10 @@ export interface RecoveryFundingResult {
   readonly byYear: readonly ({ readonly year: number } & Readonly<Record<RecoveryAmount, Summary>>)[];
 }
 
-/** The result of {@link simulateRecoveryInitiative}: one column per funding way. */
+/**
+ * The result of {@link simulateRecoveryInitiative}: one column per funding way.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
+ */
 export interface RecoveryComparison {
   readonly initiative: string;
   readonly horizon: { readonly start: string; readonly months: number };
@@ -320,6 +362,7 @@ function simulateWay(p: Prepared, way: RecoveryFundingWay, closeAfter: Month | n
  * open: participants × percentPerYear ÷ 100 ÷ 12 × cost per avoided trajectory per month.
  * Only the renewals are random; structural and procurement runs are all the same. Same input and
  * seed, same result.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export function simulateRecoveryInitiative(input: RecoveryInitiativeInput): RecoveryComparison {
   const cfg = parseWith(RecoveryInitiativeSchema, input, "recovery initiative");

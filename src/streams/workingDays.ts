@@ -9,10 +9,16 @@ import { countAtOrBefore, daysInMonth, type Month } from "../period.js";
  * hour of daylight saving time or by the machine's locale.
  */
 
-/** A calendar date written `YYYY-MM-DD` (ISO 8601, Gregorian calendar). */
+/**
+ * A calendar date written `YYYY-MM-DD` (ISO 8601, Gregorian calendar).
+ * @category Time
+ */
 export type IsoDate = string;
 
-/** A calendar date as a whole number of days since 1970-01-01 (Thursday); negative before it. */
+/**
+ * A calendar date as a whole number of days since 1970-01-01 (Thursday); negative before it.
+ * @category Time
+ */
 export type DayNumber = number;
 
 /** First and last year a date may have: Gregorian (from 1583) and four digits. */
@@ -33,7 +39,10 @@ function dateProblem(text: string): string | null {
   return null;
 }
 
-/** A real calendar date written `YYYY-MM-DD` (2021-02-29 and 2021-13-01 are refused). */
+/**
+ * A real calendar date written `YYYY-MM-DD` (2021-02-29 and 2021-13-01 are refused).
+ * @category Time
+ */
 export const DateSchema = z.string().superRefine((text, ctx) => {
   const problem = dateProblem(text);
   if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
@@ -63,7 +72,10 @@ function civilFromDays(days: DayNumber): [number, number, number] {
   return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
-/** The day number of a date, or a FundingInputError naming `path` when the text is no date. */
+/**
+ * The day number of a date, or a FundingInputError naming `path` when the text is no date.
+ * @category Time
+ */
 export function parseDate(text: string, path: readonly (string | number)[] = []): DayNumber {
   const problem = typeof text === "string" ? dateProblem(text) : `expected a date as YYYY-MM-DD, got ${typeof text}`;
   if (problem !== null) throw new FundingInputError("date", [{ code: "invalid_date", path, message: problem }]);
@@ -71,7 +83,10 @@ export function parseDate(text: string, path: readonly (string | number)[] = [])
   return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** Writes a day number as `YYYY-MM-DD`. */
+/**
+ * Writes a day number as `YYYY-MM-DD`.
+ * @category Time
+ */
 export function formatDate(day: DayNumber): IsoDate {
   const [y, m, d] = civilFromDays(day);
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
@@ -88,7 +103,10 @@ export function monthOfDay(day: DayNumber): Month {
   return y * 12 + m - 1;
 }
 
-/** The {@link Month} a date falls in: `monthOfDate("2021-04-23")` is the month 2021-04. */
+/**
+ * The {@link Month} a date falls in: `monthOfDate("2021-04-23")` is the month 2021-04.
+ * @category Time
+ */
 export function monthOfDate(date: IsoDate): Month {
   return monthOfDay(parseDate(date, ["date"]));
 }
@@ -109,7 +127,10 @@ export function weekdayOfDay(day: DayNumber): number {
   return mod(day + 3, 7) + 1;
 }
 
-/** ISO weekday of a date: 1 Monday … 7 Sunday. */
+/**
+ * ISO weekday of a date: 1 Monday … 7 Sunday.
+ * @category Time
+ */
 export function isoWeekday(date: IsoDate): number {
   return weekdayOfDay(parseDate(date, ["date"]));
 }
@@ -132,6 +153,7 @@ function weekdaysUpTo(day: DayNumber): number {
 /**
  * Easter Sunday of a Gregorian year, by the anonymous Gregorian algorithm (Meeus/Jones/Butcher):
  * integer arithmetic only, valid for every Gregorian year.
+ * @category Time
  */
 export function easterSunday(year: number): IsoDate {
   return formatDate(easterDay(checkYear(year)));
@@ -172,6 +194,7 @@ function checkYear(year: number): number {
  * - `liberationDay` (Bevrijdingsdag, 5 May): a national holiday every year, but a paid day off
  *   in many CAOs, the government's included, only in lustrum years (2020, 2025, …). The default
  *   `"lustrum"` counts it in years divisible by 5; `"always"` every year; `"never"` not at all.
+ * @category Time
  */
 export const DutchHolidayOptionsSchema = z.strictObject({
   goodFriday: z.boolean().default(false).describe("count Goede Vrijdag (Easter − 2 days) as a day off"),
@@ -180,7 +203,10 @@ export const DutchHolidayOptionsSchema = z.strictObject({
     .default("lustrum")
     .describe("count Bevrijdingsdag (5 May): in lustrum years only (default), every year, or never"),
 });
-/** Options of {@link dutchPublicHolidays}, as users write them. */
+/**
+ * Options of {@link dutchPublicHolidays}, as users write them.
+ * @category Time
+ */
 export type DutchHolidayOptions = z.input<typeof DutchHolidayOptionsSchema>;
 
 /**
@@ -195,6 +221,7 @@ export type DutchHolidayOptions = z.input<typeof DutchHolidayOptionsSchema>;
  * Koningsdag is 27 April, or 26 April when the 27th is a Sunday (since 2014). Before 2014 the
  * holiday was Koninginnedag, 30 April, or 29 April when the 30th was a Sunday (the rule from 1980;
  * earlier years get that rule too — the older rules are not modelled).
+ * @category Time
  */
 export function dutchPublicHolidays(year: number, options: DutchHolidayOptions = {}): IsoDate[] {
   checkYear(year);
@@ -221,7 +248,10 @@ function kingsDay(year: number): DayNumber {
   return weekdayOfDay(day) === 7 ? day - 1 : day;
 }
 
-/** The Dutch public holidays of every year from `fromYear` to `toYear` inclusive, sorted. */
+/**
+ * The Dutch public holidays of every year from `fromYear` to `toYear` inclusive, sorted.
+ * @category Time
+ */
 export function dutchPublicHolidaysBetween(fromYear: number, toYear: number, options: DutchHolidayOptions = {}): IsoDate[] {
   checkYear(fromYear);
   checkYear(toYear);
@@ -234,6 +264,7 @@ export function dutchPublicHolidaysBetween(fromYear: number, toYear: number, opt
  * Working days: Monday to Friday except the given holidays. Compiled once (a set of holiday day
  * numbers and a sorted list of those on weekdays), so counting is O(log h) and adding n working
  * days is O(n). Works on day numbers; the string functions below wrap it with validation.
+ * @category Time
  */
 export class WorkingCalendar {
   private readonly holidays: ReadonlySet<DayNumber>;
@@ -284,7 +315,10 @@ export class WorkingCalendar {
   }
 }
 
-/** Most working days {@link addWorkingDays} adds in one call (about 380 years). */
+/**
+ * Most working days {@link addWorkingDays} adds in one call (about 380 years).
+ * @category Time
+ */
 export const MAX_WORKING_DAYS = 100_000;
 
 const HolidaysSchema = z.array(DateSchema, { error: "holidays must be a list of dates written YYYY-MM-DD" });
@@ -295,7 +329,10 @@ function parseArgs(args: Record<string, unknown>, shape: Record<string, z.ZodTyp
   if (!r.success) throw new FundingInputError("working-day arguments", fromZodIssues(r.error.issues));
 }
 
-/** True when `date` is Monday–Friday and not one of `holidays`. */
+/**
+ * True when `date` is Monday–Friday and not one of `holidays`.
+ * @category Time
+ */
 export function isWorkingDay(date: IsoDate, holidays: readonly IsoDate[]): boolean {
   parseArgs({ date, holidays }, { date: DateSchema, holidays: HolidaysSchema });
   return WorkingCalendar.fromDates(holidays).isWorkingDay(parseDate(date));
@@ -309,6 +346,7 @@ export function isWorkingDay(date: IsoDate, holidays: readonly IsoDate[]): boole
  *
  * @throws FundingInputError when the date or a holiday is not a real `YYYY-MM-DD` date, or `n`
  *   is not a whole number from 0 to {@link MAX_WORKING_DAYS}, or the result passes 9999-12-31.
+ * @category Time
  */
 export function addWorkingDays(date: IsoDate, n: number, holidays: readonly IsoDate[]): IsoDate {
   parseArgs(
@@ -332,6 +370,7 @@ export function addWorkingDays(date: IsoDate, n: number, holidays: readonly IsoD
  * Working days after `a` up to and including `b` (Monday–Friday, not in `holidays`): the number
  * of working days {@link addWorkingDays} adds to get from `a` to `b` when `b` is a working day.
  * Negative when `b` is before `a`; 0 when they are equal.
+ * @category Time
  */
 export function workingDaysBetween(a: IsoDate, b: IsoDate, holidays: readonly IsoDate[]): number {
   parseArgs({ a, b, holidays }, { a: DateSchema, b: DateSchema, holidays: HolidaysSchema });

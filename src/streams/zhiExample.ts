@@ -12,6 +12,7 @@ import type { RecoveryInitiativeInput } from "./recoveryInitiative.js";
  * (€180,000 a year, or €300 per participant-month), so the comparison shows continuity risk and
  * who can be billed, not a difference in price. Every number is an estimate (see the file's
  * comments). Treat it as read-only: spread it to vary it.
+ * @category Interventions (LPI) and recovery initiatives (ZHI)
  */
 export const ZHI_EXAMPLE: RecoveryInitiativeInput = {
   // estimate: five years, a council term and a bit: long enough for a yearly project subsidy to lapse

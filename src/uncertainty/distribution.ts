@@ -14,6 +14,7 @@ import { normalMass } from "./normal.js";
  * halves away from zero — to a whole number, for counts); `euros` (a decimal euro string rounded
  * half-up to the cent, e.g. "70.13", for money fields, which refuse bare numbers); `percent` (a
  * decimal string with 4 decimals rounded half-up, e.g. "3.1250", for percentage fields).
+ * @category Uncertainty and sensitivity
  */
 export const DistributionOutputSchema = z
   .enum(["number", "integer", "euros", "percent"])
@@ -21,7 +22,10 @@ export const DistributionOutputSchema = z
     'how the draw enters the scenario: "number" (default) as drawn; "integer" rounded half-up to a whole number; ' +
       '"euros" a euro string rounded half-up to the cent ("70.13"); "percent" a string with 4 decimals ("3.1250")',
   );
-/** How a draw enters the scenario; see {@link DistributionOutputSchema}. */
+/**
+ * How a draw enters the scenario; see {@link DistributionOutputSchema}.
+ * @category Uncertainty and sensitivity
+ */
 export type DistributionOutput = z.infer<typeof DistributionOutputSchema>;
 
 const common = {
@@ -116,7 +120,10 @@ const GammaSchema = z
   .strictObject({ distribution: z.literal("gamma").describe("the kind of distribution"), shape: Positive("shape").describe("shape k"), scale: Positive("scale").describe("scale θ"), ...common })
   .describe("gamma with shape k and scale θ (mean kθ); see gammaFromMeanSd");
 
-/** The distribution kinds, for messages. */
+/**
+ * The distribution kinds, for messages.
+ * @category Uncertainty and sensitivity
+ */
 export const DISTRIBUTION_KINDS = ["fixed", "uniform", "triangular", "normal", "lognormal", "beta", "gamma"] as const;
 
 /**
@@ -126,6 +133,7 @@ export const DISTRIBUTION_KINDS = ["fixed", "uniform", "triangular", "normal", "
  * min? = 0, max? = 1}` (scaled), `gamma {shape, scale}` — each with an optional `name` (its label
  * in a tornado chart) and `as` (how the draw enters the scenario, {@link DistributionOutputSchema}).
  * The parsed value is the input itself (no defaults are filled in), so a node can be written back.
+ * @category Uncertainty and sensitivity
  */
 export const DistributionSchema = z
   .discriminatedUnion("distribution", [FixedSchema, UniformSchema, TriangularSchema, NormalSchema, LognormalSchema, BetaSchema, GammaSchema], {
@@ -134,7 +142,13 @@ export const DistributionSchema = z
   })
   .describe("an uncertain parameter: a distribution in place of a number, drawn once per Monte Carlo run");
 
-/** A parameter distribution (parsed by {@link DistributionSchema}). */
+/**
+ * A parameter distribution (parsed by {@link DistributionSchema}).
+ * @category Uncertainty and sensitivity
+ */
 export type Distribution = z.infer<typeof DistributionSchema>;
-/** A parameter distribution as users write it. */
+/**
+ * A parameter distribution as users write it.
+ * @category Uncertainty and sensitivity
+ */
 export type DistributionInput = z.input<typeof DistributionSchema>;

@@ -6,6 +6,7 @@ import { drawParameters, findUncertain, resolveUncertain } from "./uncertainInpu
  * A caseload spec with its distributions drawn as a comparison's run with `seed` draws them (the
  * same `parameter:caseload.…` streams), so `generateCaseload(drawnSpec(spec, seed), seed)` is
  * that run's caseload. A spec without distributions comes back as it is.
+ * @category Uncertainty and sensitivity
  */
 export function drawnSpec(spec: Uncertain<CaseloadSpecInput>, seed: number): CaseloadSpecInput {
   const tree = { caseload: spec };

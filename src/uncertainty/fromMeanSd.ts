@@ -6,7 +6,10 @@ import type { Distribution, DistributionOutput } from "./distribution.js";
  * mean and standard deviation, the form in which published estimates usually come.
  */
 
-/** Optional label and output conversion copied onto the node a helper returns. */
+/**
+ * Optional label and output conversion copied onto the node a helper returns.
+ * @category Uncertainty and sensitivity
+ */
 export interface NodeOptions {
   /** A short label for tornado charts. */
   readonly name?: string;
@@ -22,6 +25,7 @@ type Node<K extends Distribution["distribution"]> = Extract<Distribution, { dist
  * `range` the beta is scaled to [min, max] and mean and sd are on that scale. Needs min < mean <
  * max and s² < (m − min)(max − m) (on [0, 1]: sd² < mean (1 − mean)); otherwise no beta has them
  * and a FundingInputError says why.
+ * @category Uncertainty and sensitivity
  */
 export function betaFromMeanSd(
   mean: number,
@@ -53,6 +57,7 @@ export function betaFromMeanSd(
 /**
  * A gamma node with the given mean and standard deviation (as dampack's `gamma_params`): shape =
  * mean² / sd², scale = sd² / mean. Needs mean > 0 and sd > 0.
+ * @category Uncertainty and sensitivity
  */
 export function gammaFromMeanSd(mean: number, sd: number, options: NodeOptions = {}): Node<"gamma"> {
   const issues = positive({ mean, sd });
@@ -64,6 +69,7 @@ export function gammaFromMeanSd(mean: number, sd: number, options: NodeOptions =
  * A log-normal node with the given mean and standard deviation of the variable itself. The node
  * is parameterised that way already, so this only checks mean > 0 and sd > 0 (dampack's
  * `lnorm_params` returns μ and σ of the logarithm instead: σ² = ln(1 + sd²/mean²), μ = ln mean − σ²/2).
+ * @category Uncertainty and sensitivity
  */
 export function lognormalFromMeanSd(mean: number, sd: number, options: NodeOptions = {}): Node<"lognormal"> {
   const issues = positive({ mean, sd });

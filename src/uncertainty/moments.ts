@@ -4,6 +4,7 @@ import { normalMass, normalPdf } from "./normal.js";
 /**
  * The mean of a parameter distribution (of the draw, before `as` converts it): for a truncated
  * normal the mean of the truncated distribution, for a scaled beta the scaled mean.
+ * @category Uncertainty and sensitivity
  */
 export function distributionMean(d: Distribution): number {
   switch (d.distribution) {
@@ -30,7 +31,10 @@ export function distributionMean(d: Distribution): number {
   }
 }
 
-/** The standard deviation of a parameter distribution (of the draw, before `as` converts it). */
+/**
+ * The standard deviation of a parameter distribution (of the draw, before `as` converts it).
+ * @category Uncertainty and sensitivity
+ */
 export function distributionSd(d: Distribution): number {
   switch (d.distribution) {
     case "fixed":
@@ -60,6 +64,7 @@ export function distributionSd(d: Distribution): number {
 /**
  * The centre of a parameter: its distribution's mean, the value of the base case and of every
  * parameter not varied in a sensitivity analysis.
+ * @category Uncertainty and sensitivity
  */
 export function centre(d: Distribution): number {
   return distributionMean(d);

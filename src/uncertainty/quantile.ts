@@ -8,6 +8,7 @@ import { incompleteBeta, incompleteGamma, invertCdf, lnBeta, lnGamma } from "./s
  * and log-normal; for beta and gamma the root of the regularised incomplete beta / gamma function
  * by safeguarded Newton–bisection, to about 1e-12 relative. The value is the draw before `as`
  * converts it. Throws a RangeError for p outside (0, 1).
+ * @category Uncertainty and sensitivity
  */
 export function quantile(d: Distribution, p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`quantile: p must lie strictly between 0 and 1, got ${p}`);

@@ -16,6 +16,7 @@ const MAX_REJECTIONS = 64;
  * either way the draw has exactly the truncated distribution; gamma by Marsaglia–Tsang (with the
  * u^(1/k) boost for shape k < 1); beta as G₁ / (G₁ + G₂) of two gamma draws, in logarithms so tiny
  * shapes do not divide 0 by 0. A `fixed` value takes no draw from `rng`.
+ * @category Uncertainty and sensitivity
  */
 export function sampleDistribution(d: Distribution, rng: Rng): number {
   switch (d.distribution) {

@@ -14,10 +14,16 @@ import { sampleDistribution } from "./sample.js";
  * through the ordinary schemas as if the user had typed the numbers.
  */
 
-/** A location inside a JSON tree: object keys and array indexes. */
+/**
+ * A location inside a JSON tree: object keys and array indexes.
+ * @category Uncertainty and sensitivity
+ */
 export type TreePath = readonly (string | number)[];
 
-/** One uncertain parameter of a scenario: a distribution node and where it sits. */
+/**
+ * One uncertain parameter of a scenario: a distribution node and where it sits.
+ * @category Uncertainty and sensitivity
+ */
 export interface UncertainParameter {
   /** Where the node sits in the tree, e.g. `["models", 1, "tariffs", 0, "tariff"]`. */
   readonly path: TreePath;
@@ -29,10 +35,16 @@ export interface UncertainParameter {
   readonly distribution: Distribution;
 }
 
-/** Values per parameter key: draws, centres or quantiles (the draw before `as` converts it). */
+/**
+ * Values per parameter key: draws, centres or quantiles (the draw before `as` converts it).
+ * @category Uncertainty and sensitivity
+ */
 export type ParameterValues = ReadonlyMap<string, number>;
 
-/** Whether `value` is a distribution node: a (non-array) object whose `distribution` key is a string. */
+/**
+ * Whether `value` is a distribution node: a (non-array) object whose `distribution` key is a string.
+ * @category Uncertainty and sensitivity
+ */
 export function isDistributionNode(value: unknown): value is Readonly<Record<string, unknown>> & { readonly distribution: string } {
   return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { distribution?: unknown }).distribution === "string";
 }
@@ -50,6 +62,7 @@ export function distributionPaths(tree: unknown, path: (string | number)[] = [])
  * Throws one FundingInputError listing every bad node's issues at its place in the tree
  * (`models[1].tariffs[0].tariff.sd: sd must be greater than 0`), and two nodes with the same
  * `name` (a name labels one tornado row, so it must say which node it is).
+ * @category Uncertainty and sensitivity
  */
 export function findUncertain(tree: unknown): UncertainParameter[] {
   const params: UncertainParameter[] = [];
@@ -84,6 +97,7 @@ export function findUncertain(tree: unknown): UncertainParameter[] {
  * Validates the nodes as {@link findUncertain} does; a key in `values` that names no node, or a
  * value that is not a finite number, is an error too (a misspelt key would silently leave a
  * parameter at its centre).
+ * @category Uncertainty and sensitivity
  */
 export function resolveUncertain(tree: unknown, values: ParameterValues = new Map()): unknown {
   const params = new Map(findUncertain(tree).map((p) => [p.key, p]));
@@ -105,6 +119,7 @@ export function resolveUncertain(tree: unknown, values: ParameterValues = new Ma
  * (`"70.13"`); `percent` a decimal string rounded half-up to 4 decimals (`"3.1250"`). Exact: the
  * rounding is decimal (decimal.js) on the number's shortest decimal representation, so 70.125
  * becomes "70.13" although the binary double lies just below it. Never "-0.00".
+ * @category Uncertainty and sensitivity
  */
 export function convertDraw(d: Distribution, value: number): number | string {
   if (!Number.isFinite(value)) {
@@ -127,17 +142,24 @@ export function convertDraw(d: Distribution, value: number): number | string {
  * `new Rng(seed, "parameter:" + key)`: adding, removing or reordering a parameter leaves every
  * other parameter's draws as they were (common random numbers across scenario variants), and the
  * draws do not depend on the caseload's streams of the same seed.
+ * @category Uncertainty and sensitivity
  */
 export function drawParameters(params: readonly UncertainParameter[], seed: number): Map<string, number> {
   return new Map(params.map((p) => [p.key, sampleDistribution(p.distribution, new Rng(seed, "parameter:" + p.key))]));
 }
 
-/** Every parameter at its centre (its distribution's mean): the base case. */
+/**
+ * Every parameter at its centre (its distribution's mean): the base case.
+ * @category Uncertainty and sensitivity
+ */
 export function centreValues(params: readonly UncertainParameter[]): Map<string, number> {
   return new Map(params.map((p) => [p.key, centre(p.distribution)]));
 }
 
-/** Every parameter at its quantile `p` (0 < p < 1), e.g. 0.05 for each one's P5. */
+/**
+ * Every parameter at its quantile `p` (0 < p < 1), e.g. 0.05 for each one's P5.
+ * @category Uncertainty and sensitivity
+ */
 export function quantileValues(params: readonly UncertainParameter[], p: number): Map<string, number> {
   return new Map(params.map((p2) => [p2.key, quantile(p2.distribution, p)]));
 }
