@@ -15,6 +15,7 @@ export interface VegaImporters {
 /**
  * What to install when the report's renderer is missing: the versions the library is tested
  * with (its devDependencies; its peerDependencies accept later 6.x).
+ * @category Node: files, CLI and workers
  */
 export const VEGA_INSTALL = "npm install vega@6.4.0 vega-lite@6.4.1";
 
@@ -23,6 +24,7 @@ export const VEGA_INSTALL = "npm install vega@6.4.0 vega-lite@6.4.1";
  * dependencies used only to draw the HTML report's charts ({@link comparisonHtml}), so that the
  * core does not install 24 MB of chart code. The message says what to install; `cause` is the
  * module loader's error.
+ * @category Errors
  */
 export class MissingDependencyError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
