@@ -357,7 +357,8 @@ export {
 } from "./behaviour/behaviourSchema.js";
 export { BEHAVIOUR_SETS, DEFAULT_REFERRED_TO, resolveBehaviour, behaviourIsOn } from "./behaviour/behaviourSets.js";
 export { applyBehaviour, RESPONDING_KINDS, type BehaviourOutcome } from "./behaviour/applyBehaviour.js";
-export { describeBehaviour } from "./behaviour/describeBehaviour.js";
+export { describeBehaviour, behaviourNotice } from "./behaviour/describeBehaviour.js";
+export type { Notice } from "./locale/notice.js";
 export { renderTable, type Table, type TableFormat } from "./report/textTable.js";
 export { formatGrantPool, formatGrantDecisions } from "./report/grantPoolText.js";
 export { formatRecoveryComparison, recoveryCells, recoveryNotes } from "./report/recoveryText.js";

@@ -1,6 +1,7 @@
 import type { Caseload } from "../caseload/caseload.js";
 import { formatMonth, horizonEnd, type Horizon } from "../period.js";
 import type { Metrics } from "./metrics.js";
+import type { Notice } from "../locale/notice.js";
 
 /** What the comparability check needs of a model: its label, kind and metrics. */
 export interface ComparedModel {
@@ -23,8 +24,8 @@ const PER_TRAJECTORY = new Set(["trajectory", "output"]);
  * - ceilings reached under a model: its total is capped, not the cost of the care.
  * Care before the caseload's window is warned about by the projection itself.
  */
-export function comparabilityWarnings(c: Caseload, h: Horizon, models: readonly ComparedModel[]): string[] {
-  const warnings: string[] = [];
+export function comparabilityWarnings(c: Caseload, h: Horizon, models: readonly ComparedModel[]): Notice[] {
+  const warnings: Notice[] = [];
   const last = horizonEnd(h);
   let startedBefore = 0;
   const inCare = new Uint8Array(c.providers.length);
@@ -38,11 +39,17 @@ export function comparabilityWarnings(c: Caseload, h: Horizon, models: readonly 
   }
   const perTrajectory = models.filter((m) => PER_TRAJECTORY.has(m.kind));
   if (startedBefore > 0 && perTrajectory.length > 0 && perTrajectory.length < models.length) {
-    const names = perTrajectory.map((m) => m.label).join(" and ");
-    warnings.push(
-      `${startedBefore} ${startedBefore === 1 ? "trajectory" : "trajectories"} in care in the horizon started before it (${formatMonth(h.start)}): ${names} paid ${startedBefore === 1 ? "its" : "their"} start before the horizon, ` +
+    const labels = perTrajectory.map((m) => m.label);
+    const one = startedBefore === 1;
+    const month = formatMonth(h.start);
+    warnings.push({
+      en:
+        `${startedBefore} ${one ? "trajectory" : "trajectories"} in care in the horizon started before it (${month}): ${labels.join(" and ")} paid ${one ? "its" : "their"} start before the horizon, ` +
         `so these totals leave out part of the price while per-month models count every month of care in the horizon; compare over a longer horizon, or read the differences as timing.`,
-    );
+      nl:
+        `${startedBefore} ${one ? "traject" : "trajecten"} in zorg in de horizon ${one ? "is" : "zijn"} ervóór begonnen (${month}): ${labels.join(" en ")} ${perTrajectory.length === 1 ? "betaalde" : "betaalden"} de start vóór de horizon, ` +
+        `dus deze totalen laten een deel van de prijs weg, terwijl modellen per maand elke maand zorg in de horizon tellen; vergelijk over een langere horizon, of lees de verschillen als timing.`,
+    });
   }
   for (const m of models) {
     const unpaid = m.metrics.marginByProvider.filter((p) => {
@@ -54,15 +61,23 @@ export function comparabilityWarnings(c: Caseload, h: Horizon, models: readonly 
     const absent = c.providers.filter((p, i) => inCare[i] === 1 && !listed.has(p));
     const names = [...unpaid.map((p) => p.provider), ...absent];
     if (names.length > 0 && !m.metrics.marginByProvider.some((p) => p.provider === "(all providers)")) {
-      warnings.push(
-        `${m.label} pays ${names.length === 1 ? "provider" : "providers"} ${names.map((n) => `"${n}"`).join(", ")} nothing in the horizon although ${names.length === 1 ? "it delivers" : "they deliver"} care in it ` +
+      const one = names.length === 1;
+      const quoted = names.map((n) => `"${n}"`).join(", ");
+      warnings.push({
+        en:
+          `${m.label} pays ${one ? "provider" : "providers"} ${quoted} nothing in the horizon although ${one ? "it delivers" : "they deliver"} care in it ` +
           `(trajectories started before the horizon and not closed in it, under payment at start or closure): the totals differ by when this care is paid, not by what it costs.`,
-      );
+        nl:
+          `${m.label} betaalt ${one ? "aanbieder" : "aanbieders"} ${quoted} niets in de horizon, hoewel ${one ? "die" : "zij"} er zorg in ${one ? "levert" : "leveren"} ` +
+          `(trajecten begonnen vóór de horizon en er niet in afgesloten, bij betaling bij start of afsluiting): de totalen verschillen in wanneer deze zorg betaald wordt, niet in wat zij kost.`,
+      });
     }
     if (m.metrics.ceilingsReached > 0) {
-      warnings.push(
-        `${m.label} reached its ceiling ${m.metrics.ceilingsReached} time(s) (provider × year): its total is capped, and the care above the ceiling is unpaid or waits.`,
-      );
+      const n = m.metrics.ceilingsReached;
+      warnings.push({
+        en: `${m.label} reached its ceiling ${n} time(s) (provider × year): its total is capped, and the care above the ceiling is unpaid or waits.`,
+        nl: `${m.label} bereikte ${n} keer een plafond (aanbieder × jaar): het totaal is begrensd, en de zorg boven het plafond wordt niet betaald of wacht.`,
+      });
     }
   }
   return warnings;

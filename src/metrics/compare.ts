@@ -1,5 +1,5 @@
 import type { ResolvedBehaviour } from "../behaviour/behaviourSchema.js";
-import { describeBehaviour } from "../behaviour/describeBehaviour.js";
+import { behaviourNotice } from "../behaviour/describeBehaviour.js";
 import type { Caseload } from "../caseload/caseload.js";
 import type { CaseloadSpecInput } from "../caseload/spec.js";
 import type { ModelConfig } from "../models/index.js";
@@ -13,6 +13,7 @@ import { runComparison, type RunResult } from "./comparisonRun.js";
 import type { CompareOptions } from "./compareOptions.js";
 import { meanMetrics } from "./meanMetrics.js";
 import type { Metrics } from "./metrics.js";
+import { distinctNotices, type Notice } from "../locale/notice.js";
 import { summarise, type Summary } from "./statistics.js";
 
 export { CompareOptionsSchema, type CompareOptions } from "./compareOptions.js";
@@ -78,8 +79,13 @@ export interface Comparison {
   /** Seeds of the runs; empty when a fixed caseload was compared. */
   readonly seeds: readonly number[];
   readonly models: readonly ModelComparison[];
-  /** Warnings of the projections (first run), each once. */
+  /**
+   * Warnings of the first run — behaviour responses on, the projections' input checks, what makes
+   * the totals incomparable — each once, in English (the same as `notices`' `en`).
+   */
   readonly warnings: readonly string[];
+  /** The same warnings in English and Dutch, for a report in either language. */
+  readonly notices: readonly Notice[];
   /** The behaviour responses applied, every one resolved; null when all are off (the default). */
   readonly behaviour: ResolvedBehaviour | null;
   /**
@@ -163,8 +169,7 @@ export type RunOutcome = RunResult & { readonly values: readonly number[] };
  */
 export function assembleComparison(plan: ComparisonPlan, results: readonly RunOutcome[]): Comparison {
   const first = results[0]!;
-  const warnings = new Set<string>(plan.behaviour ? [describeBehaviour(plan.behaviour)] : []);
-  for (const w of first.warnings) warnings.add(w);
+  const notices = distinctNotices([...(plan.behaviour ? [behaviourNotice(plan.behaviour)] : []), ...first.notices]);
   const compared = plan.columns.map((col, i): ModelComparison => {
     const ms = results.map((x) => x.metrics[i]!);
     const summary: Partial<Record<SummarisedMetric, Summary>> = {};
@@ -177,7 +182,8 @@ export function assembleComparison(plan: ComparisonPlan, results: readonly RunOu
   return {
     horizon: first.horizon,
     seeds: plan.seeds,
-    warnings: [...warnings],
+    warnings: notices.map((n) => n.en),
+    notices,
     behaviour: plan.behaviour,
     uncertainty:
       plan.parameters.length === 0

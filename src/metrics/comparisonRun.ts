@@ -8,6 +8,7 @@ import { horizon } from "../period.js";
 import type { DatedPrice } from "../prices/datedPrice.js";
 import { projectParsed, ProviderCosts, type ParsedProjectionOptions, type Projection } from "../projection/project.js";
 import { waitingOf } from "../projection/waiting.js";
+import { distinctNotices, untranslated, type Notice } from "../locale/notice.js";
 import { measure, type Metrics } from "./metrics.js";
 
 /** Everything one run of a comparison needs, already validated: the caseload, the built models and the options. */
@@ -32,7 +33,8 @@ export interface RunResult {
   readonly metrics: readonly Metrics[];
   readonly projections: readonly (Projection | null)[];
   readonly delivered: readonly (Caseload | null)[];
-  readonly warnings: readonly string[];
+  /** The projections' warnings and the comparability check's, each once. */
+  readonly notices: readonly Notice[];
 }
 
 /**
@@ -57,7 +59,7 @@ export function runComparison(x: RunInputs): RunResult {
     }
     return d;
   };
-  const warnings = new Set<string>();
+  const notices: Notice[] = [];
   const metrics: Metrics[] = [];
   const projections: (Projection | null)[] = [];
   const kept: (Caseload | null)[] = [];
@@ -73,11 +75,11 @@ export function runComparison(x: RunInputs): RunResult {
     });
     metrics.push(measure(p, x.budget));
     projections.push(x.keep ? p : null);
-    for (const w of p.warnings) warnings.add(w);
+    for (const w of p.warnings) notices.push(untranslated(w));
   });
   const compared = x.models.map((m, i) => ({ label: m.label, kind: m.kind, metrics: metrics[i]! }));
-  for (const w of comparabilityWarnings(c, horizon(h), compared)) warnings.add(w);
-  return { horizon: h, metrics, projections, delivered: kept, warnings: [...warnings] };
+  notices.push(...comparabilityWarnings(c, horizon(h), compared));
+  return { horizon: h, metrics, projections, delivered: kept, notices: distinctNotices(notices) };
 }
 
 /** Runs `fn`, re-throwing a behaviour response's input errors as errors of the options' `behaviour`. */

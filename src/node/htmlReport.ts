@@ -241,7 +241,7 @@ export async function comparisonHtml(comparison: Comparison, options: HtmlReport
   const row = (cells: readonly string[], tag: "th" | "td"): string =>
     `<tr>${cells.map((c, j) => `<${j === 0 ? "th" : tag}${j === 0 ? ' scope="row"' : ""}>${escapeHtml(c.trim())}</${j === 0 ? "th" : tag}>`).join("")}</tr>`;
   const title = options.title ?? words.title;
-  const allNotes = [...comparison.warnings, ...notes];
+  const allNotes = [...comparison.notices.map((n) => n[locale]), ...notes];
   const seeds = comparison.seeds;
   return `<!doctype html>
 <html lang="${locale}">

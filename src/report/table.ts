@@ -116,8 +116,9 @@ export function comparisonCells(comparison: Comparison, options: TableOptions = 
  */
 export function formatComparison(comparison: Comparison, options: TableOptions = {}): string {
   const { header, body } = comparisonCells(comparison, options);
-  const note = reportLabels(options.locale).note;
-  const notes = comparison.warnings.map((w) => `\n${note}: ${w}`);
+  const locale = options.locale ?? "en";
+  const note = reportLabels(locale).note;
+  const notes = comparison.notices.map((n) => `\n${note}: ${n[locale]}`);
   return [renderTable({ head: header, rows: body }, "text"), ...notes].join("\n");
 }
 
@@ -127,6 +128,6 @@ export function formatComparison(comparison: Comparison, options: TableOptions =
  */
 export function comparisonToMarkdown(comparison: Comparison, options: TableOptions = {}): string {
   const { header, body } = comparisonCells(comparison, options);
-  const notes = comparison.warnings.map((w) => `\n> ${w}`);
+  const notes = comparison.notices.map((n) => `\n> ${n[options.locale ?? "en"]}`);
   return [renderTable({ head: header, rows: body }, "md"), ...notes].join("\n");
 }

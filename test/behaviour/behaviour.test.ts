@@ -49,6 +49,9 @@ describe("effort: extra use when paid per unit", () => {
     // The trajectory model does not pay per unit: its column is the caseload as given.
     expect(r.models[1]!.metrics).toEqual(plain.models[1]!.metrics);
     expect(r.warnings[0]).toMatch(/^providers' behaviour responses are on \(set none; effort: use \+10 % ambulant, \+10 % verblijf\)/);
+    expect(r.notices[0]!.nl).toBe(
+      "gedragsreacties van aanbieders staan aan (set none; inspanningsgericht: inzet +10 % ambulant, +10 % verblijf): de kolom van elk model is de zorg zoals geleverd onder zijn prikkel, niet de caseload zoals gegeven.",
+    );
   });
 });
 

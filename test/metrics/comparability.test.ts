@@ -3,7 +3,7 @@
  * the comparison (issue 9: a trajectory model paid €0 to a foster-care provider, and nothing warned).
  */
 import { describe, expect, it } from "vitest";
-import { caseloadFromRecords, compare, type ModelConfig } from "../../src/index.js";
+import { caseloadFromRecords, compare, formatComparison, type ModelConfig } from "../../src/index.js";
 
 const WINDOW = { start: "2025-06", months: 19 };
 const HORIZON = { horizon: { start: "2026-01", months: 12 } };
@@ -45,5 +45,28 @@ describe("comparability warnings", () => {
     expect(r.warnings.filter((x) => x.startsWith("Met plafond reached"))).toEqual([
       expect.stringMatching(/^Met plafond reached its ceiling 1 time\(s\) \(provider × year\): its total is capped, and the care above the ceiling is unpaid or waits\.$/),
     ]);
+  });
+
+  it("say the same in Dutch, for the command line and the report, and once in the table's notes", () => {
+    const c = caseloadFromRecords(
+      [
+        { ...base, id: "old", provider: "Pleegzorg", profile: "p", start: "2025-08", end: null, outcome: "open" },
+        { ...base, id: "old2", provider: "Pleegzorg", profile: "p", start: "2025-09", end: null, outcome: "open" },
+        { ...base, id: "new", provider: "Noord", profile: "p", start: "2026-03", end: "2026-05", outcome: "achieved" },
+      ],
+      { window: WINDOW },
+    );
+    const capped: ModelConfig = { ...EFFORT, label: "Met plafond", ceiling: { amounts: [{ provider: "Noord", perYear: "500.00" }], behaviour: "providerBears" } };
+    const r = compare(c, [capped, TRAJECTORY], HORIZON);
+    expect(r.notices.map((n) => n.en)).toEqual(r.warnings);
+    expect(r.notices.map((n) => n.nl)).toEqual([
+      "2 trajecten in zorg in de horizon zijn ervóór begonnen (2026-01): Trajectfinanciering betaalde de start vóór de horizon, dus deze totalen laten een deel van de prijs weg, terwijl modellen per maand elke maand zorg in de horizon tellen; vergelijk over een langere horizon, of lees de verschillen als timing.",
+      "Met plafond bereikte 1 keer een plafond (aanbieder × jaar): het totaal is begrensd, en de zorg boven het plafond wordt niet betaald of wacht.",
+      'Trajectfinanciering betaalt aanbieder "Pleegzorg" niets in de horizon, hoewel die er zorg in levert (trajecten begonnen vóór de horizon en er niet in afgesloten, bij betaling bij start of afsluiting): de totalen verschillen in wanneer deze zorg betaald wordt, niet in wat zij kost.',
+    ]);
+    const table = formatComparison(r, { locale: "nl" });
+    expect(table.match(/^Let op: /gm)).toHaveLength(3);
+    expect(table).not.toContain("Note:");
+    expect(formatComparison(r).match(/^Note: /gm)).toHaveLength(3);
   });
 });

@@ -204,7 +204,9 @@ describe("renderers", () => {
     // Budget left after A: €100,000 − €10,000 = €90,000; B is refused, so €90,000 still. Settled on delivery, paid 30 days later.
     expect(csv[1]).toBe("A,Noord,maatwerk,standard,2021-01-01,2021,2021-01-08,2021-01-15,5,approved,,,10000.00,10000.00,7500.00,0.00,2500.00,90000.00,2021-03-01,2021-03-31,2021-03-01");
     expect(csv[2]).toBe("B,Zuid,maatwerk,standard,2021-01-01,2021,2021-01-11,2021-01-18,5,rejected,costsAlreadyIncurred,costs already incurred,5000.00,0.00,0.00,0.00,0.00,90000.00,,,");
-    expect(grantDecisionsToCsv(r, { dutch: true }).split(/\r?\n/)[1]).toContain(";10000,00;10000,00;7500,00;");
+    const dutch = grantDecisionsToCsv(r, { dutch: true }).split(/\r?\n/);
+    expect(dutch[0]).toMatch(/^\ufeffid;regio;soort;spoor;regels_vanaf;begrotingsjaar;ontvangen;besloten;werkdagen;besluit;reden;reden_tekst;aangevraagd_euro;toegekend_euro;/);
+    expect(dutch[1]).toContain(";10000,00;10000,00;7500,00;");
   });
   it("a recovery comparison as text, Markdown and long-form CSV", () => {
     const r = runScenario(parseScenario(RECOVERY, { source: SOURCE, kind: "recoveryInitiative" })).result;
@@ -227,6 +229,12 @@ describe("renderers", () => {
     expect(csv).toContain("structural,Structurele subsidie,total,breakEvenAvoidedPer100ParticipantYears,rate,20,,,");
     // Per way: 7 amounts + 3 more totals + closed runs, 7 amounts in each of the two years, closures at the end of 2026; two rates.
     expect(csv.length).toBe(1 + 3 * (7 + 3 + 1 + 2 * 7 + 1) + 2);
+    // Dutch: headers, the total period and unit words in Dutch; ways and measures stay keys.
+    // trim() drops the byte order mark too.
+    const dutch = recoveryComparisonToCsv(r, { dutch: true }).trim().split(/\r?\n/);
+    expect(dutch[0]).toBe("manier;omschrijving;periode;maat;eenheid;gemiddelde;p5;p50;p95");
+    expect(dutch).toContain("project;Projectsubsidie;2026;closedRuns;aantal;10;;;");
+    expect(dutch).toContain("structural;Structurele subsidie;totaal;breakEvenAvoidedPer100ParticipantYears;per_100_deelnemerjaren;20;;;");
   });
 });
 
@@ -288,7 +296,7 @@ describe("the command line with the other kinds", () => {
     ]);
     const out = join(dir, "zhi.csv");
     expect((await cli("run", recoveryFile, "--out", out, "--dutch")).code).toBe(EXIT.ok);
-    expect(readFileSync(out, "utf8")).toContain("structural;Structurele subsidie;total;funding;euros;24000,00;");
+    expect(readFileSync(out, "utf8")).toContain("structural;Structurele subsidie;totaal;funding;euro;24000,00;");
   });
   it("names file, line and field of a broken grant-pool scenario", async () => {
     const broken = join(dir, "broken.json");
