@@ -12,6 +12,8 @@ export interface ImportWarning {
   /** `use-looks-like-hours`, `dagdelen-above-month`, `no-use`. */
   readonly code: string;
   readonly message: string;
+  /** The same message in Dutch, for the command line's and report's default language. */
+  readonly nl: string;
   /** Trajectory-months (or rows) that look wrong … */
   readonly count: number;
   /** … out of this many looked at. */
@@ -73,6 +75,9 @@ export function plausibilityWarnings(c: Caseload, mapping: { readonly useScale: 
         message:
           `${n} of ${of} months with use of unit ${code} (${name}) have less than ${LOW_MINUTES} minutes. Use of units 01 and 04 is read in minutes, ` +
           `so a 5 in the export is 5 minutes${unit === UNIT_HOUR ? ", billed as 1 hour" : ""}. If the export gives hours, set mapping.useScale to { "${code}": 60 }.`,
+        nl:
+          `${n} van ${of} maanden met inzet in eenheid ${code} (${name}) hebben minder dan ${LOW_MINUTES} minuten. Inzet in de eenheden 01 en 04 wordt in minuten gelezen, ` +
+          `dus een 5 in de export is 5 minuten${unit === UNIT_HOUR ? ", gedeclareerd als 1 uur" : ""}. Geeft de export uren, zet dan mapping.useScale op { "${code}": 60 }.`,
       });
     }
   }
@@ -82,6 +87,7 @@ export function plausibilityWarnings(c: Caseload, mapping: { readonly useScale: 
       count: dagdelenHigh,
       of: dagdelenMonths,
       message: `${dagdelenHigh} of ${dagdelenMonths} months with use of unit 16 (dagdeel) have more than two dagdelen per day of the month: is use given in hours? Then set mapping.useScale to { "16": 0.25 } (a dagdeel is 4 hours).`,
+      nl: `${dagdelenHigh} van ${dagdelenMonths} maanden met inzet in eenheid 16 (dagdeel) hebben meer dan twee dagdelen per dag van de maand: is de inzet in uren gegeven? Zet dan mapping.useScale op { "16": 0.25 } (een dagdeel is 4 uur).`,
     });
   }
   if (!any && months > 0) {
@@ -90,6 +96,7 @@ export function plausibilityWarnings(c: Caseload, mapping: { readonly useScale: 
       count: months,
       of: months,
       message: `all ${months} months in care have use 0, so effort-based funding pays nothing: does the mapping name the right use column (mapping.columns.use or the use CSV)?`,
+      nl: `alle ${months} maanden in zorg hebben inzet 0, dus inspanningsgerichte bekostiging betaalt niets: noemt de mapping de juiste kolom voor de inzet (mapping.columns.use of de inzet-CSV)?`,
     });
   }
   return warnings;

@@ -9,8 +9,14 @@ export interface Notice {
   readonly nl: string;
 }
 
-/** A warning that exists in English only (a custom model's, the projection's input checks). */
+/** A warning that exists in English only (a custom model's). */
 export const untranslated = (text: string): Notice => ({ en: text, nl: text });
+
+/** A model's warning as a notice: built-in models give both languages, a custom model may give a string. */
+export const asNotice = (w: string | Notice): Notice => (typeof w === "string" ? untranslated(w) : w);
+
+/** The same notice with a prefix in both languages, e.g. the part of a combined model it comes from. */
+export const prefixed = (prefix: string, n: Notice): Notice => ({ en: `${prefix}: ${n.en}`, nl: `${prefix}: ${n.nl}` });
 
 /**
  * The distinct notices in order of first appearance: the same warning from several models or runs

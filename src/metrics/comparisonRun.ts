@@ -8,7 +8,7 @@ import { horizon } from "../period.js";
 import type { DatedPrice } from "../prices/datedPrice.js";
 import { projectParsed, ProviderCosts, type ParsedProjectionOptions, type Projection } from "../projection/project.js";
 import { waitingOf } from "../projection/waiting.js";
-import { distinctNotices, untranslated, type Notice } from "../locale/notice.js";
+import { distinctNotices, type Notice } from "../locale/notice.js";
 import { measure, type Metrics } from "./metrics.js";
 
 /** Everything one run of a comparison needs, already validated: the caseload, the built models and the options. */
@@ -75,7 +75,7 @@ export function runComparison(x: RunInputs): RunResult {
     });
     metrics.push(measure(p, x.budget));
     projections.push(x.keep ? p : null);
-    for (const w of p.warnings) notices.push(untranslated(w));
+    notices.push(...p.notices);
   });
   const compared = x.models.map((m, i) => ({ label: m.label, kind: m.kind, metrics: metrics[i]! }));
   notices.push(...comparabilityWarnings(c, horizon(h), compared));

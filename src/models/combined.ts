@@ -1,5 +1,6 @@
 import { FundingInputError } from "../errors.js";
 import type { LedgerWriter } from "../ledger/writer.js";
+import { asNotice, prefixed, type Notice } from "../locale/notice.js";
 import type { CeilingSignal, FundingModel, ModelMeasure, ModelOutcome, ProjectionContext } from "./model.js";
 
 /**
@@ -25,7 +26,7 @@ export function combinedModel(parts: readonly FundingModel[], label?: string): F
       let delays: Int32Array | undefined;
       const ceilingSignals: CeilingSignal[] = [];
       const measures: ModelMeasure[] = [];
-      const warnings: string[] = [];
+      const warnings: Notice[] = [];
       parts.forEach((part, i) => {
         const o = part.project(ctx, out);
         if (o.delays && o.delays.some((d) => d > 0)) {
@@ -35,7 +36,7 @@ export function combinedModel(parts: readonly FundingModel[], label?: string): F
         }
         ceilingSignals.push(...(o.ceilingSignals ?? []));
         measures.push(...(o.measures ?? []).map((m) => ({ ...m, name: `${part.label}: ${m.name}` })));
-        warnings.push(...(o.warnings ?? []).map((w) => `${part.label}: ${w}`));
+        warnings.push(...(o.warnings ?? []).map((w) => prefixed(part.label, asNotice(w))));
       });
       return { ...(delays ? { delays } : {}), ceilingSignals, measures, warnings };
     },

@@ -1,5 +1,6 @@
 import type { Caseload } from "../caseload/caseload.js";
 import type { LedgerWriter } from "../ledger/writer.js";
+import type { Notice } from "../locale/notice.js";
 import type { Horizon } from "../period.js";
 
 /**
@@ -56,8 +57,11 @@ export interface ModelOutcome {
   readonly ceilingSignals?: readonly CeilingSignal[];
   /** Measures only this model has, e.g. the occupancy of funded places. */
   readonly measures?: readonly ModelMeasure[];
-  /** What the analyst should know, e.g. a year whose settlement is left out because it is only partly seen. */
-  readonly warnings?: readonly string[];
+  /**
+   * What the analyst should know, e.g. a year whose settlement is left out because it is only
+   * partly seen: a plain string (shown as is in every language) or a {@link Notice} in English and Dutch.
+   */
+  readonly warnings?: readonly (string | Notice)[];
 }
 
 /**

@@ -5,6 +5,7 @@ import { SelectionSchema, selectTrajectories } from "../caseload/selection.js";
 import { parseWith } from "../errors.js";
 import { ALL_PROVIDERS, KIND_DECLARATION, KIND_INSTALMENT, KIND_SETTLEMENT, WHOLE_REGION } from "../ledger/lineKind.js";
 import type { LedgerWriter } from "../ledger/writer.js";
+import type { Notice } from "../locale/notice.js";
 import { SharePercentSchema } from "../money/index.js";
 import { yearlyAdvance } from "../ledger/yearlyAdvance.js";
 import { horizonEnd, yearOf } from "../period.js";
@@ -142,10 +143,10 @@ function settleWithAdvance(
   cap: DatedPrice,
   advance: { percentOfCap: string; settleMonthsAfterYearEnd: number },
   out: LedgerWriter,
-): string[] {
+): Notice[] {
   const W = c.window.start;
   const E = horizonEnd(c.window);
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   for (let y = yearOf(W); y <= yearOf(E); y++) {
     const capCents = cap.at(y * 12);
     const whole = y * 12 >= W && y * 12 + 11 <= E;
@@ -155,7 +156,10 @@ function settleWithAdvance(
       for (let m = y * 12; m <= y * 12 + 11; m++) realised += realisedByMonth[m - W]!;
       realised = Math.min(realised, capCents);
     } else {
-      warnings.push(`the advance for ${y} is paid but not settled: the year is only partly inside the caseload window`);
+      warnings.push({
+        en: `the advance for ${y} is paid but not settled: the year is only partly inside the caseload window`,
+        nl: `het voorschot over ${y} is betaald maar niet vastgesteld: het jaar ligt maar deels in het venster van het cliëntenbestand`,
+      });
     }
     for (const p of yearlyAdvance(y, capCents, advance.percentOfCap, realised, advance.settleMonthsAfterYearEnd)) {
       out.lump(ALL_PROVIDERS, WHOLE_REGION, p.month, p.incurred, p.kind === "advance" ? KIND_INSTALMENT : KIND_SETTLEMENT, p.cents);

@@ -4,6 +4,7 @@ import { CARE_FORMS, CareFormSchema } from "../caseload/codes.js";
 import { parseWith } from "../errors.js";
 import { ALL_PROVIDERS, KIND_INSTALMENT, KIND_SETTLEMENT, WHOLE_REGION } from "../ledger/lineKind.js";
 import type { LedgerWriter } from "../ledger/writer.js";
+import type { Notice } from "../locale/notice.js";
 import { percentOf, roundDecimalCents, SharePercentSchema, splitEvenly } from "../money/index.js";
 import { horizonEnd, yearOf } from "../period.js";
 import { NameSchema, optionalIndex } from "../caseload/names.js";
@@ -97,7 +98,7 @@ export function taskModel(config: TaskConfig): FundingModel {
         price: new DatedPrice(b.perYear, cfg.indexation),
       }));
       const production = cfg.corridor ? productionPerBudget(ctx, budgets, cfg.corridor.referenceTariffs) : null;
-      const warnings: string[] = [];
+      const warnings: Notice[] = [];
       for (let y = yearOf(W); y <= yearOf(E); y++) {
         budgets.forEach((b, i) => {
           const yearly = b.price.at(y * 12);
@@ -108,7 +109,12 @@ export function taskModel(config: TaskConfig): FundingModel {
           });
           if (!production || !cfg.corridor) return;
           if (y * 12 < W || y * 12 + 11 > E) {
-            if (i === 0) warnings.push(`the corridor for ${y} is not settled: the year is only partly inside the caseload window`);
+            if (i === 0) {
+              warnings.push({
+                en: `the corridor for ${y} is not settled: the year is only partly inside the caseload window`,
+                nl: `de bandbreedte over ${y} is niet verrekend: het jaar ligt maar deels in het venster van het cliëntenbestand`,
+              });
+            }
             return;
           }
           const settlement = corridorSettlement(yearly, production[i]!.get(y) ?? 0, cfg.corridor);

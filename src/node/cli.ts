@@ -377,7 +377,7 @@ function outputFormat(format: string | undefined, out: string | undefined): Form
 
 /** What reading the caseload reported without stopping (rows rejected, implausible use), on stderr. */
 function noteImport(scenario: ResolvedScenario, io: { stderr(text: string): void }, locale: ReportLocale): void {
-  for (const w of scenario.importWarnings ?? []) io.stderr(`${reportLabels(locale).note}: ${w}\n`);
+  for (const n of scenario.importNotices ?? []) io.stderr(`${reportLabels(locale).note}: ${n[locale]}\n`);
 }
 
 /** The scenario with one run, as `validate` tries it. */
@@ -516,7 +516,7 @@ function render(result: ScenarioResult, format: Exclude<Format, "html">, withStr
       const table = format === "md" ? comparisonToMarkdown(result.comparison, { locale }) : formatComparison(result.comparison, { locale });
       const title = titleOf(result, format);
       const streams = withStreams && result.streams ? `\n\n${streamsText(result, locale)}` : "";
-      const notes = withStreams && result.warnings.length ? `\n\n${result.warnings.map((w) => `${reportLabels(locale).note}: ${w}`).join("\n")}` : "";
+      const notes = withStreams && result.notices.length ? `\n\n${result.notices.map((n) => `${reportLabels(locale).note}: ${n[locale]}`).join("\n")}` : "";
       const tf: TableFormat = format === "md" ? "md" : "text";
       const section = (heading: string, body: string): string => `\n\n${format === "md" ? `### ${heading}` : `${heading}\n${"─".repeat(heading.length)}`}\n\n${body}`;
       const risk = result.comparison.risk ? section(words.risk, formatRisk(result.comparison, tf)) : "";

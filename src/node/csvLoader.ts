@@ -3,6 +3,7 @@ import { rejectedRowsToCsv, type CaseloadImport } from "../csv/caseloadCsv.js";
 import { recordsOptions } from "../scenario/comparisonScenario.js";
 import type { CsvCaseloadLoader } from "./scenarioFile.js";
 import { importCaseloadCsvFile, writeCsv } from "./csvFiles.js";
+import type { Notice } from "../locale/notice.js";
 
 /**
  * The CSV importer as a scenario's `caseload: { csv }` loader: reads the export (and its use file)
@@ -19,7 +20,7 @@ export const loadCsvCaseload: CsvCaseloadLoader = (section) => {
     ...(section.mapping ? { mapping: section.mapping } : {}),
     onInvalidRow: section.onInvalidRow ?? "stop",
   });
-  const warnings = result.warnings.map((w) => `import: ${w.message}`);
+  const warnings: Notice[] = result.warnings.map((w) => ({ en: `import: ${w.message}`, nl: `import: ${w.nl}` }));
   if (result.rejected.length > 0) {
     const written = writeRejects(result, section.rejects ?? besideAs(section.csv), section.useCsv === undefined ? null : besideAs(section.useCsv));
     warnings.unshift(rejectedSummary(result, written));
@@ -47,9 +48,15 @@ function writeRejects(result: CaseloadImport, trajectories: string, use: string 
   return written;
 }
 
-function rejectedSummary(result: CaseloadImport, written: readonly string[]): string {
+function rejectedSummary(result: CaseloadImport, written: readonly string[]): Notice {
   const c = result.counts;
-  const use = c.useRows > 0 ? ` and ${c.useRowsRejected} of ${c.useRows} use rows` : "";
-  const where = written.map((p) => relative(process.cwd(), p) || p).join(" and ");
-  return `import: ${c.trajectoriesRejected} of ${c.trajectoryRows} trajectory rows${use} rejected and left out of the comparison; they are in ${where} with the reason, to fix and import again`;
+  const paths = written.map((p) => relative(process.cwd(), p) || p);
+  return {
+    en:
+      `import: ${c.trajectoriesRejected} of ${c.trajectoryRows} trajectory rows${c.useRows > 0 ? ` and ${c.useRowsRejected} of ${c.useRows} use rows` : ""} ` +
+      `rejected and left out of the comparison; they are in ${paths.join(" and ")} with the reason, to fix and import again`,
+    nl:
+      `import: ${c.trajectoriesRejected} van ${c.trajectoryRows} trajectregels${c.useRows > 0 ? ` en ${c.useRowsRejected} van ${c.useRows} inzetregels` : ""} ` +
+      `afgewezen en buiten de vergelijking gelaten; ze staan met de reden in ${paths.join(" en ")}, om te verbeteren en opnieuw in te lezen`,
+  };
 }

@@ -13,6 +13,7 @@ import {
   type ScenarioKind,
 } from "../scenario/scenarioSchema.js";
 import { formatOfPath, parseDataText } from "./scenarioText.js";
+import { asNotice, type Notice } from "../locale/notice.js";
 
 /*
  * Scenario files on disk (node only): read JSON or YAML, validate, and read the files a scenario
@@ -35,7 +36,7 @@ export type CsvCaseloadLoader = (
  * What a {@link CsvCaseloadLoader} gives: the caseload, or the caseload and what the import reported without stopping.
  * @category Node: files, CLI and workers
  */
-export type CsvCaseloadLoaded = Caseload | { readonly caseload: Caseload; readonly warnings: readonly string[] };
+export type CsvCaseloadLoaded = Caseload | { readonly caseload: Caseload; readonly warnings: readonly (string | Notice)[] };
 
 /**
  * Options of {@link loadScenario}.
@@ -73,8 +74,8 @@ export async function loadScenario<K extends ScenarioKind = ScenarioKind>(
   const definition = await readScenario<K>(file, options.kind);
   const read = await readCaseload(file, definition.value, options);
   const caseload = read === null || "size" in read ? read : read.caseload;
-  const importWarnings = read === null || "size" in read ? [] : read.warnings;
-  return { source: file, definition: definition.value, caseload, ...(importWarnings.length > 0 ? { importWarnings } : {}), locate: definition.locate };
+  const importNotices = read === null || "size" in read ? [] : read.warnings.map(asNotice);
+  return { source: file, definition: definition.value, caseload, ...(importNotices.length > 0 ? { importNotices } : {}), locate: definition.locate };
 }
 
 /**

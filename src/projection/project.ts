@@ -12,6 +12,7 @@ import { waitingOf } from "./waiting.js";
 import type { Breakdown } from "./breakdown.js";
 import { CareFormPrices } from "../prices/careFormPrices.js";
 import { CostPricesSchema, costOfUse } from "./cost.js";
+import { asNotice, type Notice } from "../locale/notice.js";
 
 /**
  * Options of {@link project}.
@@ -106,8 +107,10 @@ export interface Projection {
   readonly delays: Int32Array | null;
   /** Every line, when `lines: true`. */
   readonly ledger: Ledger | null;
-  /** What the analyst should know about the inputs, e.g. care before the window that goes unpaid. */
+  /** What the analyst should know about the inputs, e.g. care before the window that goes unpaid (in English). */
   readonly warnings: readonly string[];
+  /** The same warnings in English and Dutch, for a report in either language. */
+  readonly notices: readonly Notice[];
 }
 
 /**
@@ -181,6 +184,7 @@ export function projectParsed(caseload: Caseload, model: FundingModel, o: Parsed
   const delays = outcome.delays ?? null;
   const breakdown = (keys: readonly string[], cents: Float64Array): Breakdown => ({ keys, horizon, cents });
   const delivery = deliveryStats(caseload, horizon, delays);
+  const notices = [...inputWarnings(caseload, horizon, o.paymentLagMonths), ...(outcome.warnings ?? []).map(asNotice)];
 
   let total = 0;
   for (let i = 0; i < writer.byKind.length; i++) total += writer.byKind[i]!;
@@ -232,7 +236,8 @@ export function projectParsed(caseload: Caseload, model: FundingModel, o: Parsed
     clients: delivery.clients,
     delays,
     ledger: writer.ledger ? writer.ledger.build() : null,
-    warnings: [...inputWarnings(caseload, horizon, o.paymentLagMonths), ...(outcome.warnings ?? [])],
+    warnings: notices.map((n) => n.en),
+    notices,
   };
 }
 
@@ -240,7 +245,7 @@ export function projectParsed(caseload: Caseload, model: FundingModel, o: Parsed
  * Care before the caseload's window is unknown, so payments for it in the horizon's first months
  * are missing: models that pay per month of care look cheaper there. Said, not silently absorbed.
  */
-function inputWarnings(c: Caseload, h: Horizon, lag: number): string[] {
+function inputWarnings(c: Caseload, h: Horizon, lag: number): Notice[] {
   const gap = c.window.start + lag - h.start;
   if (gap <= 0) return [];
   let runningAtStart = 0;
@@ -248,10 +253,19 @@ function inputWarnings(c: Caseload, h: Horizon, lag: number): string[] {
   const W = c.window.start;
   for (let t = 0; t < size; t++) if (start[t]! < W && useOffset[t + 1]! > useOffset[t]!) runningAtStart++;
   if (runningAtStart === 0) return [];
+  const window = formatMonth(c.window.start);
+  const months = `${formatMonth(h.start)}${gap > 1 ? ` – ${formatMonth(h.start + gap - 1)}` : ""}`;
   return [
-    `${runningAtStart} trajectories were already in care before the caseload window (${formatMonth(c.window.start)}); ` +
-      `with payment ${lag} month(s) after the care, payments in ${formatMonth(h.start)}${gap > 1 ? ` – ${formatMonth(h.start + gap - 1)}` : ""} ` +
-      `for care before the window are missing. Start the window ${gap} month(s) before the horizon (a warm-up).`,
+    {
+      en:
+        `${runningAtStart} trajectories were already in care before the caseload window (${window}); ` +
+        `with payment ${lag} month(s) after the care, payments in ${months} ` +
+        `for care before the window are missing. Start the window ${gap} month(s) before the horizon (a warm-up).`,
+      nl:
+        `${runningAtStart} trajecten waren al in zorg vóór het venster van het cliëntenbestand (${window}); ` +
+        `met betaling ${lag} maand(en) na de zorg ontbreken de betalingen in ${months} ` +
+        `voor zorg vóór het venster. Laat het venster ${gap} maand(en) vóór de horizon beginnen (een aanloop).`,
+    },
   ];
 }
 

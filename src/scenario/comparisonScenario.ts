@@ -28,6 +28,7 @@ import {
   type ScenarioSafeResult,
 } from "./scenarioBase.js";
 import type { ResolvedScenario } from "./scenarioSchema.js";
+import type { Notice } from "../locale/notice.js";
 
 /*
  * Comparison scenarios (the default kind of scenario file): one schema for a whole comparison — the caseload (a synthetic spec, trajectory
@@ -402,8 +403,10 @@ export interface ComparisonScenarioResult extends ScenarioResultHeader {
    * own means; null when the scenario has no streams or several runs (streams follow one run's lines).
    */
   readonly streams: readonly ModelStreams[] | null;
-  /** What the analyst should know about the run itself (e.g. streams skipped for several runs). */
+  /** What the analyst should know about the run itself (e.g. streams skipped for several runs), in English. */
   readonly warnings: readonly string[];
+  /** The same warnings in English and Dutch. */
+  readonly notices: readonly Notice[];
   /** The scenario and its reforms, step by step (the first step's comparison is `comparison`); null without reforms. */
   readonly reforms: ReformsResult | null;
   /** The tornado (and two-way grid) of the uncertain parameters; null unless the scenario asks for it. */
@@ -476,24 +479,34 @@ export function* comparisonScenarioSteps(resolved: ResolvedScenario<ComparisonSc
   const d = resolved.definition;
   const given = resolved.caseload ?? caseloadOf(d.caseload);
   const options = d.options as Uncertain<CompareOptions>;
-  const warnings: string[] = [...(resolved.importWarnings ?? [])];
+  const notices: Notice[] = [...(resolved.importNotices ?? [])];
+  const said = (): { warnings: string[]; notices: Notice[] } => ({ warnings: notices.map((n) => n.en), notices });
   const uncertain = nodeCount(d) > 0;
   const head = { kind: "comparison" as const, name: d.name ?? null, source: resolved.source };
   const analysis = (): SensitivityAnalysis | null => (d.sensitivity ? sensitivity(given, d.models, options, d.sensitivity) : null);
   if (d.reforms && d.reforms.length > 0) {
-    if (d.streams.length > 0) warnings.push("funding streams are not applied to a scenario with reforms: compare the streams in the baseline scenario alone");
+    if (d.streams.length > 0) {
+      notices.push({
+        en: "funding streams are not applied to a scenario with reforms: compare the streams in the baseline scenario alone",
+        nl: "regelingen worden niet toegepast in een scenario met hervormingen: vergelijk de regelingen in het basisscenario alleen",
+      });
+    }
     // Paths in a scenario name the spec under caseload.spec; the comparison's caseload is the spec itself.
     const reforms = d.reforms.map((r) => ({ ...r, changes: r.changes.map((c) => ({ ...c, path: c.path.replace(/^caseload\.spec(?=[.[]|$)/, "caseload") })) }));
     const result: ReformsResult = yield* reformSteps(given, d.models, options, reforms);
-    return { ...head, comparison: result.steps[0]!.comparison, streams: null, warnings, reforms: result, sensitivity: analysis() };
+    return { ...head, comparison: result.steps[0]!.comparison, streams: null, ...said(), reforms: result, sensitivity: analysis() };
   }
   if (d.streams.length === 0 || d.options.runs > 1 || uncertain) {
     if (d.streams.length > 0) {
       const why = uncertain ? "it has uncertain parameters (distributions)" : `it has ${d.options.runs} runs`;
-      warnings.push(`funding streams are applied to a single run without uncertain parameters; this scenario ${why}, so they were not applied`);
+      const waarom = uncertain ? "onzekere parameters (verdelingen)" : `${d.options.runs} runs`;
+      notices.push({
+        en: `funding streams are applied to a single run without uncertain parameters; this scenario ${why}, so they were not applied`,
+        nl: `regelingen worden toegepast op één run zonder onzekere parameters; dit scenario heeft ${waarom}, dus ze zijn niet toegepast`,
+      });
     }
     const comparison: Comparison = yield { caseload: given, models: d.models, options, step: 0 };
-    return { ...head, comparison, streams: null, warnings, reforms: null, sensitivity: analysis() };
+    return { ...head, comparison, streams: null, ...said(), reforms: null, sensitivity: analysis() };
   }
   // One run with streams: the caseload is generated here (applyStreams needs it), and compare keeps
   // each model's projection with its payment lines, which the streams are applied to.
@@ -514,7 +527,7 @@ export function* comparisonScenarioSteps(resolved: ResolvedScenario<ComparisonSc
       delivered: d.options.keepProjections ? m.delivered : null,
     })),
   };
-  return { ...head, comparison, streams, warnings, reforms: null, sensitivity: analysis() };
+  return { ...head, comparison, streams, ...said(), reforms: null, sensitivity: analysis() };
 }
 
 

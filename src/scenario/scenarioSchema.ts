@@ -26,6 +26,7 @@ import {
 } from "./recoveryScenario.js";
 import type { Caseload } from "../caseload/caseload.js";
 import { DEFAULT_SOURCE, locateIssues, ScenarioInputError, type Locator, type ScenarioSafeResult } from "./scenarioBase.js";
+import type { Notice } from "../locale/notice.js";
 
 /*
  * Scenario files: one format for everything the library simulates, told apart by `kind` —
@@ -89,9 +90,9 @@ export interface ResolvedScenario<D extends ScenarioDefinition | ScenarioInput =
   /**
    * What reading the caseload file reported without stopping (a CSV import's plausibility warnings,
    * rows rejected with `onInvalidRow: "skip"` and where they were written); a comparison's result
-   * lists them first among its warnings.
+   * lists them first among its warnings. In English and Dutch.
    */
-  readonly importWarnings?: readonly string[];
+  readonly importNotices?: readonly Notice[];
   /** Line and column of a path inside the source file, for errors found when running (set by the loader). */
   readonly locate?: Locator;
 }

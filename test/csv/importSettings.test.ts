@@ -157,6 +157,7 @@ describe("plausibility warnings", () => {
         of: 36,
         message:
           '24 of 36 months with use of unit 04 (uur) have less than 30 minutes. Use of units 01 and 04 is read in minutes, so a 5 in the export is 5 minutes, billed as 1 hour. If the export gives hours, set mapping.useScale to { "04": 60 }.',
+        nl: '24 van 36 maanden met inzet in eenheid 04 (uur) hebben minder dan 30 minuten. Inzet in de eenheden 01 en 04 wordt in minuten gelezen, dus een 5 in de export is 5 minuten, gedeclareerd als 1 uur. Geeft de export uren, zet dan mapping.useScale op { "04": 60 }.',
       },
     ]);
   });

@@ -25,6 +25,25 @@ describe("a lump-sum base plus an output top-up per client", () => {
     expect(p.model).toEqual({ kind: "combined", label: "Basis + resultaat", variant: "outputgericht" });
   });
 
+  it("says a part's notes with the part's label, in both languages", () => {
+    // Window from March: 2026 is only partly seen, so the task part's corridor for 2026 is not settled.
+    const march = { start: "2026-03", months: 10 };
+    const model = createModel({
+      kind: "combined",
+      parts: [
+        { kind: "task", label: "Basis", budgets: [{ perYear: "1200.00" }], corridor: { referenceTariffs: [{ careForm: "ambulant", tariff: "100.00" }], settlementPercent: 50 } },
+        { kind: "output", prices: [{ price: "300.00" }] },
+      ],
+    });
+    const p = project(caseload([rec("a", { start: "2026-03", end: "2026-05" })], march), model, { horizon: march });
+    expect(p.notices).toEqual([
+      {
+        en: "Basis: the corridor for 2026 is not settled: the year is only partly inside the caseload window",
+        nl: "Basis: de bandbreedte over 2026 is niet verrekend: het jaar ligt maar deels in het venster van het cliëntenbestand",
+      },
+    ]);
+  });
+
   it("names a bad part by its place", () => {
     const issues = inputIssues(() => createModel({ kind: "combined", parts: [{ kind: "task", budgets: [] }] }));
     expect(issues[0]!.path).toEqual(["parts", 0, "budgets"]);

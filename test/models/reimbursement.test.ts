@@ -89,5 +89,9 @@ describe("a year only partly inside the window", () => {
       "the advance for 2026 is paid but not settled: the year is only partly inside the caseload window",
       "the advance for 2027 is paid but not settled: the year is only partly inside the caseload window",
     ]);
+    expect(p.notices.map((n) => n.nl)).toEqual([
+      "het voorschot over 2026 is betaald maar niet vastgesteld: het jaar ligt maar deels in het venster van het cliëntenbestand",
+      "het voorschot over 2027 is betaald maar niet vastgesteld: het jaar ligt maar deels in het venster van het cliëntenbestand",
+    ]);
   });
 });

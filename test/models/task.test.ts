@@ -133,6 +133,14 @@ describe("corridor with year-end settlement (nacalculatie)", () => {
     const q = project(c2, taskModel(cfg), { horizon: w2, lines: true });
     expect(totalsByKey(q.byKind).get("settlement")).toBe(0);
     expect(q.dueAfterHorizon).toBe(-220000);
+    // Said in both languages, 2026 only (2027 lies wholly inside).
+    expect(q.notices).toEqual([
+      {
+        en: "the corridor for 2026 is not settled: the year is only partly inside the caseload window",
+        nl: "de bandbreedte over 2026 is niet verrekend: het jaar ligt maar deels in het venster van het cliëntenbestand",
+      },
+    ]);
+    expect(q.warnings).toEqual([q.notices[0]!.en]);
   });
 
   it("corridorSettlement: bounds and settlement round half-up to the cent", () => {

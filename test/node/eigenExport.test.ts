@@ -23,8 +23,9 @@ describe("scenarios/eigen-export.yaml", () => {
     const dir = copy();
     const s = await loadScenario(join(dir, "eigen-export.yaml"), { loadCsv: loadCsvCaseload });
     expect(s.caseload?.size).toBe(6);
-    expect(s.importWarnings).toHaveLength(1);
-    expect(s.importWarnings![0]).toMatch(/^import: 2 of 8 trajectory rows rejected and left out of the comparison; they are in .*eigen-export-afgewezen\.csv with the reason, to fix and import again$/);
+    expect(s.importNotices).toHaveLength(1);
+    expect(s.importNotices![0]!.en).toMatch(/^import: 2 of 8 trajectory rows rejected and left out of the comparison; they are in .*eigen-export-afgewezen\.csv with the reason, to fix and import again$/);
+    expect(s.importNotices![0]!.nl).toMatch(/^import: 2 van 8 trajectregels afgewezen en buiten de vergelijking gelaten; ze staan met de reden in .*eigen-export-afgewezen\.csv, om te verbeteren en opnieuw in te lezen$/);
     const rejects = readFileSync(join(dir, "data", "eigen-export-afgewezen.csv"), "utf8").trimEnd().split("\n");
     expect(rejects[0]).toBe("Traject-ID;Cliëntnummer;Gemeente;Aanbieder;Productcategorie;Zorgvorm;Eenheid;Begindatum;Einddatum;Resultaat;Uren per maand;reden");
     expect(rejects[1]).toMatch(/^T006;.*;"line 7, column ""Einddatum"": end 2026-03 is before start 2026-05"$/);
@@ -45,10 +46,12 @@ describe("scenarios/eigen-export.yaml", () => {
     const dir = copy();
     const run = await cli("run", join(dir, "eigen-export.yaml"));
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Let op: import: 2 of 8 trajectory rows rejected/);
+    expect(run.stdout).toMatch(/Let op: import: 2 van 8 trajectregels afgewezen/);
     const compare = await cli("compare", join(dir, "eigen-export.yaml"));
     expect(compare.code).toBe(0);
-    expect(compare.stderr).toMatch(/^Let op: import: 2 of 8 trajectory rows rejected/);
+    expect(compare.stderr).toMatch(/^Let op: import: 2 van 8 trajectregels afgewezen/);
+    const english = await cli("compare", join(dir, "eigen-export.yaml"), "--locale", "en");
+    expect(english.stderr).toMatch(/^Note: import: 2 of 8 trajectory rows rejected/);
     expect(existsSync(join(dir, "data", "eigen-export-afgewezen.csv"))).toBe(true);
   });
 });

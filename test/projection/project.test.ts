@@ -290,6 +290,10 @@ describe("warnings about the inputs", () => {
     expect(p.warnings).toHaveLength(1);
     expect(p.warnings[0]).toMatch(/1 trajectories were already in care before the caseload window \(2026-01\)/);
     expect(p.warnings[0]).toMatch(/payments in 2026-01 for care before the window are missing/);
+    expect(p.notices[0]!.nl).toBe(
+      "1 trajecten waren al in zorg vóór het venster van het cliëntenbestand (2026-01); met betaling 1 maand(en) na de zorg ontbreken de betalingen in 2026-01 " +
+        "voor zorg vóór het venster. Laat het venster 1 maand(en) vóór de horizon beginnen (een aanloop).",
+    );
   });
 
   it("is quiet when the horizon starts a lag after the window, or nothing ran before it", () => {

@@ -191,6 +191,7 @@ describe("runScenario", () => {
     const several = runScenario(parseComparison({ caseload: { spec }, models: [EFFORT], streams, options: { runs: 3, seed: 7 } }));
     expect(several.streams).toBeNull();
     expect(several.warnings[0]).toMatch(/single run/);
+    expect(several.notices[0]!.nl).toBe("regelingen worden toegepast op één run zonder onzekere parameters; dit scenario heeft 3 runs, dus ze zijn niet toegepast");
     expect(several.comparison.seeds).toEqual([7, 8, 9]);
     // one run: the same comparison as without streams (seeds included), and the streams
     const one = runScenario(parseComparison({ caseload: { spec }, models: [EFFORT], streams, options: { seed: 7 } }));
