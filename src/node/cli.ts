@@ -519,9 +519,9 @@ function render(result: ScenarioResult, format: Exclude<Format, "html">, withStr
       const notes = withStreams && result.notices.length ? `\n\n${result.notices.map((n) => `${reportLabels(locale).note}: ${n[locale]}`).join("\n")}` : "";
       const tf: TableFormat = format === "md" ? "md" : "text";
       const section = (heading: string, body: string): string => `\n\n${format === "md" ? `### ${heading}` : `${heading}\n${"─".repeat(heading.length)}`}\n\n${body}`;
-      const risk = result.comparison.risk ? section(words.risk, formatRisk(result.comparison, tf)) : "";
-      const sensitivity = result.sensitivity ? section(words.sensitivity, formatSensitivity(result.sensitivity, tf)) : "";
-      const reforms = result.reforms ? section(words.reforms, formatReforms(result.reforms, tf)) : "";
+      const risk = result.comparison.risk ? section(words.risk, formatRisk(result.comparison, tf, { locale })) : "";
+      const sensitivity = result.sensitivity ? section(words.sensitivity, formatSensitivity(result.sensitivity, tf, { locale })) : "";
+      const reforms = result.reforms ? section(words.reforms, formatReforms(result.reforms, tf, { locale })) : "";
       const summary = section(words.summary, comparisonSummary(result.comparison, { locale }).join(format === "md" ? "\n\n" : "\n"));
       return `${title}${table}${risk}${sensitivity}${reforms}${streams}${notes}${summary}`;
     }

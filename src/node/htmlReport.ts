@@ -205,7 +205,7 @@ export async function comparisonHtml(comparison: Comparison, options: HtmlReport
   const charts = await figures(specs);
   const sections: string[] = [];
   // Uncertainty and risk: only when the comparison has it (two runs or more).
-  const risk = riskSections(comparison);
+  const risk = riskSections(comparison, { locale });
   if (risk) {
     const r = riskCharts(comparison);
     sections.push(

@@ -1,29 +1,47 @@
 import { formatEuro } from "../money/index.js";
 import { REFORM_METRICS, type ReformMetric, type ReformsResult } from "../reforms/reformResult.js";
 import { renderTable, type TableFormat } from "./textTable.js";
+import type { ReportLocale } from "../locale/locale.js";
 
-const REFORM_LABELS: Readonly<Record<ReformMetric, string>> = {
-  totalPaid: "Total paid",
-  providerCost: "Provider cost",
-  providerMargin: "Provider margin",
-  budgetDeviation: "Deviation from budget",
-  dueAfterHorizon: "Due after the horizon",
-  clientsWaiting: "Clients waiting",
+const REFORM_LABELS: Readonly<Record<ReportLocale, Readonly<Record<ReformMetric, string>>>> = {
+  en: {
+    totalPaid: "Total paid",
+    providerCost: "Provider cost",
+    providerMargin: "Provider margin",
+    budgetDeviation: "Deviation from budget",
+    dueAfterHorizon: "Due after the horizon",
+    clientsWaiting: "Clients waiting",
+  },
+  nl: {
+    totalPaid: "Totaal betaald",
+    providerCost: "Kosten aanbieders",
+    providerMargin: "Marge aanbieders",
+    budgetDeviation: "Afwijking van het budget",
+    dueAfterHorizon: "Verschuldigd na de horizon",
+    clientsWaiting: "Wachtende cliënten",
+  },
+};
+
+const NOTE: Readonly<Record<ReportLocale, string>> = {
+  en: "Each reform is applied on top of the steps above it and shown as the change from the step before, run by run on the same seeds (mean, P5 – P95).",
+  nl: "Elke hervorming komt boven op de stappen erboven en staat hier als de verandering ten opzichte van de stap ervoor, run voor run op dezelfde seeds (gemiddelde, P5 – P95).",
 };
 
 /**
  * Stacked reforms as a table: one row per step and metric, one column per model — the baseline's
- * mean, then each reform's mean change from the step before with its P5 – P95 over the runs.
+ * mean, then each reform's mean change from the step before with its P5 – P95 over the runs. In
+ * English unless `options.locale` is `nl`.
  * @category Reports and charts
  */
-export function formatReforms(reforms: ReformsResult, format: TableFormat = "text"): string {
+export function formatReforms(reforms: ReformsResult, format: TableFormat = "text", options: { readonly locale?: ReportLocale } = {}): string {
+  const locale = options.locale ?? "en";
   const base = reforms.steps[0]!.comparison;
   const money = (metric: ReformMetric, v: number): string => (metric === "clientsWaiting" ? String(v) : formatEuro(v, { decimals: false }));
   const signed = (metric: ReformMetric, v: number): string => (v > 0 ? `+${money(metric, v)}` : money(metric, v));
   const rows: string[][] = [];
   for (const metric of REFORM_METRICS) {
     if (!base.models.every((m) => m.mean[metric] !== null)) continue;
-    rows.push([`${REFORM_LABELS[metric]}: ${reforms.steps[0]!.name}`, ...base.models.map((m) => money(metric, m.mean[metric]!))]);
+    rows.push([`${REFORM_LABELS[locale][metric]}: ${reforms.steps[0]!.name}`, ...base.models.map((m) => money(metric, m.mean[metric]!))]);
     reforms.steps.slice(1).forEach((step) => {
       rows.push([
         `  ${step.name}`,
@@ -36,6 +54,6 @@ export function formatReforms(reforms: ReformsResult, format: TableFormat = "tex
     });
   }
   const table = renderTable({ head: ["", ...base.models.map((m) => m.label)], rows }, format);
-  const note = "Each reform is applied on top of the steps above it and shown as the change from the step before, run by run on the same seeds (mean, P5 – P95).";
+  const note = NOTE[locale];
   return `${table}\n\n${format === "md" ? `> ${note}` : note}`;
 }

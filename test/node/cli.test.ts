@@ -35,6 +35,17 @@ describe("the command line", () => {
     expect(bad.stderr).toContain('--locale must be one of nl, en, got "fr"');
   });
 
+  it("says the risk, the sensitivity and the reforms in Dutch too", async () => {
+    const nl = (await cli("run", "scenarios/behaviour-uncertainty-reforms.json", "--runs", "3")).stdout;
+    expect(nl).toContain("Risico over 3 runs");
+    expect(nl).toContain("Aandeel gemeente in het kostenrisico");
+    expect(nl).toContain("Taakgericht: wat totaal betaald beweegt (basis ");
+    expect(nl).toMatch(/\nParameter +Waarde P5 +Waarde P95 +bij P5 +bij P95 +uitslag\n/);
+    expect(nl).toMatch(/\nTotaal betaald: Basis /);
+    expect(nl).toContain("Elke hervorming komt boven op de stappen erboven");
+    expect(nl).not.toMatch(/Risk over|what moves|Total paid|Each reform/);
+  });
+
   it("writes JSON, CSV and Markdown", async () => {
     const json = JSON.parse((await cli("compare", "scenarios/quick-start.json", "--format", "json")).stdout);
     expect(json.models.map((m: { metrics: { totalPaid: number } }) => m.metrics.totalPaid)).toEqual([5593000, 3375000]);

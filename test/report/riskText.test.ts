@@ -47,6 +47,20 @@ describe("formatRisk", () => {
 > These providers make a loss on the contract in at least one run in twenty under that model.`);
   });
 
+  it("in Dutch: the same numbers under Dutch headings, labels and notes", () => {
+    expect(formatRisk(noRisk, "text", { locale: "nl" })).toBe("Geen risicomaten: die vragen twee of meer runs van een synthetisch cliëntenbestand (runs ≥ 2).");
+    const md = formatRisk(withRisk, "md", { locale: "nl" });
+    expect(md.startsWith("#### Risico over 20 runs\n\n")).toBe(true);
+    expect(md).toContain("| Aandeel gemeente in het kostenrisico | 104,17 % | 0 % |");
+    expect(md).toContain("| Budgetrisico 2026 (overschrijding P95) | € 123 | € 0 |");
+    expect(md).toContain("| &nbsp;&nbsp;runs boven het budget | 15 % (3/20) | 0 % (0/20) |");
+    expect(md).toContain("#### Hoe vaak een model meer betaalt dan een ander\n\n| P(rij betaalt meer dan kolom) |");
+    expect(md).toContain("| Model | Aanbieder | Marge P5 | Gemiddelde marge | Runs met verlies |");
+    expect(md).not.toMatch(/Municipality|Provider|runs over|How often|Note/);
+    const text = formatRisk(withRisk, "text", { locale: "nl" });
+    expect(text).toContain("\nLet op: Budgetrisico: de overschrijding van het budget (betaald − budget) in de run op het 95e percentiel, minstens 0.");
+  });
+
   it("text: the same as aligned tables under underlined headings", () => {
     const text = formatRisk(withRisk, "text");
     expect(text.startsWith("Risk over 20 runs\n=================\n\n")).toBe(true);
