@@ -152,8 +152,9 @@ function compileCeilings(c: Caseload, amounts: readonly { provider: string; perY
 /**
  * Month by month, so that a ceiling reached in May affects June: declarations are counted against
  * the provider's ceiling of the care month's year in caseload order (sorted by start). Under
- * `intakeStop`, a trajectory due to start while its provider is at or over the ceiling waits until
- * January; its care, and so its cost and closure, shift by the wait.
+ * `intakeStop`, a trajectory due to start (inside the caseload's window, whatever the horizon)
+ * while its provider is at or over the ceiling waits until January; its care, and so its cost and
+ * closure, shift by the wait. The horizon only selects which years' signals are reported.
  */
 function projectWithCeiling(
   c: Caseload,
@@ -206,8 +207,10 @@ function projectWithCeiling(
     const mi = M - W;
     for (const t of due[mi]!) {
       const p = c.provider[t]!;
-      // Intake stops apply from the horizon's start: earlier starts are history (or warm-up).
-      if (behaviour === "intakeStop" && M >= h.start && spent[p]! >= ceilingOf[p]!) {
+      // Every start inside the caseload's window is subject to the intake stop, whatever the
+      // reporting horizon: waiting depends on the caseload and the rules only (README, "Rules and
+      // their readings"). Only trajectories already in care when the window opens run as given.
+      if (behaviour === "intakeStop" && spent[p]! >= ceilingOf[p]!) {
         const wait = (year + 1) * 12 - M; // until January
         delays[t] = delays[t]! + wait;
         // Waiting past the window's end: never admitted here, and its delay says so.

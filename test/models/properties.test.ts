@@ -224,7 +224,7 @@ describe("budget ceilings (bestedingsruimte)", () => {
     );
   });
 
-  it("intakeStop: admitted clients are paid as without a ceiling (shifted by their wait); only clients starting in the horizon wait, and only when the ceiling was reached", () => {
+  it("intakeStop: admitted clients are paid as without a ceiling (shifted by their wait); any client starting inside the window may wait, and only when the ceiling was reached", () => {
     fc.assert(
       fc.property(withHorizon(denseCaseloadArb()), effortConfigArb({ ceiling: "intakeStop", constantPrices: true }), lagArb, ({ window, h, caseload: c }, cfg, lag) => {
         const W = parseMonth(window.start);
@@ -249,8 +249,8 @@ describe("budget ceilings (bestedingsruimte)", () => {
           expect(sortLines(mine)).toEqual(sortLines(shifted));
           const entry = ceilingOf(cfg, p);
           const ceilingIn = (M: number): number => datedAt(entry!.perYear, yearOf(M) * 12);
-          if (s < first) {
-            expect(d).toBe(0); // care started before the horizon is history: never stopped
+          if (s < W) {
+            expect(d).toBe(0); // already in care when the window opens: never stopped
             continue;
           }
           if (d === 0) {
@@ -265,9 +265,12 @@ describe("budget ceilings (bestedingsruimte)", () => {
             expect((s + d) % 12).toBe(0);
             expect(spentBefore(p, s + d)).toBeLessThan(ceilingIn(s + d));
           } else expect(s + d).toBeGreaterThan(E);
-          if (s <= last) {
+          // counted inside the horizon only: from its planned start (or the horizon's) to the month before it starts
+          const from = Math.max(s, first);
+          const to = Math.min(s + d - 1, last);
+          if (to >= from) {
             waiting++;
-            waitingMonths += Math.min(s + d - 1, last) - s + 1;
+            waitingMonths += to - from + 1;
           }
         }
         const proj = project(c, createModel(cfg), { horizon: h, paymentLagMonths: lag });

@@ -338,10 +338,10 @@ function referenceEffort(cfg: z.output<typeof EffortConfigSchema>, ctx: Context)
     return entry ? priceAt(entry.perYear, undefined, januaryOf(year)) : null; // not indexed
   };
   for (const a of ceiling.amounts) if (!ctx.caseload.providers.includes(a.provider)) throw new Error(`unknown provider ${a.provider}`);
-  // An intake stop holds back new clients: starts from the horizon's first month on. Earlier starts
-  // are history and run as in the caseload. (The TSDoc does not restrict it further; starts after
-  // the horizon only change lines paid after it.)
-  const subject = ts.map((t) => ceiling.behaviour === "intakeStop" && t.start >= ctx.hStart);
+  // An intake stop holds back new clients: every start inside the caseload's window, whatever the
+  // horizon (README, "Rules and their readings"). Trajectories already in care when the window
+  // opens run as in the caseload.
+  const subject = ts.map((t) => ceiling.behaviour === "intakeStop" && t.start >= W);
   const admitted = subject.map((s) => !s);
   const delay = ts.map(() => 0);
   let spent = new Map<string, Decimal>();
