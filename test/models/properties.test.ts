@@ -397,15 +397,13 @@ describe("a closed trajectory is paid exactly its amount", () => {
           for (let t = 0; t < c.size; t++) {
             const s = c.start[t]!;
             const end = c.end[t]!;
-            const prev = c.previous[t]!;
-            const guaranteed =
-              guarantee > 0 &&
-              prev >= 0 &&
-              c.provider[prev] === c.provider[t] &&
-              c.outcome[prev] === ACHIEVED &&
-              c.end[prev] !== OPEN_END &&
-              s > c.end[prev]! && // a re-entry starts after the earlier trajectory closed (a parallel one is not)
-              s - c.end[prev]! <= guarantee;
+            // any earlier trajectory of the client (started in an earlier month) at the same provider, achieved and
+            // closed 0 … guarantee months before s (README, "Rules and their readings"); a running one is parallel
+            let guaranteed = false;
+            for (let u = c.previous[t]!; guarantee > 0 && u >= 0; u = c.previous[u]!) {
+              if (c.provider[u] !== c.provider[t] || c.outcome[u] !== ACHIEVED || c.end[u] === OPEN_END) continue;
+              if (c.start[u]! < s && c.end[u]! <= s && s - c.end[u]! <= guarantee) guaranteed = true;
+            }
             const mine = (x: WrittenLine) => x.t === t;
             if (guaranteed) {
               expect(lines.filter(mine)).toEqual([]); // re-entry within the guarantee: at the provider's cost

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createModel, effortModel, formatMonth, parseMonth, project, totalsByMonth } from "../../src/index.js";
+import { createModel, effortModel, formatMonth, outputModel, parseMonth, project, totalsByMonth } from "../../src/index.js";
 import { denseCaseloadArb } from "../support/arbitraries.js";
 import { caseload, paidByMonth, rec } from "../support/examples.js";
 import { effortConfigArb } from "../support/modelArbitraries.js";
@@ -90,5 +90,46 @@ describe("reading 1, as a property: the horizon's start never changes a payment"
       }),
       { numRuns: DEFAULT_RUNS },
     );
+  });
+});
+
+describe("reading 2: the output guarantee covers a re-entry after the last achieved result at the same provider", () => {
+  // Price €900, validity 3, everything in instalments (30000 a month), guaranteeMonths 12, lag 1, window 2026–2027.
+  // A one-month arrangement that closes early is paid its instalment in its month and the two unpaid
+  // instalments (60000) at closure: 90000 in all. Every arrangement paid is paid 90000.
+  const window = { start: "2026-01", months: 24 };
+  const c = caseload(
+    [
+      // c1: A at P0 Jan–Mar 2026, achieved; a short stay B at P1 in May 2026 (achieved); back at P0 in August (C).
+      //     C starts 5 months after A's result at P0: guaranteed, unpaid — the stay at P1 in between does not end it.
+      rec("A", { client: "c1", start: "2026-01", end: "2026-03" }),
+      rec("B", { client: "c1", provider: "P1", start: "2026-05" }),
+      rec("C", { client: "c1", start: "2026-08" }),
+      // c2: D at P0 Jan–Mar 2026, achieved; E at P0 from March 2026, the month D closed: 0 months after the result,
+      //     guaranteed, unpaid.
+      rec("D", { client: "c2", start: "2026-01", end: "2026-03" }),
+      rec("E", { client: "c2", start: "2026-03" }),
+      // c3: F at P0 Jan–Mar 2026, achieved; G at P0 in February 2026 while F runs: parallel, no re-entry, paid.
+      rec("F", { client: "c3", start: "2026-01", end: "2026-03" }),
+      rec("G", { client: "c3", start: "2026-02" }),
+    ],
+    window,
+  );
+  const model = outputModel({ kind: "output", prices: [{ price: "900.00" }], validityMonths: 3, guaranteeMonths: 12 });
+
+  it("a return to P0 after a short stay at P1, and a re-entry in the month of closure, are at the provider's cost", () => {
+    // Paid: A, B, D, F, G = 5 × 90000 = 450000; C and E nothing.
+    // (Before this reading only the client's immediately preceding trajectory counted, and only from the month after
+    // its closure: C, whose predecessor B was at P1, and E, starting in D's closing month, were paid: 7 × 90000 = 630000.)
+    const p = project(c, model, { horizon: window, lines: true });
+    const paid = new Set<string>();
+    for (let i = 0; i < p.ledger!.length; i++) paid.add(c.ids[p.ledger!.trajectory[i]!]!);
+    expect([...paid].sort()).toEqual(["A", "B", "D", "F", "G"]);
+    expect(p.totalPaid).toBe(450000);
+  });
+
+  it("without a guarantee period all seven are paid", () => {
+    // 7 × 90000 = 630000
+    expect(project(c, outputModel({ kind: "output", prices: [{ price: "900.00" }], validityMonths: 3 }), { horizon: window }).totalPaid).toBe(630000);
   });
 });

@@ -432,17 +432,20 @@ function referenceOutput(cfg: z.output<typeof OutputConfigSchema>, ctx: Context)
   });
 
   /**
-   * Per TSDoc ("re-entry within the guarantee period after an achieved result is at the provider's
-   * cost"): the client's previous trajectory was at the same provider, closed with the result
-   * achieved, and this one starts 1 to guaranteeMonths months after that closure. A trajectory
-   * starting before (or in the month) the previous one closed is no re-entry after its result.
+   * Per README ("Rules and their readings"): some earlier trajectory of the client — started in an
+   * earlier month, not only the previous one — was at the same provider, closed with the result
+   * achieved, and this one starts 0 to guaranteeMonths months after that closure (the closing month
+   * included). A trajectory starting in the same month, or before the earlier one closed, is parallel.
    */
   function guaranteedReentry(t: Traj): boolean {
-    if (cfg.guaranteeMonths === 0 || t.previous < 0) return false;
-    const prev = ts[t.previous]!;
-    if (prev.r.provider !== t.r.provider || prev.r.outcome !== "achieved" || prev.end === null) return false;
-    const gap = t.start - prev.end;
-    return gap >= 1 && gap <= cfg.guaranteeMonths;
+    if (cfg.guaranteeMonths === 0) return false;
+    for (let i = t.previous; i >= 0; i = ts[i]!.previous) {
+      const u = ts[i]!;
+      if (u.r.provider !== t.r.provider || u.r.outcome !== "achieved" || u.end === null) continue;
+      const gap = t.start - u.end;
+      if (u.start < t.start && gap >= 0 && gap <= cfg.guaranteeMonths) return true;
+    }
+    return false;
   }
 }
 
