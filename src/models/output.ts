@@ -7,7 +7,7 @@ import { allocate, percentOf, percentWeights, requireHundred, SharePercentSchema
 import { horizonEnd } from "../period.js";
 import { NameSchema } from "../caseload/names.js";
 import { DatedMoneySchema, IndexationSchema, type DatedPrice } from "../prices/datedPrice.js";
-import { KeyedPrices } from "../prices/keyedPrices.js";
+import { KeyedPrices, priceTieIssues } from "../prices/keyedPrices.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
@@ -29,7 +29,7 @@ export const OutputConfigSchema = z
         }),
       )
       .min(1, "needs at least one arrangement price")
-      .describe("prices per client profile (optionally per intensity and provider)"),
+      .describe("prices per client profile (optionally per intensity and provider); the entry setting the most fields wins, two setting as many that both match a combination are refused"),
     indexation: IndexationSchema.optional(),
     validityMonths: z.number().int().min(1).max(120).default(12).describe("validity period of an arrangement"),
     normMonths: z.number().int().min(1).max(120).optional().describe("months the instalment share is spread over (default: validityMonths)"),
@@ -50,6 +50,8 @@ export const OutputConfigSchema = z
     guaranteeMonths: z.number().int().min(0).max(120).default(0).describe("a trajectory starting within this many months after an earlier one of the same client at the same provider closed with the result achieved (its closing month included) is at the provider's cost"),
   })
   .superRefine((cfg, ctx) => {
+    const keys = cfg.prices.map((p) => [p.provider, p.profile, p.intensity]);
+    for (const issue of priceTieIssues(keys, ["provider", "profile", "intensity"], ["prices"])) ctx.addIssue({ code: "custom", ...issue });
     const s = cfg.schedule;
     requireHundred([["atStart", s.atStart], ["instalments", s.instalments], ["atEnd", s.atEnd], ["onResult", s.onResult]], ctx, ["schedule"]);
     if (cfg.normMonths !== undefined && cfg.normMonths > cfg.validityMonths) {

@@ -5,9 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createModel, effortModel, formatMonth, outputModel, parseMonth, project, totalsByMonth } from "../../src/index.js";
+import { createModel, effortModel, formatMonth, outputModel, parseMonth, project, totalsByMonth, trajectoryModel } from "../../src/index.js";
 import { denseCaseloadArb } from "../support/arbitraries.js";
-import { caseload, paidByMonth, rec } from "../support/examples.js";
+import { caseload, inputIssues, paidByMonth, rec } from "../support/examples.js";
 import { effortConfigArb } from "../support/modelArbitraries.js";
 import { DEFAULT_RUNS, subHorizonArb } from "./conformance.js";
 
@@ -133,3 +133,72 @@ describe("reading 2: the output guarantee covers a re-entry after the last achie
     expect(project(c, outputModel({ kind: "output", prices: [{ price: "900.00" }], validityMonths: 3 }), { horizon: window }).totalPaid).toBe(630000);
   });
 });
+
+describe("reading 3: price precedence — the entry setting the most fields wins; a true tie is refused", () => {
+  // Output, all at closure-independent instalments: validity 1, everything in instalments, so a one-month arrangement
+  // is paid its price in one line. Window and horizon 2026, lag 0.
+  const Y = { start: "2026-01", months: 12 };
+  const c = caseload(
+    [
+      rec("a", { provider: "P0", profile: "licht", intensity: "laag", start: "2026-01" }),
+      rec("b", { provider: "P0", profile: "licht", intensity: "hoog", start: "2026-01" }),
+      rec("d", { provider: "P1", profile: "licht", intensity: "laag", start: "2026-01" }),
+    ],
+    Y,
+  );
+  const output = (prices: { provider?: string; profile?: string; intensity?: string; price: string }[]) =>
+    outputModel({ kind: "output", prices, validityMonths: 1 });
+  const paidFor = (model: ReturnType<typeof outputModel>) => {
+    const p = project(c, model, { horizon: Y, paymentLagMonths: 0, lines: true });
+    const out: Record<string, number> = {};
+    for (let i = 0; i < p.ledger!.length; i++) {
+      const id = c.ids[p.ledger!.trajectory[i]!]!;
+      out[id] = (out[id] ?? 0) + p.ledger!.cents[i]!;
+    }
+    return out;
+  };
+
+  it("profile × intensity (2 fields) wins over provider-wide (1 field), in either order", () => {
+    // a (P0, licht, laag): matches €100 (general, 0 fields), €200 (provider P0, 1 field), €300 (licht × laag, 2 fields) → 30000.
+    //   (Before, the provider-wide entry won: 20000.)
+    // b (P0, licht, hoog): matches €100 and €200 (P0) → 20000.
+    // d (P1, licht, laag): matches €100 and €300 (licht × laag) → 30000.
+    const prices = [
+      { price: "100.00" },
+      { provider: "P0", price: "200.00" },
+      { profile: "licht", intensity: "laag", price: "300.00" },
+    ];
+    expect(paidFor(output(prices))).toEqual({ a: 30000, b: 20000, d: 30000 });
+    expect(paidFor(output([...prices].reverse()))).toEqual({ a: 30000, b: 20000, d: 30000 });
+  });
+
+  it("two entries setting as many fields that both match a combination are refused, naming both", () => {
+    // provider P0 (1 field) and profile licht (1 field) both match P0 × licht: a tie.
+    const issues = inputIssues(() => output([{ price: "100.00" }, { provider: "P0", price: "200.00" }, { profile: "licht", price: "300.00" }]));
+    expect(issues).toEqual([
+      expect.objectContaining({ path: ["prices", 2], message: expect.stringContaining('entries 1 and 2 both set 1 field(s) and both match provider "P0" × profile "licht"') }),
+    ]);
+    // Trajectory funding: the same rule over provider × profile.
+    const t = inputIssues(() => trajectoryModel({ kind: "trajectory", amounts: [{ provider: "P0", amount: "1.00" }, { profile: "licht", amount: "2.00" }] }));
+    expect(t).toEqual([expect.objectContaining({ path: ["amounts", 1], message: expect.stringContaining('entries 0 and 1 both set 1 field(s)') })]);
+  });
+
+  it("a tie decided by a more specific entry for the whole overlap is no tie", () => {
+    // P0 (1 field), licht (1 field), and P0 × licht (2 fields) covering their overlap:
+    // a and b (P0, licht): €400 (2 fields) → 40000 each; d (P1, licht): only licht matches besides the general → 30000.
+    const prices = [
+      { price: "100.00" },
+      { provider: "P0", price: "200.00" },
+      { profile: "licht", price: "300.00" },
+      { provider: "P0", profile: "licht", price: "400.00" },
+    ];
+    expect(paidFor(output(prices))).toEqual({ a: 40000, b: 40000, d: 30000 });
+  });
+
+  it("entries that never match the same combination are no tie", () => {
+    // P0 × licht (2 fields) and P1 × licht (2 fields) never both match. a, b → 20000; d → 30000.
+    const prices = [{ price: "100.00" }, { provider: "P0", profile: "licht", price: "200.00" }, { provider: "P1", profile: "licht", price: "300.00" }];
+    expect(paidFor(output(prices))).toEqual({ a: 20000, b: 20000, d: 30000 });
+  });
+});
+

@@ -182,11 +182,9 @@ function tariffEntry<E extends { careForm: string; provider?: string | undefined
 
 /**
  * Keyed price lookup (output: provider × profile × intensity; trajectory: provider × profile).
- * An entry matches when each key it names equals the trajectory's. Among matches, the most
- * specific wins; ties go to the later entry.
- * Choice: the TSDoc ("a more specific entry wins over a general one whatever their order") does not
- * say which of two incomparable entries wins (e.g. provider-only vs profile + intensity); like the
- * fast path, the provider key counts first, then profile, then intensity (lexicographic).
+ * An entry matches when each key it names equals the trajectory's. Among matches, the one naming
+ * the most keys wins (README, "Rules and their readings"); two naming as many keys that both match
+ * are refused by the config's validation, so the order never decides.
  */
 function keyedEntry<E>(entries: readonly E[], keysOf: (e: E) => readonly (string | undefined)[], wanted: readonly string[]): E | null {
   let best: E | null = null;
@@ -194,9 +192,9 @@ function keyedEntry<E>(entries: readonly E[], keysOf: (e: E) => readonly (string
   for (const e of entries) {
     const keys = keysOf(e);
     if (!keys.every((k, j) => k === undefined || k === wanted[j])) continue;
-    const rank = keys.map((k) => (k === undefined ? 0 : 1));
+    const rank = [keys.reduce((n, k) => n + (k === undefined ? 0 : 1), 0)];
     const cmp = bestRank === null ? 1 : compareTuples(rank, bestRank);
-    if (cmp >= 0) {
+    if (cmp > 0) {
       best = e;
       bestRank = rank;
     }
