@@ -8,6 +8,7 @@ import {
   allocate,
   caseloadFromRecords,
   createModel,
+  EffortConfigSchema,
   formatMonth,
   OPEN_END,
   OUTCOMES,
@@ -29,6 +30,7 @@ import { effortConfigArb, outputConfigArb, taskConfigArb, trajectoryConfigArb } 
 import { recordLines, sumLines, type WrittenLine } from "../support/recordingWriter.js";
 import { basisPoints, centsOf, datedAt, keyedPrice, largestRemainder, percentHalfUp } from "../support/rules.js";
 import { DEFAULT_RUNS, subHorizonArb } from "./conformance.js";
+import { priceAt } from "../reference/reference.js";
 
 const RUNS = { numRuns: DEFAULT_RUNS };
 const monthly = (p: Projection): number[] => [...totalsByMonth(p.byKind).values()];
@@ -135,6 +137,12 @@ describe("effort funding is monotone in delivered units", () => {
 describe("budget ceilings (bestedingsruimte)", () => {
   /** The ceiling config entry in force for provider `p` (the last entry naming it), or undefined. */
   const ceilingOf = (cfg: EffortConfig, p: number) => [...(cfg.ceiling?.amounts ?? [])].reverse().find((a) => a.provider === PROVIDERS[p]);
+  /** Provider p's ceiling in year y: the version in force in January, indexed like the tariffs unless followIndexation is false. */
+  const ceilingAt = (cfg: EffortConfig, p: number, y: number): number => {
+    const parsed = EffortConfigSchema.parse(cfg);
+    const entry = [...parsed.ceiling!.amounts].reverse().find((a) => a.provider === PROVIDERS[p])!;
+    return priceAt(entry.perYear, parsed.ceiling!.followIndexation ? parsed.indexation : undefined, y * 12).toNumber();
+  };
   const years = (window: { start: string; months: number }): number[] => {
     const W = parseMonth(window.start);
     const out: number[] = [];
@@ -161,7 +169,7 @@ describe("budget ceilings (bestedingsruimte)", () => {
       const entry = ceilingOf(cfg, p);
       if (!entry) continue;
       for (const y of years(h)) {
-        const ceiling = datedAt(entry.perYear, y * 12);
+        const ceiling = ceilingAt(cfg, p, y);
         const bp = BigInt(basisPoints(cfg.ceiling!.consultationPercent ?? 70));
         const threshold = Number((BigInt(ceiling) * bp + 9999n) / 10000n); // rounded up: never signal early
         let cum = 0;
@@ -193,7 +201,7 @@ describe("budget ceilings (bestedingsruimte)", () => {
             const paid = sumLines(capped, of);
             const declared = sumLines(free, of);
             if (entry) {
-              const ceiling = datedAt(entry.perYear, y * 12);
+              const ceiling = ceilingAt(cfg, p, y);
               expect(paid).toBeLessThanOrEqual(ceiling);
               expect(paid).toBe(Math.min(declared, ceiling));
             } else expect(paid).toBe(declared);
@@ -248,7 +256,7 @@ describe("budget ceilings (bestedingsruimte)", () => {
             .map((l) => ({ ...l, month: l.month + d, incurred: l.incurred + d }));
           expect(sortLines(mine)).toEqual(sortLines(shifted));
           const entry = ceilingOf(cfg, p);
-          const ceilingIn = (M: number): number => datedAt(entry!.perYear, yearOf(M) * 12);
+          const ceilingIn = (M: number): number => ceilingAt(cfg, p, yearOf(M));
           if (s < W) {
             expect(d).toBe(0); // already in care when the window opens: never stopped
             continue;

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createModel, effortModel, formatMonth, outputModel, parseMonth, project, totalsByMonth, trajectoryModel } from "../../src/index.js";
+import { createModel, effortModel, formatMonth, outputModel, parseMonth, project, taskModel, totalsByMonth, trajectoryModel } from "../../src/index.js";
 import { denseCaseloadArb } from "../support/arbitraries.js";
 import { caseload, inputIssues, paidByMonth, rec } from "../support/examples.js";
 import { effortConfigArb } from "../support/modelArbitraries.js";
@@ -199,6 +199,69 @@ describe("reading 3: price precedence — the entry setting the most fields wins
     // P0 × licht (2 fields) and P1 × licht (2 fields) never both match. a, b → 20000; d → 30000.
     const prices = [{ price: "100.00" }, { provider: "P0", profile: "licht", price: "200.00" }, { provider: "P1", profile: "licht", price: "300.00" }];
     expect(paidFor(output(prices))).toEqual({ a: 20000, b: 20000, d: 30000 });
+  });
+});
+
+describe("reading 4: indexation reaches the corridor's reference tariffs and the effort ceilings (unless switched off)", () => {
+  it("task corridor: reference tariffs indexed like the budget — no recovery caused by indexation alone", () => {
+    // P0 budget €1,200 a year from 2026, indexation 10 % from 2027-01; corridor ±5 %, settled 100 % one month after
+    // December; reference tariff ambulant €100/hour. One client at P0, 60 minutes (1 hour) a month Jan 2026 – Dec 2027.
+    // Window and horizon Jan 2026 – Jan 2028.
+    // Budget: 2026 120000 (10000 a month); 2027 120000 × 1.10 = 132000 (11000 a month); 2028 132000 × 1.10 = 145200
+    //   (12100 in January 2028; 2028 is only partly in the window: not settled).
+    // 2026 production 12 × 1 h × 10000 = 120000 = budget: inside the corridor, no settlement.
+    // 2027, tariffs followed: the tariff is 10000 × 1.10 = 11000, production 12 × 11000 = 132000 = budget: no settlement.
+    //   Paid: 120000 + 132000 + 12100 = 264100.
+    // 2027, followIndexation false: production 12 × 10000 = 120000 < lower bound 132000 × 0.95 = 125400:
+    //   settlement 120000 − 125400 = −5400, paid January 2028 (12100 − 5400 = 6700). Total 264100 − 5400 = 258700.
+    const window = { start: "2026-01", months: 25 };
+    const c = caseload([rec("a", { start: "2026-01", end: "2027-12", use: 60 })], window);
+    const task = (followIndexation?: boolean) =>
+      taskModel({
+        kind: "task",
+        budgets: [{ provider: "P0", perYear: "1200.00" }],
+        indexation: [{ from: "2027-01", value: "10" }],
+        corridor: {
+          referenceTariffs: [{ careForm: "ambulant", tariff: "100.00" }],
+          lowerPercent: 5,
+          upperPercent: 5,
+          settleMonthsAfterYearEnd: 1,
+          ...(followIndexation === undefined ? {} : { followIndexation }),
+        },
+      });
+    const followed = project(c, task(), { horizon: window, paymentLagMonths: 0 });
+    expect(paidByMonth(followed)["2028-01"]).toBe(12100);
+    expect(followed.totalPaid).toBe(264100);
+    const fixed = project(c, task(false), { horizon: window, paymentLagMonths: 0 });
+    expect(paidByMonth(fixed)["2028-01"]).toBe(6700);
+    expect(fixed.totalPaid).toBe(258700);
+  });
+
+  it("effort ceiling: indexed like the tariffs each January", () => {
+    // Tariff €70/hour, indexation 10 % from 2027-01; P0 ceiling €1,000 a year, providerBears; lag 0.
+    // One client, 240 min = 4 h a month, Jan 2026 – Dec 2027.
+    // 2026: 4 × 7000 = 28000 a month: Jan–Mar 28000 each (84000), Apr the room left 16000, then nothing: 100000.
+    // 2027: tariff 7700, 4 × 7700 = 30800 a month; ceiling followed 100000 × 1.10 = 110000:
+    //   Jan–Mar 30800 each (92400), Apr the room 110000 − 92400 = 17600: 2027 pays 110000.
+    // followIndexation false: the 2027 ceiling stays 100000: Apr the room 100000 − 92400 = 7600: 2027 pays 100000.
+    const window = { start: "2026-01", months: 24 };
+    const c = caseload([rec("a", { start: "2026-01", end: "2027-12", use: 240 })], window);
+    const effort = (followIndexation?: boolean) =>
+      effortModel({
+        kind: "effort",
+        tariffs: [{ careForm: "ambulant", tariff: "70.00" }],
+        indexation: [{ from: "2027-01", value: "10" }],
+        ceiling: { amounts: [{ provider: "P0", perYear: "1000.00" }], behaviour: "providerBears", ...(followIndexation === undefined ? {} : { followIndexation }) },
+      });
+    const followed = project(c, effort(), { horizon: window, paymentLagMonths: 0 });
+    expect(paidByMonth(followed)).toEqual({
+      "2026-01": 28000, "2026-02": 28000, "2026-03": 28000, "2026-04": 16000,
+      "2027-01": 30800, "2027-02": 30800, "2027-03": 30800, "2027-04": 17600,
+    });
+    expect(followed.ceilingSignals.map((s) => [s.year, s.ceiling])).toEqual([[2026, 100000], [2027, 110000]]);
+    const fixed = project(c, effort(false), { horizon: window, paymentLagMonths: 0 });
+    expect(paidByMonth(fixed)["2027-04"]).toBe(7600);
+    expect(fixed.totalPaid).toBe(200000);
   });
 });
 

@@ -281,7 +281,8 @@ function referenceTask(cfg: z.output<typeof TaskConfigSchema>, ctx: Context): vo
       const corridor = cfg.corridor;
       // Only years wholly inside the window are settled.
       if (!corridor || januaryOf(y) < W || januaryOf(y) + 11 > E) continue;
-      // Choice (as the fast path; undocumented): reference tariffs are not indexed by cfg.indexation.
+      // Reference tariffs follow the model's indexation, as the budgets do, unless followIndexation is false.
+      const refIndexation = corridor.followIndexation ? cfg.indexation : undefined;
       let production = new D(0);
       for (const t of ts) {
         if (b.provider !== undefined && t.r.provider !== b.provider) continue;
@@ -290,7 +291,7 @@ function referenceTask(cfg: z.output<typeof TaskConfigSchema>, ctx: Context): vo
           const month = t.firstUse + k;
           if (yearOfMonth(month) !== y) return;
           const e = tariffEntry(corridor.referenceTariffs, t.r.provider, t.r.careForm);
-          production = production.plus(declaredRef(t.r.unit, u, e ? priceAt(e.tariff, undefined, month) : null));
+          production = production.plus(declaredRef(t.r.unit, u, e ? priceAt(e.tariff, refIndexation, month) : null));
         });
       }
       const upper = halfUp(yearly.times(new D(100).plus(corridor.upperPercent)).dividedBy(100));
@@ -333,7 +334,8 @@ function referenceEffort(cfg: z.output<typeof EffortConfigSchema>, ctx: Context)
   const ceilingAt = (provider: string, year: number): Decimal | null => {
     let entry: (typeof ceiling.amounts)[number] | null = null;
     for (const a of ceiling.amounts) if (a.provider === provider) entry = a; // the last one wins
-    return entry ? priceAt(entry.perYear, undefined, januaryOf(year)) : null; // not indexed
+    // indexed like the tariffs unless followIndexation is false (README, "Rules and their readings")
+    return entry ? priceAt(entry.perYear, ceiling.followIndexation ? cfg.indexation : undefined, januaryOf(year)) : null;
   };
   for (const a of ceiling.amounts) if (!ctx.caseload.providers.includes(a.provider)) throw new Error(`unknown provider ${a.provider}`);
   // An intake stop holds back new clients: every start inside the caseload's window, whatever the
