@@ -140,6 +140,8 @@ export function taskModel(config: TaskConfig): FundingModel {
 
 /**
  * Settlement of one year: the share of production outside [budget − lower %, budget + upper %].
+ * Each bound is budget × (100 ∓ %) / 100 rounded half-up once; the settlement is the settled
+ * percentage of the difference, rounded half-up (away from zero for a recovery).
  * @category Funding models
  */
 export function corridorSettlement(
@@ -147,6 +149,10 @@ export function corridorSettlement(
   production: number,
   corridor: { readonly lowerPercent: string; readonly upperPercent: string; readonly settlementPercent: string },
 ): number {
+  // Rounding point (README, "Rules and their readings"): each bound is budget × (100 ± %) / 100,
+  // computed exactly and rounded half-up to the cent once — not budget ∓ the rounded percentage.
+  // The readings differ by a cent below the budget when budget × % ends in exactly half a cent:
+  // €1,000.10 − 5 % is 95009.5 → 95010 cents here, where 100010 − round(5000.5) would give 95009.
   const upper = roundDecimalCents(new Decimal(budget).times(new Decimal(corridor.upperPercent).dividedBy(100).plus(1)), "halfUp");
   const lower = roundDecimalCents(new Decimal(budget).times(new Decimal(1).minus(new Decimal(corridor.lowerPercent).dividedBy(100))), "halfUp");
   const outside = production > upper ? production - upper : production < lower ? production - lower : 0;

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createModel, effortModel, formatMonth, outputModel, parseMonth, project, taskModel, totalsByMonth, trajectoryModel } from "../../src/index.js";
+import { corridorSettlement, createModel, effortModel, formatMonth, outputModel, parseMonth, project, taskModel, totalsByMonth, trajectoryModel } from "../../src/index.js";
 import { denseCaseloadArb } from "../support/arbitraries.js";
 import { caseload, inputIssues, paidByMonth, rec } from "../support/examples.js";
 import { effortConfigArb } from "../support/modelArbitraries.js";
@@ -265,3 +265,34 @@ describe("reading 4: indexation reaches the corridor's reference tariffs and the
   });
 });
 
+describe("reading 5: the corridor bounds are budget × (100 ± %) / 100, rounded half-up once", () => {
+  // Budget 100010 cents (€1,000.10), corridor ±5 %, settlement 100 %.
+  // Lower bound, this reading: 100010 × 95 / 100 = 95009.5 → half-up 95010.
+  //   The other reading, budget − round(budget × 5 %): 100010 × 5 / 100 = 5000.5 → 5001; 100010 − 5001 = 95009.
+  // Upper bound: 100010 × 105 / 100 = 105010.5 → 105011 (budget + 5001 = 105011: the readings agree above).
+  const corridor = { lowerPercent: "5", upperPercent: "5", settlementPercent: "100" };
+
+  it("production of 95009 cents is 1 cent below the lower bound: a recovery of 1 cent (the other reading: none)", () => {
+    expect(corridorSettlement(100010, 95009, corridor)).toBe(-1);
+    expect(corridorSettlement(100010, 95010, corridor)).toBe(0);
+    expect(corridorSettlement(100010, 105011, corridor)).toBe(0);
+    expect(corridorSettlement(100010, 105012, corridor)).toBe(1);
+  });
+
+  it("the same through a projection: unit 83 care of 95009 cents in 2026, settled in January 2027", () => {
+    // Window and horizon Jan 2026 – Jan 2027, lag 0. Budget instalments per year: 100010 = 10 × 8334 + 2 × 8335
+    // (largest remainder: 100010 / 12 = 8334 r 2, the two leftover cents to the first months, January and February);
+    // so January 2027 pays 8335. Settlement of 2026, one month after December: 95009 − 95010 = −1, in January 2027:
+    // 8335 − 1 = 8334.
+    const window = { start: "2026-01", months: 13 };
+    const c = caseload([rec("a", { careForm: "pleegzorg", unit: "83", start: "2026-01", use: 95009 })], window);
+    const model = taskModel({
+      kind: "task",
+      budgets: [{ provider: "P0", perYear: { cents: 100010 } }],
+      corridor: { referenceTariffs: [{ careForm: "pleegzorg", tariff: "1.00" }], lowerPercent: 5, upperPercent: 5, settleMonthsAfterYearEnd: 1 },
+    });
+    const p = project(c, model, { horizon: window, paymentLagMonths: 0 });
+    expect(paidByMonth(p)["2027-01"]).toBe(8334);
+    expect(p.totalPaid).toBe(100010 + 8335 - 1);
+  });
+});
