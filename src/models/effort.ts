@@ -43,7 +43,7 @@ export const EffortConfigSchema = z.strictObject({
         .array(
           z.strictObject({
             provider: NameSchema.describe("provider (aanbieder)"),
-            perYear: DatedMoneySchema.describe("ceiling per calendar year (version in force in January)"),
+            perYear: DatedMoneySchema.describe("ceiling per calendar year (version in force in January, indexed like the tariffs unless followIndexation is false)"),
           }),
         )
         .min(1)
@@ -52,6 +52,10 @@ export const EffortConfigSchema = z.strictObject({
         "providerBears: declarations beyond the ceiling are not paid; intakeStop: new clients wait until January, running care is paid; overspend: all is paid and the excess reported",
       ),
       consultationPercent: SharePercentSchema.default("70").describe("use at which parties consult (contract standard: 70 %)"),
+      followIndexation: z
+        .boolean()
+        .default(true)
+        .describe("the ceilings follow the model's indexation, as its tariffs do (default true); false: each year's ceiling is the version in force in January, unindexed"),
     })
     .optional()
     .describe("a yearly ceiling (bestedingsruimte) per provider, and what happens when declarations reach it"),
@@ -92,7 +96,7 @@ export function effortModel(config: EffortConfig): FundingModel {
         declareAll(c, grid, ctx.paymentLagMonths, out);
         return {};
       }
-      const ceilings = compileCeilings(c, cfg.ceiling.amounts);
+      const ceilings = compileCeilings(c, cfg.ceiling.amounts, cfg.ceiling.followIndexation ? cfg.indexation : undefined);
       return projectWithCeiling(c, ctx.horizon, grid, ctx.paymentLagMonths, ceilings, cfg.ceiling.behaviour, cfg.ceiling.consultationPercent, out);
     },
   };
@@ -134,8 +138,15 @@ function declareAll(c: Caseload, grid: Float64Array, lag: number, out: LedgerWri
   }
 }
 
-/** Ceiling per provider index (−1 = none), as a dated price evaluated each January. */
-function compileCeilings(c: Caseload, amounts: readonly { provider: string; perYear: z.output<typeof DatedMoneySchema> }[]): (DatedPrice | null)[] {
+/**
+ * Ceiling per provider index (−1 = none), as a dated price evaluated each January — indexed like
+ * the tariffs (each January, half-up to the cent) unless `followIndexation` is false.
+ */
+function compileCeilings(
+  c: Caseload,
+  amounts: readonly { provider: string; perYear: z.output<typeof DatedMoneySchema> }[],
+  indexation: z.output<typeof IndexationSchema> | undefined,
+): (DatedPrice | null)[] {
   const out: (DatedPrice | null)[] = new Array<DatedPrice | null>(c.providers.length).fill(null);
   amounts.forEach((a, i) => {
     const p = indexOrThrow(c.providers, a.provider, ["ceiling", "amounts", i, "provider"], "effort model config", "provider");
@@ -144,7 +155,7 @@ function compileCeilings(c: Caseload, amounts: readonly { provider: string; perY
         { code: "duplicate_ceiling", path: ["ceiling", "amounts", i, "provider"], message: `a second ceiling for provider "${a.provider}"` },
       ]);
     }
-    out[p] = new DatedPrice(a.perYear);
+    out[p] = new DatedPrice(a.perYear, indexation);
   });
   return out;
 }
@@ -152,8 +163,9 @@ function compileCeilings(c: Caseload, amounts: readonly { provider: string; perY
 /**
  * Month by month, so that a ceiling reached in May affects June: declarations are counted against
  * the provider's ceiling of the care month's year in caseload order (sorted by start). Under
- * `intakeStop`, a trajectory due to start while its provider is at or over the ceiling waits until
- * January; its care, and so its cost and closure, shift by the wait.
+ * `intakeStop`, a trajectory due to start (inside the caseload's window, whatever the horizon)
+ * while its provider is at or over the ceiling waits until January; its care, and so its cost and
+ * closure, shift by the wait. The horizon only selects which years' signals are reported.
  */
 function projectWithCeiling(
   c: Caseload,
@@ -206,8 +218,10 @@ function projectWithCeiling(
     const mi = M - W;
     for (const t of due[mi]!) {
       const p = c.provider[t]!;
-      // Intake stops apply from the horizon's start: earlier starts are history (or warm-up).
-      if (behaviour === "intakeStop" && M >= h.start && spent[p]! >= ceilingOf[p]!) {
+      // Every start inside the caseload's window is subject to the intake stop, whatever the
+      // reporting horizon: waiting depends on the caseload and the rules only (README, "Rules and
+      // their readings"). Only trajectories already in care when the window opens run as given.
+      if (behaviour === "intakeStop" && spent[p]! >= ceilingOf[p]!) {
         const wait = (year + 1) * 12 - M; // until January
         delays[t] = delays[t]! + wait;
         // Waiting past the window's end: never admitted here, and its delay says so.

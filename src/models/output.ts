@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Caseload } from "../caseload/caseload.js";
 import { OPEN_END, OUTCOME_ACHIEVED } from "../caseload/codes.js";
 import { parseWith } from "../errors.js";
 import { KIND_ADVANCE, KIND_DECLARATION, KIND_SETTLEMENT } from "../ledger/lineKind.js";
@@ -6,7 +7,7 @@ import { allocate, percentOf, percentWeights, requireHundred, SharePercentSchema
 import { horizonEnd } from "../period.js";
 import { NameSchema } from "../caseload/names.js";
 import { DatedMoneySchema, IndexationSchema, type DatedPrice } from "../prices/datedPrice.js";
-import { KeyedPrices } from "../prices/keyedPrices.js";
+import { KeyedPrices, priceTieIssues } from "../prices/keyedPrices.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
@@ -28,7 +29,7 @@ export const OutputConfigSchema = z
         }),
       )
       .min(1, "needs at least one arrangement price")
-      .describe("prices per client profile (optionally per intensity and provider)"),
+      .describe("prices per client profile (optionally per intensity and provider); the entry setting the most fields wins, two setting as many that both match a combination are refused"),
     indexation: IndexationSchema.optional(),
     validityMonths: z.number().int().min(1).max(120).default(12).describe("validity period of an arrangement"),
     normMonths: z.number().int().min(1).max(120).optional().describe("months the instalment share is spread over (default: validityMonths)"),
@@ -46,9 +47,11 @@ export const OutputConfigSchema = z
       .default("followUp")
       .describe("validity ends before closure: a follow-up arrangement (vervolgarrangement), or the provider carries the extra duration"),
     followUpPercent: SharePercentSchema.default("100").describe("price of a follow-up arrangement as a share of the price"),
-    guaranteeMonths: z.number().int().min(0).max(120).default(0).describe("re-entry at the same provider within this many months after an achieved result is at the provider's cost"),
+    guaranteeMonths: z.number().int().min(0).max(120).default(0).describe("a trajectory starting within this many months after an earlier one of the same client at the same provider closed with the result achieved (its closing month included) is at the provider's cost"),
   })
   .superRefine((cfg, ctx) => {
+    const keys = cfg.prices.map((p) => [p.provider, p.profile, p.intensity]);
+    for (const issue of priceTieIssues(keys, ["provider", "profile", "intensity"], ["prices"])) ctx.addIssue({ code: "custom", ...issue });
     const s = cfg.schedule;
     requireHundred([["atStart", s.atStart], ["instalments", s.instalments], ["atEnd", s.atEnd], ["onResult", s.onResult]], ctx, ["schedule"]);
     if (cfg.normMonths !== undefined && cfg.normMonths > cfg.validityMonths) {
@@ -77,7 +80,8 @@ export type OutputConfig = z.input<typeof OutputConfigSchema>;
  * pays the remaining instalments at closure. When the validity ends first, the arrangement is
  * settled without its result share and a follow-up arrangement starts — or the provider carries
  * the rest of the care and receives the result share only if the result is achieved at closure.
- * Re-entry within the guarantee period after an achieved result is at the provider's cost.
+ * Re-entry within the guarantee period after an achieved result at the same provider is at the
+ * provider's cost (the last achieved trajectory there counts, not only the client's previous one).
  *
  * Rounding points: the price splits into the four shares by largest remainder, and the instalment
  * share over the norm months by largest remainder, so an arrangement's lines add up to its price.
@@ -134,12 +138,13 @@ export function outputModel(config: OutputConfig): FundingModel {
       const cellMonth = new Float64Array(cellPrice.length).fill(NaN);
       const cellSchedule: Schedule[] = new Array<Schedule>(cellPrice.length);
       const { provider, profile, intensity } = c;
+      const guaranteed = guaranteedReentries(c, cfg.guaranteeMonths);
       for (let t = 0; t < c.size; t++) {
         const cell = (provider[t]! * nPf + profile[t]!) * nI + intensity[t]!;
         // The price is looked up before the guarantee check, as it always was: a missing price fails
         // at the same trajectory.
         const price = cellPrice[cell] ?? (cellPrice[cell] = prices.forTrajectory(t));
-        if (isGuaranteedReentry(t)) continue;
+        if (guaranteed !== null && guaranteed[t] === 1) continue;
         const end = c.end[t]!;
         const achieved = c.outcome[t] === OUTCOME_ACHIEVED;
         let s = c.start[t]!;
@@ -176,19 +181,49 @@ export function outputModel(config: OutputConfig): FundingModel {
         }
       }
       return {};
-
-      function isGuaranteedReentry(t: number): boolean {
-        const prev = c.previous[t]!;
-        if (cfg.guaranteeMonths === 0 || prev < 0) return false;
-        return (
-          c.provider[prev] === c.provider[t] &&
-          c.outcome[prev] === OUTCOME_ACHIEVED &&
-          c.end[prev] !== OPEN_END &&
-          // A re-entry starts after the earlier trajectory closed; a parallel one is not a re-entry.
-          c.start[t]! > c.end[prev]! &&
-          c.start[t]! - c.end[prev]! <= cfg.guaranteeMonths
-        );
-      }
     },
   };
+}
+
+/**
+ * Re-entries at the provider's cost (README, "Rules and their readings"): trajectory `t` is one
+ * when the same client has an earlier trajectory at the same provider that closed with the result
+ * achieved, at most `guaranteeMonths` months before `t` starts — in `t`'s start month too (0 months
+ * after closure). Earlier means started in an earlier month; a trajectory starting in the same
+ * month, or still running when `t` starts, runs in parallel and is no re-entry. Not only the
+ * client's immediately preceding trajectory counts: a short stay elsewhere in between does not end
+ * the guarantee. Any achieved trajectory counts, also one that was itself a guaranteed re-entry.
+ * Null when there is no guarantee period.
+ *
+ * One pass in caseload order (sorted by start): per client × provider the closures of achieved
+ * trajectories started in earlier months, dropping those that fell out of the period (starts only
+ * grow, so they never count again).
+ */
+function guaranteedReentries(c: Caseload, guaranteeMonths: number): Uint8Array | null {
+  if (guaranteeMonths === 0) return null;
+  const out = new Uint8Array(c.size);
+  const np = c.providers.length;
+  const closures = new Map<number, number[]>(); // client × provider → end months of achieved trajectories
+  let pendingFrom = 0; // trajectories [pendingFrom, t) start in the current month: not yet "earlier"
+  for (let t = 0; t < c.size; t++) {
+    const s = c.start[t]!;
+    for (; pendingFrom < t && c.start[pendingFrom]! < s; pendingFrom++) {
+      const u = pendingFrom;
+      if (c.outcome[u] !== OUTCOME_ACHIEVED || c.end[u] === OPEN_END) continue;
+      const key = c.client[u]! * np + c.provider[u]!;
+      const list = closures.get(key);
+      if (list) list.push(c.end[u]!);
+      else closures.set(key, [c.end[u]!]);
+    }
+    const list = closures.get(c.client[t]! * np + c.provider[t]!);
+    if (!list) continue;
+    let keep = 0;
+    for (const end of list) {
+      if (end < s - guaranteeMonths) continue; // out of the period for this and every later start
+      list[keep++] = end;
+      if (end <= s) out[t] = 1; // closed with the result by t's start, within the period
+    }
+    list.length = keep;
+  }
+  return out;
 }

@@ -54,7 +54,11 @@ export const TaskConfigSchema = z.strictObject({
           }),
         )
         .min(1)
-        .describe("tariffs that value the realised production"),
+        .describe("tariffs that value the realised production (indexed like the budgets unless followIndexation is false)"),
+      followIndexation: z
+        .boolean()
+        .default(true)
+        .describe("the reference tariffs follow the model's indexation, as the budgets do (default true): otherwise indexation alone makes production fall behind the budget and causes a recovery"),
       lowerPercent: SharePercentSchema.default("5").describe("corridor below the budget, in percent of it: production within it is not settled"),
       upperPercent: SharePercentSchema.default("5").describe("corridor above the budget, in percent of it: production within it is not settled"),
       settlementPercent: SharePercentSchema.default("100").describe("share of the difference outside the corridor that is settled"),
@@ -72,8 +76,9 @@ export type TaskConfig = z.input<typeof TaskConfigSchema>;
 /**
  * Task-oriented funding (taakgericht): a budget per provider, per area or for all providers,
  * paid in twelve monthly instalments at the start of each month, whatever the volume. With a
- * corridor, realised production (delivered care × reference tariffs) outside budget ± the
- * corridor is settled after the year (nacalculatie): paid out above, recovered below.
+ * corridor, realised production (delivered care × reference tariffs, indexed like the budgets
+ * unless `followIndexation` is false) outside budget ± the corridor is settled after the year
+ * (nacalculatie): paid out above, recovered below.
  *
  * Rounding points: a yearly budget splits over the months by largest remainder (so the year pays
  * exactly its budget); the corridor bounds and the settlement round half-up to the cent. Only
@@ -97,7 +102,9 @@ export function taskModel(config: TaskConfig): FundingModel {
         municipality: optionalIndex(c, "municipalities", b.municipality, ["budgets", i, "municipality"], what),
         price: new DatedPrice(b.perYear, cfg.indexation),
       }));
-      const production = cfg.corridor ? productionPerBudget(ctx, budgets, cfg.corridor.referenceTariffs) : null;
+      const production = cfg.corridor
+        ? productionPerBudget(ctx, budgets, cfg.corridor.referenceTariffs, cfg.corridor.followIndexation ? cfg.indexation : undefined)
+        : null;
       const warnings: Notice[] = [];
       for (let y = yearOf(W); y <= yearOf(E); y++) {
         budgets.forEach((b, i) => {
@@ -139,6 +146,8 @@ export function taskModel(config: TaskConfig): FundingModel {
 
 /**
  * Settlement of one year: the share of production outside [budget − lower %, budget + upper %].
+ * Each bound is budget × (100 ∓ %) / 100 rounded half-up once; the settlement is the settled
+ * percentage of the difference, rounded half-up (away from zero for a recovery).
  * @category Funding models
  */
 export function corridorSettlement(
@@ -146,6 +155,10 @@ export function corridorSettlement(
   production: number,
   corridor: { readonly lowerPercent: string; readonly upperPercent: string; readonly settlementPercent: string },
 ): number {
+  // Rounding point (README, "Rules and their readings"): each bound is budget × (100 ± %) / 100,
+  // computed exactly and rounded half-up to the cent once — not budget ∓ the rounded percentage.
+  // The readings differ by a cent below the budget when budget × % ends in exactly half a cent:
+  // €1,000.10 − 5 % is 95009.5 → 95010 cents here, where 100010 − round(5000.5) would give 95009.
   const upper = roundDecimalCents(new Decimal(budget).times(new Decimal(corridor.upperPercent).dividedBy(100).plus(1)), "halfUp");
   const lower = roundDecimalCents(new Decimal(budget).times(new Decimal(1).minus(new Decimal(corridor.lowerPercent).dividedBy(100))), "halfUp");
   const outside = production > upper ? production - upper : production < lower ? production - lower : 0;
@@ -160,12 +173,13 @@ function productionPerBudget(
   ctx: ProjectionContext,
   budgets: readonly { provider: number; municipality: number }[],
   referenceTariffs: readonly { careForm: (typeof CARE_FORMS)[number]; provider?: string | undefined; tariff: z.output<typeof DatedMoneySchema> }[],
+  indexation: z.output<typeof IndexationSchema> | undefined,
 ): Map<number, number>[] {
   const c = ctx.caseload;
   const lookup = new CareFormPrices(
     c,
     referenceTariffs.map((r) => ({ careForm: r.careForm, provider: r.provider, price: r.tariff })),
-    undefined,
+    indexation,
     "task model config",
     ["corridor", "referenceTariffs"],
   );

@@ -6,7 +6,7 @@ import { percentOf, SharePercentSchema } from "../money/index.js";
 import { horizonEnd } from "../period.js";
 import { NameSchema } from "../caseload/names.js";
 import { DatedMoneySchema, IndexationSchema, type DatedPrice } from "../prices/datedPrice.js";
-import { KeyedPrices } from "../prices/keyedPrices.js";
+import { KeyedPrices, priceTieIssues } from "../prices/keyedPrices.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
 
@@ -26,7 +26,11 @@ export const TrajectoryConfigSchema = z.strictObject({
       }),
     )
     .min(1, "needs at least one trajectory amount")
-    .describe("the amount per trajectory, per client profile (and provider)"),
+    .superRefine((amounts, ctx) => {
+      const keys = amounts.map((a) => [a.provider, a.profile]);
+      for (const issue of priceTieIssues(keys, ["provider", "profile"], [])) ctx.addIssue({ code: "custom", ...issue });
+    })
+    .describe("the amount per trajectory, per client profile (and provider); the entry setting the most fields wins, two setting as many that both match a combination are refused"),
   indexation: IndexationSchema.optional(),
   advancePercent: SharePercentSchema.default("50").describe("agreed share paid at the start (iJw: declared in two parts)"),
   dropOutPercent: SharePercentSchema.default("100").describe("share of the amount paid in all when the client drops out"),

@@ -5,9 +5,50 @@ import { FundingInputError } from "../errors.js";
 import { DatedPrice, type DatedMoneySchema, type IndexationSchema } from "./datedPrice.js";
 
 /**
+ * Price precedence (README, "Rules and their readings"): an entry's specificity is the number of
+ * fields it sets; among the entries matching a combination the one with the most fields wins,
+ * whatever their order. Two entries that set as many fields and both match some combination are a
+ * true tie — unless an entry with more fields covers that whole combination — and are refused when
+ * the config is validated: which price is meant cannot be guessed.
+ *
+ * Returns an issue per unresolved tie, at the later entry, naming both. `fields` names the keys in
+ * order (e.g. `["provider", "profile", "intensity"]`); identical entries are left to the duplicate
+ * check. Quadratic in the number of entries (a region has a few dozen prices).
+ */
+export function priceTieIssues(
+  entries: readonly (readonly (string | undefined)[])[],
+  fields: readonly string[],
+  listPath: readonly (string | number)[],
+): { path: (string | number)[]; message: string }[] {
+  const count = (keys: readonly (string | undefined)[]): number => keys.reduce((n, k) => n + (k === undefined ? 0 : 1), 0);
+  const counts = entries.map(count);
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  for (let j = 1; j < entries.length; j++) {
+    for (let i = 0; i < j; i++) {
+      if (counts[i] !== counts[j]) continue;
+      const a = entries[i]!;
+      const b = entries[j]!;
+      if (!a.every((k, d) => k === undefined || b[d] === undefined || k === b[d])) continue; // never match the same combination
+      if (a.every((k, d) => k === b[d])) continue; // identical: the duplicate check names it
+      const overlap = a.map((k, d) => k ?? b[d]);
+      // A more specific entry that covers every combination both match decides there.
+      const covered = entries.some((e, n) => counts[n]! > counts[i]! && e.every((k, d) => k === undefined || k === overlap[d]));
+      if (covered) continue;
+      const where = overlap.flatMap((k, d) => (k === undefined ? [] : [`${fields[d]} "${k}"`])).join(" × ");
+      issues.push({
+        path: [...listPath, j],
+        message: `entries ${i} and ${j} both set ${counts[i]} field(s) and both match ${where}: which price is meant cannot be guessed; add an entry for ${where} or remove one of them`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
  * Prices keyed by up to three caseload dimensions (e.g. provider × profile × intensity for output
- * arrangements). An entry that leaves a dimension out applies to all its values; a more specific
- * entry wins over a general one whatever their order.
+ * arrangements). An entry that leaves a dimension out applies to all its values; the entry that
+ * sets the most fields wins whatever their order (ties are refused by {@link priceTieIssues} when
+ * the config is validated).
  */
 export class KeyedPrices {
   private readonly sizes: number[];
@@ -36,10 +77,11 @@ export class KeyedPrices {
     });
     for (const e of entries) {
       const idx = dims.map((d, j) => optionalIndex(caseload, d, e.keys[j], [...e.path, SINGULAR[d]], what));
-      const score = idx.reduce((s, i, j) => s + (i >= 0 ? 1 << (dims.length - 1 - j) : 0), 0);
+      // Specificity: the number of fields set (not which ones: a provider-wide entry does not beat profile × intensity).
+      const score = e.keys.reduce((s, k) => s + (k === undefined ? 0 : 1), 0);
       const price = new DatedPrice(e.price, indexation);
       this.forEachCell(idx, (cell) => {
-        if (score >= specificity[cell]!) {
+        if (score > specificity[cell]!) {
           specificity[cell] = score;
           this.table[cell] = price;
         }

@@ -113,13 +113,15 @@ describe("the payment schedule of one arrangement", () => {
 });
 
 describe("prices by profile, intensity and provider", () => {
-  it("the most specific price wins: provider over profile over intensity", () => {
-    // Prices: general €1,000; zwaar × hoog €4,000; P1 × zwaar €3,500; licht €1,200 dated from 2026-07 only.
-    // a: P0 licht laag, start Mar → the licht entry (score 2) beats the general one; it has one version, from July, and
+  it("the most specific price wins: the entry setting the most fields, whichever they are", () => {
+    // Prices: general €1,000 (0 fields); zwaar × hoog €4,000 (2 fields); P1 × zwaar × hoog €3,500 (3 fields);
+    // licht €1,200 dated from 2026-07 only (1 field); P1 €2,000 (1 field); P1 × licht €1,500 (2 fields). P1 and licht
+    // set as many fields and both match P1 × licht, but the P1 × licht entry decides there: no tie.
+    // a: P0 licht laag, start Mar → the licht entry (1 field) beats the general one; it has one version, from July, and
     //    before a price's first version that first version applies → €1,200.
-    // b: P0 zwaar hoog → €4,000 (profile + intensity, score 2 + 1 = 3)
-    // c: P1 zwaar hoog → €3,500 (provider + profile, score 4 + 2 = 6, beats 3)
-    // d: P1 licht hoog → €1,200 (licht, score 2; P1 × zwaar does not match)
+    // b: P0 zwaar hoog → €4,000 (2 fields)
+    // c: P1 zwaar hoog → €3,500 (3 fields beat 2; the P1 entry has only 1)
+    // d: P1 licht hoog → P1 × licht (2 fields) beats licht and P1 (1 field each) → €1,500.
     // All validity 1 month, all in one instalment, closed in the start month, lag 0.
     const c = caseload(
       [
@@ -135,8 +137,10 @@ describe("prices by profile, intensity and provider", () => {
       prices: [
         { price: "1000.00" },
         { profile: "zwaar", intensity: "hoog", price: "4000.00" },
-        { provider: "P1", profile: "zwaar", price: "3500.00" },
+        { provider: "P1", profile: "zwaar", intensity: "hoog", price: "3500.00" },
         { profile: "licht", price: [{ from: "2026-07", value: "1200.00" }] },
+        { provider: "P1", price: "2000.00" },
+        { provider: "P1", profile: "licht", price: "1500.00" },
       ],
       validityMonths: 1,
     });
@@ -144,7 +148,7 @@ describe("prices by profile, intensity and provider", () => {
     const byTrajectory = new Map<string, number>();
     const l = p.ledger!;
     for (let i = 0; i < l.length; i++) byTrajectory.set(c.ids[l.trajectory[i]!]!, l.cents[i]!);
-    expect(Object.fromEntries(byTrajectory)).toEqual({ a: 120000, b: 400000, c: 350000, d: 120000 });
+    expect(Object.fromEntries(byTrajectory)).toEqual({ a: 120000, b: 400000, c: 350000, d: 150000 });
   });
 
   it("indexation: the price in force at the arrangement's start, indexed each January", () => {

@@ -8,6 +8,7 @@ import {
   allocate,
   caseloadFromRecords,
   createModel,
+  EffortConfigSchema,
   formatMonth,
   OPEN_END,
   OUTCOMES,
@@ -29,6 +30,7 @@ import { effortConfigArb, outputConfigArb, taskConfigArb, trajectoryConfigArb } 
 import { recordLines, sumLines, type WrittenLine } from "../support/recordingWriter.js";
 import { basisPoints, centsOf, datedAt, keyedPrice, largestRemainder, percentHalfUp } from "../support/rules.js";
 import { DEFAULT_RUNS, subHorizonArb } from "./conformance.js";
+import { priceAt } from "../reference/reference.js";
 
 const RUNS = { numRuns: DEFAULT_RUNS };
 const monthly = (p: Projection): number[] => [...totalsByMonth(p.byKind).values()];
@@ -135,6 +137,12 @@ describe("effort funding is monotone in delivered units", () => {
 describe("budget ceilings (bestedingsruimte)", () => {
   /** The ceiling config entry in force for provider `p` (the last entry naming it), or undefined. */
   const ceilingOf = (cfg: EffortConfig, p: number) => [...(cfg.ceiling?.amounts ?? [])].reverse().find((a) => a.provider === PROVIDERS[p]);
+  /** Provider p's ceiling in year y: the version in force in January, indexed like the tariffs unless followIndexation is false. */
+  const ceilingAt = (cfg: EffortConfig, p: number, y: number): number => {
+    const parsed = EffortConfigSchema.parse(cfg);
+    const entry = [...parsed.ceiling!.amounts].reverse().find((a) => a.provider === PROVIDERS[p])!;
+    return priceAt(entry.perYear, parsed.ceiling!.followIndexation ? parsed.indexation : undefined, y * 12).toNumber();
+  };
   const years = (window: { start: string; months: number }): number[] => {
     const W = parseMonth(window.start);
     const out: number[] = [];
@@ -161,7 +169,7 @@ describe("budget ceilings (bestedingsruimte)", () => {
       const entry = ceilingOf(cfg, p);
       if (!entry) continue;
       for (const y of years(h)) {
-        const ceiling = datedAt(entry.perYear, y * 12);
+        const ceiling = ceilingAt(cfg, p, y);
         const bp = BigInt(basisPoints(cfg.ceiling!.consultationPercent ?? 70));
         const threshold = Number((BigInt(ceiling) * bp + 9999n) / 10000n); // rounded up: never signal early
         let cum = 0;
@@ -193,7 +201,7 @@ describe("budget ceilings (bestedingsruimte)", () => {
             const paid = sumLines(capped, of);
             const declared = sumLines(free, of);
             if (entry) {
-              const ceiling = datedAt(entry.perYear, y * 12);
+              const ceiling = ceilingAt(cfg, p, y);
               expect(paid).toBeLessThanOrEqual(ceiling);
               expect(paid).toBe(Math.min(declared, ceiling));
             } else expect(paid).toBe(declared);
@@ -224,7 +232,7 @@ describe("budget ceilings (bestedingsruimte)", () => {
     );
   });
 
-  it("intakeStop: admitted clients are paid as without a ceiling (shifted by their wait); only clients starting in the horizon wait, and only when the ceiling was reached", () => {
+  it("intakeStop: admitted clients are paid as without a ceiling (shifted by their wait); any client starting inside the window may wait, and only when the ceiling was reached", () => {
     fc.assert(
       fc.property(withHorizon(denseCaseloadArb()), effortConfigArb({ ceiling: "intakeStop", constantPrices: true }), lagArb, ({ window, h, caseload: c }, cfg, lag) => {
         const W = parseMonth(window.start);
@@ -248,9 +256,9 @@ describe("budget ceilings (bestedingsruimte)", () => {
             .map((l) => ({ ...l, month: l.month + d, incurred: l.incurred + d }));
           expect(sortLines(mine)).toEqual(sortLines(shifted));
           const entry = ceilingOf(cfg, p);
-          const ceilingIn = (M: number): number => datedAt(entry!.perYear, yearOf(M) * 12);
-          if (s < first) {
-            expect(d).toBe(0); // care started before the horizon is history: never stopped
+          const ceilingIn = (M: number): number => ceilingAt(cfg, p, yearOf(M));
+          if (s < W) {
+            expect(d).toBe(0); // already in care when the window opens: never stopped
             continue;
           }
           if (d === 0) {
@@ -265,9 +273,12 @@ describe("budget ceilings (bestedingsruimte)", () => {
             expect((s + d) % 12).toBe(0);
             expect(spentBefore(p, s + d)).toBeLessThan(ceilingIn(s + d));
           } else expect(s + d).toBeGreaterThan(E);
-          if (s <= last) {
+          // counted inside the horizon only: from its planned start (or the horizon's) to the month before it starts
+          const from = Math.max(s, first);
+          const to = Math.min(s + d - 1, last);
+          if (to >= from) {
             waiting++;
-            waitingMonths += Math.min(s + d - 1, last) - s + 1;
+            waitingMonths += to - from + 1;
           }
         }
         const proj = project(c, createModel(cfg), { horizon: h, paymentLagMonths: lag });
@@ -394,15 +405,13 @@ describe("a closed trajectory is paid exactly its amount", () => {
           for (let t = 0; t < c.size; t++) {
             const s = c.start[t]!;
             const end = c.end[t]!;
-            const prev = c.previous[t]!;
-            const guaranteed =
-              guarantee > 0 &&
-              prev >= 0 &&
-              c.provider[prev] === c.provider[t] &&
-              c.outcome[prev] === ACHIEVED &&
-              c.end[prev] !== OPEN_END &&
-              s > c.end[prev]! && // a re-entry starts after the earlier trajectory closed (a parallel one is not)
-              s - c.end[prev]! <= guarantee;
+            // any earlier trajectory of the client (started in an earlier month) at the same provider, achieved and
+            // closed 0 … guarantee months before s (README, "Rules and their readings"); a running one is parallel
+            let guaranteed = false;
+            for (let u = c.previous[t]!; guarantee > 0 && u >= 0; u = c.previous[u]!) {
+              if (c.provider[u] !== c.provider[t] || c.outcome[u] !== ACHIEVED || c.end[u] === OPEN_END) continue;
+              if (c.start[u]! < s && c.end[u]! <= s && s - c.end[u]! <= guarantee) guaranteed = true;
+            }
             const mine = (x: WrittenLine) => x.t === t;
             if (guaranteed) {
               expect(lines.filter(mine)).toEqual([]); // re-entry within the guarantee: at the provider's cost

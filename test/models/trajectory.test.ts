@@ -82,10 +82,12 @@ describe("advance and settlement", () => {
 });
 
 describe("amounts per profile and provider", () => {
-  it("the most specific amount wins (provider over profile); the version in force at the start applies", () => {
-    // Amounts: general €10,000; zwaar €20,000; P1 €15,000 from 2026-01 and €16,000 from 2026-07. Advance 100 %, lag 0.
-    //   a P0 licht (Mar) → 1000000; b P0 zwaar (Mar) → 2000000; c P1 zwaar (Mar) → P1 beats zwaar → 1500000;
-    //   d P1 licht (Aug, settled in 2027) → the version in force at its start: 1600000.
+  it("the most specific amount wins (the most fields set); the version in force at the start applies", () => {
+    // Amounts: general €10,000; zwaar €20,000; P1 €15,000 from 2026-01 and €16,000 from 2026-07; P1 × zwaar €17,000
+    // (zwaar and P1 set one field each and both match P1 × zwaar: without the P1 × zwaar entry they would tie and be
+    // refused). Advance 100 %, lag 0.
+    //   a P0 licht (Mar) → 1000000; b P0 zwaar (Mar) → 2000000; c P1 zwaar (Mar) → P1 × zwaar (2 fields) → 1700000;
+    //   d P1 licht (Aug, settled in 2027) → P1, the version in force at its start: 1600000.
     const c = caseload(
       [
         rec("a", { start: "2026-03" }),
@@ -107,12 +109,13 @@ describe("amounts per profile and provider", () => {
             { from: "2026-07", value: "16000.00" },
           ],
         },
+        { provider: "P1", profile: "zwaar", amount: "17000.00" },
       ],
       advancePercent: 100,
     });
     const p = project(c, model, { horizon: WINDOW, paymentLagMonths: 0 });
-    expect(paidByMonth(p)).toEqual({ "2026-03": 1000000 + 2000000 + 1500000, "2026-08": 1600000 });
-    expect(totalsByKey(p.byProfile).get("zwaar")).toBe(3500000);
+    expect(paidByMonth(p)).toEqual({ "2026-03": 1000000 + 2000000 + 1700000, "2026-08": 1600000 });
+    expect(totalsByKey(p.byProfile).get("zwaar")).toBe(3700000);
   });
 });
 

@@ -56,13 +56,14 @@ describe("obligations (verplichtingen) at year ends", () => {
 });
 
 describe("waiting clients under an intake stop (cliëntenstop)", () => {
-  it("only clients due to start inside the horizon wait; earlier starts are history", () => {
+  it("every client due to start inside the window waits, also before the horizon; only waits inside the horizon are counted", () => {
     // P0 ceiling €500, intakeStop; window 2026–2027, horizon Apr 2026 – Dec 2027; lag 1; €70/hour.
     // A: 240 min = 28000 a month Jan–Jun 2026. Spent: Jan 28000, Feb 56000 ≥ 50000 (ceiling reached in Feb).
-    // B: 60 min Mar–May 2026: due in March, before the horizon → admitted, paid in full (7000 a month).
-    // D: 60 min Jun–Jul 2026: due in June, inside the horizon, P0 at its ceiling → waits until Jan 2027 (7 months);
-    //    care Jan–Feb 2027, paid Feb–Mar 2027.
-    // Paid in the horizon: A care Mar–Jun (paid Apr–Jul) 4 × 28000 = 112000; B care Mar–May (Apr–Jun) 21000; D 14000 → 147000.
+    // B: 60 min Mar–May 2026: due in March (before the horizon — the horizon does not matter), P0 at its ceiling →
+    //    waits until Jan 2027 (10 months); care Jan–Mar 2027, paid Feb–Apr 2027 = 3 × 7000.
+    // D: 60 min Jun–Jul 2026: due in June, P0 at its ceiling → waits until Jan 2027 (7 months); care Jan–Feb 2027,
+    //    paid Feb–Mar 2027 = 2 × 7000. In January 2027 P0 has spent nothing of its new ceiling: both are admitted.
+    // Paid in the horizon: A care Mar–Jun (paid Apr–Jul) 4 × 28000 = 112000; B 21000; D 14000 → 147000.
     const window = { start: "2026-01", months: 24 };
     const c = caseload(
       [rec("A", { start: "2026-01", end: "2026-06", use: 240 }), rec("B", { start: "2026-03", end: "2026-05" }), rec("D", { start: "2026-06", end: "2026-07" })],
@@ -70,23 +71,24 @@ describe("waiting clients under an intake stop (cliëntenstop)", () => {
     );
     const model = effortModel({ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }], ceiling: { amounts: [{ provider: "P0", perYear: "500.00" }], behaviour: "intakeStop" } });
     const p = project(c, model, { horizon: { start: "2026-04", months: 21 }, costPrices: { prices: [{ careForm: "ambulant", price: "60.00" }] } });
-    expect(Array.from(p.delays!)).toEqual([0, 0, 7]);
-    // Cost (€60/h) follows the care, also when it was deferred: A Apr–Jun 3 × 4 h × 6000 = 72000; B Apr–May 2 × 6000;
-    // D Jan–Feb 2027 2 × 6000 (not Jun–Jul 2026). Total 96000.
+    expect(Array.from(p.delays!)).toEqual([0, 10, 7]);
+    // Cost (€60/h) follows the care, also when it was deferred: A Apr–Jun 3 × 4 h × 6000 = 72000;
+    // B Jan–Mar 2027 3 × 6000; D Jan–Feb 2027 2 × 6000: Jan 12000, Feb 12000, Mar 6000. Total 72000 + 18000 + 12000 = 102000.
     const cost = Object.fromEntries([...totalsByMonth(p.cost!.byProvider)].filter(([, v]) => v !== 0));
-    expect(cost).toEqual({ "2026-04": 30000, "2026-05": 30000, "2026-06": 24000, "2027-01": 6000, "2027-02": 6000 });
-    expect(p.cost!.total).toBe(96000);
+    expect(cost).toEqual({ "2026-04": 24000, "2026-05": 24000, "2026-06": 24000, "2027-01": 12000, "2027-02": 12000, "2027-03": 6000 });
+    expect(p.cost!.total).toBe(102000);
     expect(p.totalPaid).toBe(147000);
-    // D waits Jun–Dec 2026: horizon months 2 … 8 (Apr 2026 is month 0)
-    expect(p.waiting.clients).toBe(1);
-    expect(p.waiting.clientMonths).toBe(7);
-    expect(Array.from(p.waiting.byMonth.slice(0, 10))).toEqual([0, 0, 1, 1, 1, 1, 1, 1, 1, 0]);
-    // Starts inside the horizon: only D (now in January 2027); A and B started before it.
-    expect(p.messages.assignments).toBe(1);
-    // signals for the horizon's years; 2026 declared: A 168000 + B 21000 = 189000
+    // B waits Mar–Dec 2026, counted from the horizon's April: 9 months; D waits Jun–Dec 2026: 7 months. 16 in all.
+    expect(p.waiting.clients).toBe(2);
+    expect(p.waiting.clientMonths).toBe(16);
+    expect(Array.from(p.waiting.byMonth.slice(0, 10))).toEqual([1, 1, 2, 2, 2, 2, 2, 2, 2, 0]);
+    // Starts inside the horizon: B and D (now in January 2027); A started before it.
+    expect(p.messages.assignments).toBe(2);
+    // signals for the horizon's years; 2026 declared: A 6 × 28000 = 168000. 2027: Jan 7000 + 7000 = 14000, Feb 28000,
+    // Mar 35000 ≥ 70 % × 50000 = 35000: consultation in March 2027, the ceiling not reached.
     expect(p.ceilingSignals.map((s) => [s.year, s.consultationMonth, s.reachedMonth, s.declared])).toEqual([
-      [2026, "2026-02", "2026-02", 189000],
-      [2027, null, null, 14000],
+      [2026, "2026-02", "2026-02", 168000],
+      [2027, "2027-03", null, 35000],
     ]);
   });
 });

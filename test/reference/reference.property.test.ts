@@ -16,6 +16,7 @@ import { totalsByKey, totalsByMonth } from "../../src/projection/breakdown.js";
 import type { CostPricesInput } from "../../src/projection/cost.js";
 import { project, type ProjectionOptions } from "../../src/projection/project.js";
 import { caseloadArb, caseloadOf, FORM_UNITS, INTENSITIES, MUNICIPALITIES, PROFILES, PROVIDERS, reentryCaseloadArb } from "../support/arbitraries.js";
+import { withoutPriceTies } from "../support/rules.js";
 import { referenceProject, type ReferenceModelConfig, type ReferenceOptions } from "./reference.js";
 
 /** Runs per property; `REF_RUNS=20000 vitest run test/reference` for a deep search. */
@@ -151,6 +152,9 @@ const scheduleArb = fc
   .chain((s) => fc.shuffledSubarray([s.atStart, s.instalments, s.atEnd, s.onResult], { minLength: 4 }))
   .map(([atStart, instalments, atEnd, onResult]) => ({ atStart: atStart!, instalments: instalments!, atEnd: atEnd!, onResult: onResult! }));
 
+/** Every element of `list`, in a random order. */
+const shuffledAll = <T,>(list: T[]): fc.Arbitrary<T[]> => fc.shuffledSubarray(list, { minLength: list.length });
+
 const outputConfigArb: fc.Arbitrary<OutputConfig> = fc
   .record({
     // A price per profile × intensity covers every trajectory; optional extra entries override it.
@@ -176,13 +180,13 @@ const outputConfigArb: fc.Arbitrary<OutputConfig> = fc
     guaranteeMonths: fc.integer({ min: 0, max: 6 }),
   })
   .chain((r) =>
-    fc
-      .shuffledSubarray(
-        [
-          ...r.table,
-          ...r.extra.map((e) => ({ price: e.price, ...opt("provider", e.provider), ...opt("profile", e.profile), ...opt("intensity", e.intensity) })),
-        ],
-        { minLength: r.table.length + r.extra.length },
+    shuffledAll(
+        // extras that would tie with an entry setting as many fields are left out: a tie is refused (README, "Rules and their readings")
+        withoutPriceTies<Record<string, unknown>>(
+          r.table,
+          r.extra.map((e) => ({ price: e.price, ...opt("provider", e.provider), ...opt("profile", e.profile), ...opt("intensity", e.intensity) })),
+          ["provider", "profile", "intensity"],
+        ) as OutputConfig["prices"],
       )
       .map((prices) => ({
         kind: "output" as const,
@@ -217,10 +221,12 @@ const trajectoryConfigArb: fc.Arbitrary<TrajectoryConfig> = fc
     dropOutPercent: fc.option(sharePercentArb, { nil: undefined }),
   })
   .chain((r) =>
-    fc
-      .shuffledSubarray(
-        [...r.table, ...r.extra.map((e) => ({ amount: e.amount, ...opt("provider", e.provider), ...opt("profile", e.profile) }))],
-        { minLength: r.table.length + r.extra.length },
+    shuffledAll(
+        withoutPriceTies<Record<string, unknown>>(
+          r.table,
+          r.extra.map((e) => ({ amount: e.amount, ...opt("provider", e.provider), ...opt("profile", e.profile) })),
+          ["provider", "profile"],
+        ) as TrajectoryConfig["amounts"],
       )
       .map((amounts) => ({
         kind: "trajectory" as const,

@@ -182,11 +182,9 @@ function tariffEntry<E extends { careForm: string; provider?: string | undefined
 
 /**
  * Keyed price lookup (output: provider × profile × intensity; trajectory: provider × profile).
- * An entry matches when each key it names equals the trajectory's. Among matches, the most
- * specific wins; ties go to the later entry.
- * Choice: the TSDoc ("a more specific entry wins over a general one whatever their order") does not
- * say which of two incomparable entries wins (e.g. provider-only vs profile + intensity); like the
- * fast path, the provider key counts first, then profile, then intensity (lexicographic).
+ * An entry matches when each key it names equals the trajectory's. Among matches, the one naming
+ * the most keys wins (README, "Rules and their readings"); two naming as many keys that both match
+ * are refused by the config's validation, so the order never decides.
  */
 function keyedEntry<E>(entries: readonly E[], keysOf: (e: E) => readonly (string | undefined)[], wanted: readonly string[]): E | null {
   let best: E | null = null;
@@ -194,9 +192,9 @@ function keyedEntry<E>(entries: readonly E[], keysOf: (e: E) => readonly (string
   for (const e of entries) {
     const keys = keysOf(e);
     if (!keys.every((k, j) => k === undefined || k === wanted[j])) continue;
-    const rank = keys.map((k) => (k === undefined ? 0 : 1));
+    const rank = [keys.reduce((n, k) => n + (k === undefined ? 0 : 1), 0)];
     const cmp = bestRank === null ? 1 : compareTuples(rank, bestRank);
-    if (cmp >= 0) {
+    if (cmp > 0) {
       best = e;
       bestRank = rank;
     }
@@ -283,7 +281,8 @@ function referenceTask(cfg: z.output<typeof TaskConfigSchema>, ctx: Context): vo
       const corridor = cfg.corridor;
       // Only years wholly inside the window are settled.
       if (!corridor || januaryOf(y) < W || januaryOf(y) + 11 > E) continue;
-      // Choice (as the fast path; undocumented): reference tariffs are not indexed by cfg.indexation.
+      // Reference tariffs follow the model's indexation, as the budgets do, unless followIndexation is false.
+      const refIndexation = corridor.followIndexation ? cfg.indexation : undefined;
       let production = new D(0);
       for (const t of ts) {
         if (b.provider !== undefined && t.r.provider !== b.provider) continue;
@@ -292,7 +291,7 @@ function referenceTask(cfg: z.output<typeof TaskConfigSchema>, ctx: Context): vo
           const month = t.firstUse + k;
           if (yearOfMonth(month) !== y) return;
           const e = tariffEntry(corridor.referenceTariffs, t.r.provider, t.r.careForm);
-          production = production.plus(declaredRef(t.r.unit, u, e ? priceAt(e.tariff, undefined, month) : null));
+          production = production.plus(declaredRef(t.r.unit, u, e ? priceAt(e.tariff, refIndexation, month) : null));
         });
       }
       const upper = halfUp(yearly.times(new D(100).plus(corridor.upperPercent)).dividedBy(100));
@@ -335,13 +334,14 @@ function referenceEffort(cfg: z.output<typeof EffortConfigSchema>, ctx: Context)
   const ceilingAt = (provider: string, year: number): Decimal | null => {
     let entry: (typeof ceiling.amounts)[number] | null = null;
     for (const a of ceiling.amounts) if (a.provider === provider) entry = a; // the last one wins
-    return entry ? priceAt(entry.perYear, undefined, januaryOf(year)) : null; // not indexed
+    // indexed like the tariffs unless followIndexation is false (README, "Rules and their readings")
+    return entry ? priceAt(entry.perYear, ceiling.followIndexation ? cfg.indexation : undefined, januaryOf(year)) : null;
   };
   for (const a of ceiling.amounts) if (!ctx.caseload.providers.includes(a.provider)) throw new Error(`unknown provider ${a.provider}`);
-  // An intake stop holds back new clients: starts from the horizon's first month on. Earlier starts
-  // are history and run as in the caseload. (The TSDoc does not restrict it further; starts after
-  // the horizon only change lines paid after it.)
-  const subject = ts.map((t) => ceiling.behaviour === "intakeStop" && t.start >= ctx.hStart);
+  // An intake stop holds back new clients: every start inside the caseload's window, whatever the
+  // horizon (README, "Rules and their readings"). Trajectories already in care when the window
+  // opens run as in the caseload.
+  const subject = ts.map((t) => ceiling.behaviour === "intakeStop" && t.start >= W);
   const admitted = subject.map((s) => !s);
   const delay = ts.map(() => 0);
   let spent = new Map<string, Decimal>();
@@ -432,17 +432,20 @@ function referenceOutput(cfg: z.output<typeof OutputConfigSchema>, ctx: Context)
   });
 
   /**
-   * Per TSDoc ("re-entry within the guarantee period after an achieved result is at the provider's
-   * cost"): the client's previous trajectory was at the same provider, closed with the result
-   * achieved, and this one starts 1 to guaranteeMonths months after that closure. A trajectory
-   * starting before (or in the month) the previous one closed is no re-entry after its result.
+   * Per README ("Rules and their readings"): some earlier trajectory of the client — started in an
+   * earlier month, not only the previous one — was at the same provider, closed with the result
+   * achieved, and this one starts 0 to guaranteeMonths months after that closure (the closing month
+   * included). A trajectory starting in the same month, or before the earlier one closed, is parallel.
    */
   function guaranteedReentry(t: Traj): boolean {
-    if (cfg.guaranteeMonths === 0 || t.previous < 0) return false;
-    const prev = ts[t.previous]!;
-    if (prev.r.provider !== t.r.provider || prev.r.outcome !== "achieved" || prev.end === null) return false;
-    const gap = t.start - prev.end;
-    return gap >= 1 && gap <= cfg.guaranteeMonths;
+    if (cfg.guaranteeMonths === 0) return false;
+    for (let i = t.previous; i >= 0; i = ts[i]!.previous) {
+      const u = ts[i]!;
+      if (u.r.provider !== t.r.provider || u.r.outcome !== "achieved" || u.end === null) continue;
+      const gap = t.start - u.end;
+      if (u.start < t.start && gap >= 0 && gap <= cfg.guaranteeMonths) return true;
+    }
+    return false;
   }
 }
 

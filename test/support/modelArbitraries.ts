@@ -15,6 +15,7 @@ import {
   type TrajectoryConfig,
 } from "../../src/index.js";
 import { FORM_UNITS, INTENSITIES, MUNICIPALITIES, PROFILES, PROVIDERS } from "./arbitraries.js";
+import { withoutPriceTies } from "./rules.js";
 
 /**
  * Config arbitraries for the four built-in funding models. Every config covers every provider,
@@ -146,7 +147,7 @@ export function outputConfigArb(o: ConfigArbOptions = {}): fc.Arbitrary<OutputCo
           .map(([a, b, c, price]) => ({ ...a, ...b, ...c, price }))
           .filter((x) => keyOf(x) !== "||"), // the general entry already has the all-empty key
         { maxLength: 4, selector: keyOf },
-      ),
+      ).map((specific) => withoutPriceTies([], specific, ["provider", "profile", "intensity"])), // a tie is refused: drop the entries that would make one
       indexation: o.constantPrices ? fc.constant(undefined) : fc.option(indexationArb, { nil: undefined }),
       validityMonths: fc.integer({ min: 1, max: 24 }),
       normFraction: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
@@ -190,7 +191,7 @@ export function trajectoryConfigArb(o: ConfigArbOptions & { nonNegative?: boolea
           .map(([a, b, amount]) => ({ ...a, ...b, amount }))
           .filter((x) => keyOf(x) !== "||"),
         { maxLength: 3, selector: keyOf },
-      ),
+      ).map((specific) => withoutPriceTies([], specific, ["provider", "profile"])), // a tie is refused: drop the entries that would make one
       indexation: o.constantPrices ? fc.constant(undefined) : fc.option(indexationArb, { nil: undefined }),
       advancePercent: fc.integer({ min: 0, max: 100 }),
       dropOutPercent: fc.integer({ min: 0, max: 100 }),

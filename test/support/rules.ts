@@ -65,16 +65,44 @@ export function keyedPrice<E extends Record<string, unknown>>(entries: readonly 
   for (const e of entries) {
     let score = 0;
     let matches = true;
-    keys.forEach((k, j) => {
+    keys.forEach((k) => {
       const v = e[k];
       if (v === undefined) return;
       if (v !== values[k]) matches = false;
-      score += 1 << (keys.length - 1 - j);
+      score += 1; // specificity = number of fields set (README, "Rules and their readings"); ties are refused
     });
-    if (matches && score >= bestScore) {
+    if (matches && score > bestScore) {
       bestScore = score;
       best = e[priceKey];
     }
   }
   return best;
+}
+
+/**
+ * Whether two price entries set as many of `keys` and both match some combination that no entry
+ * setting more fields covers — a tie the config validation refuses. Written independently of the
+ * model code.
+ */
+export function hasPriceTie(entries: readonly Record<string, unknown>[], keys: readonly string[]): boolean {
+  const set = (e: Record<string, unknown>) => keys.filter((k) => e[k] !== undefined);
+  for (const a of entries) {
+    for (const b of entries) {
+      if (a === b || set(a).length !== set(b).length) continue;
+      if (keys.every((k) => a[k] === b[k])) continue;
+      if (!keys.every((k) => a[k] === undefined || b[k] === undefined || a[k] === b[k])) continue;
+      const overlap: Record<string, unknown> = {};
+      for (const k of keys) overlap[k] = a[k] ?? b[k];
+      const covered = entries.some((e) => set(e).length > set(a).length && set(e).every((k) => e[k] === overlap[k]));
+      if (!covered) return true;
+    }
+  }
+  return false;
+}
+
+/** `base` plus those of `extras` (in order) that keep the list free of price ties ({@link hasPriceTie}). */
+export function withoutPriceTies<E extends Record<string, unknown>>(base: readonly E[], extras: readonly E[], keys: readonly string[]): E[] {
+  const out = [...base];
+  for (const e of extras) if (!hasPriceTie([...out, e], keys)) out.push(e);
+  return out;
 }
