@@ -11,16 +11,16 @@ import type { CaseloadSpec } from "./spec.js";
 
 /**
  * Default limit on trajectory-months (months of care inside the window, summed over the
- * trajectories) of one caseload: 50 million, seven times the national-scale benchmark (`npm run
- * bench:national`: about 500,000 trajectories and 7 million trajectory-months over 36 months).
+ * trajectories) of one caseload: 50 million, ten times the national-scale benchmark (`npm run
+ * bench:national`: about 520,000 trajectories and 5.2 million trajectory-months over 36 months).
  * Raise it with the `maxTrajectoryMonths` option when the machine has the memory.
  * @category Caseload
  */
 export const DEFAULT_MAX_TRAJECTORY_MONTHS = 50_000_000;
 
 /**
- * Default limit on the trajectories a caseload spec may generate: 10 million (20 × national
- * scale). Raise it with the `maxTrajectories` option.
+ * Default limit on the trajectories a caseload spec may generate: 10 million (about 20 × the
+ * national-scale benchmark). Raise it with the `maxTrajectories` option.
  * @category Caseload
  */
 export const DEFAULT_MAX_TRAJECTORIES = 10_000_000;

@@ -379,14 +379,21 @@ export function fuzzCases(): fc.Arbitrary<[string, () => Outcome]> {
         ),
     ] as [string, () => Outcome];
   });
-  const misuseCase = fc.tuple(fc.constantFrom(...HOSTILE), fc.nat(5)).map(([v, which]) => {
+  const misuseCase = fc.tuple(fc.constantFrom(...HOSTILE), fc.nat(11)).map(([v, which]) => {
+    const horizon = { start: "2026-01", months: 12 };
     const calls: (() => unknown)[] = [
       () => compare(small(), v as never),
       () => compare(v as never, [models[0] as never]),
       () => createModel(v as never),
-      () => project(small(), v as never, { horizon: { start: "2026-01", months: 12 } }),
+      () => project(small(), v as never, { horizon }),
       () => project(small(), createModel(models[0] as never), v as never),
       () => caseloadFromCsv(csvs[0]!.text, { ...csvs[0]!.options, useCsv: v } as never),
+      () => project(v as never, createModel(models[0] as never), { horizon }),
+      () => compare(small(), [models[0] as never], v as never),
+      () => caseloadFromRecords(v as never, { window: horizon }),
+      () => importCaseloadRecords(quick.caseload.records, v as never),
+      () => caseloadFromCsv(v as never, csvs[0]!.options as never),
+      () => parseScenario(v),
     ];
     return [`misuse ${which} ${JSON.stringify(v)?.slice(0, 200)}`, () => checkCase(calls[which]!)] as [string, () => Outcome];
   });
