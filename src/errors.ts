@@ -127,7 +127,9 @@ export function fromZodIssues(
   for (const i of issues) {
     const path = [...base, ...i.path.map((k) => (typeof k === "symbol" ? String(k) : k))];
     if (i.code === "invalid_union") {
-      if (i.errors.length === 0 && "discriminator" in i && "options" in i) {
+      // zod's own words for an unmatched discriminator; a schema's own message is kept.
+      const generic = i.message === "Invalid input" || i.message.startsWith("Invalid discriminator value");
+      if (generic && i.errors.length === 0 && "discriminator" in i && "options" in i) {
         const options = (i.options as readonly unknown[]).map(String).join(", ");
         const name = String(i.discriminator);
         const given = input === undefined ? null : valueAt(input, i.path);
