@@ -17,6 +17,7 @@ import {
   generateGrantRequests,
   MAX_COMBINED_DEPTH,
   parseScenario,
+  runScenario,
   project,
   type ModelConfig,
 } from "../src/index.js";
@@ -159,6 +160,13 @@ describe("bounded work: a caseload too large for memory is refused with its esti
     expect(() => compare(SMALL_SPEC, [EFFORT], { maxTrajectories: 1 })).toThrow(/trajectories, more than the limit of 1 \(option maxTrajectories\)/);
     expect(generateCaseload(SMALL_SPEC, 1).size).toBeGreaterThan(0);
     expect(issueTexts(() => generateCaseload(SMALL_SPEC, 1, { maxTrajectoryMonths: -1 }))).toEqual(["maxTrajectoryMonths: maxTrajectoryMonths must be at least 1"]);
+  });
+  it("a scenario's options set the limit for its spec and for its records", () => {
+    const records = Array.from({ length: 3 }, (_, i) => rec(`t${i}`, { start: "2026-01", end: null, outcome: "open" }));
+    const withRecords = { caseload: { records, window: W }, models: [EFFORT], options: { maxTrajectoryMonths: 35 } };
+    expect(() => runScenario(withRecords)).toThrow("caseload.records: the 3 records would hold 36 trajectory-months, more than the limit of 35");
+    expect(runScenario({ ...withRecords, options: { maxTrajectoryMonths: 36 } }).kind).toBe("comparison");
+    expect(() => runScenario({ caseload: { spec: SMALL_SPEC }, models: [EFFORT], options: { maxTrajectories: 1 } })).toThrow(/caseload\.spec: the caseload this spec generates would hold about [\d,]+ trajectories, more than the limit of 1/);
   });
   it("records are counted from their start and end before any use is filled in", () => {
     const records = Array.from({ length: 3 }, (_, i) => rec(`t${i}`, { start: "2026-01", end: null, outcome: "open" }));
