@@ -114,22 +114,47 @@ export function isFundingInputError(x: unknown): x is FundingInputError {
 /**
  * Converts zod's issues into ours (prefixed with a base path). A failed union (one amount or a
  * list of dated versions; euros or cents) is reported by the reasons of the branches whose shape
- * the input had, so "€70.001 has too many decimals" is not lost in a bare "Invalid input".
+ * the input had, so "€70.001 has too many decimals" is not lost in a bare "Invalid input"; when no
+ * branch had its shape, by the types the branches expect. A missing field says it is required, and
+ * an unknown discriminator (a model's `kind`) lists the values there are.
  */
 export function fromZodIssues(
   issues: readonly z.core.$ZodIssue[],
   base: readonly (string | number)[] = [],
+  input?: unknown,
 ): Issue[] {
   const out: Issue[] = [];
   for (const i of issues) {
     const path = [...base, ...i.path.map((k) => (typeof k === "symbol" ? String(k) : k))];
     if (i.code === "invalid_union") {
+      // zod's own words for an unmatched discriminator; a schema's own message is kept.
+      const generic = i.message === "Invalid input" || i.message.startsWith("Invalid discriminator value");
+      if (generic && i.errors.length === 0 && "discriminator" in i && "options" in i) {
+        const options = (i.options as readonly unknown[]).map(String).join(", ");
+        const name = String(i.discriminator);
+        const given = input === undefined ? null : valueAt(input, i.path);
+        const missing = given === undefined;
+        out.push({ code: i.code, path, message: missing ? `required: ${name}, one of ${options}` : `unknown ${name} ${JSON.stringify(given)?.slice(0, 60) ?? String(given)}; expected one of ${options}` });
+        continue;
+      }
       // Branches that failed only because the input had another type say nothing useful.
       const relevant = i.errors.filter((branch) => !branch.every((b) => b.code === "invalid_type" && b.path.length === 0));
       if (relevant.length > 0) {
         out.push(...fromZodIssues(relevant.flat(), path));
         continue;
       }
+      if (i.message === "Invalid input" && i.errors.length > 0) {
+        const expected = [...new Set(i.errors.flat().map((b) => (b.code === "invalid_type" ? String(b.expected) : "")).filter((e) => e !== ""))];
+        const received = / received (\w+)/.exec(i.errors[0]?.[0]?.message ?? "")?.[1];
+        if (expected.length > 0) {
+          out.push({ code: i.code, path, message: received === "undefined" ? `required: expected ${expected.join(" or ")}` : `expected ${expected.join(" or ")}${received ? `, received ${received}` : ""}` });
+          continue;
+        }
+      }
+    }
+    if (i.code === "invalid_type" && / received undefined$/.test(i.message)) {
+      out.push({ code: i.code, path, message: `required: expected ${String(i.expected)}` });
+      continue;
     }
     out.push({ code: i.code, path, message: i.message });
   }
@@ -147,6 +172,16 @@ export type SafeResult<T> =
 /** Parses `input` with `schema`, throwing {@link FundingInputError} naming `what` on failure. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const r = schema.safeParse(input);
-  if (!r.success) throw new FundingInputError(what, fromZodIssues(r.error.issues));
+  if (!r.success) throw new FundingInputError(what, fromZodIssues(r.error.issues, [], input));
   return r.data;
+}
+
+/** The value at `path` inside `input` (own properties only), or undefined. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let x = input;
+  for (const k of path) {
+    if (typeof x !== "object" || x === null || !Object.hasOwn(x, k)) return undefined;
+    x = (x as Record<PropertyKey, unknown>)[k];
+  }
+  return x;
 }

@@ -91,6 +91,7 @@ export { SelectionSchema, selectTrajectories, type Selection, type SelectionInpu
 export { NameSchema, UNKNOWN_AGE_GROUP, GENERAL_TARGET_GROUP } from "./caseload/names.js";
 export { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./caseload/spec.js";
 export { generateCaseload } from "./caseload/generate.js";
+export { DEFAULT_MAX_TRAJECTORY_MONTHS, DEFAULT_MAX_TRAJECTORIES, WorkLimitsSchema, type WorkLimits } from "./caseload/workLimits.js";
 export { DEFAULT_REGION } from "./caseload/defaultRegion.js";
 
 // Funding models
@@ -102,7 +103,7 @@ export { trajectoryModel, TrajectoryConfigSchema, type TrajectoryConfig } from "
 export { perPlaceModel, PerPlaceConfigSchema, type PerPlaceConfig } from "./models/perPlace.js";
 export { reimbursementModel, ReimbursementConfigSchema, type ReimbursementConfig } from "./models/reimbursement.js";
 export { combinedModel } from "./models/combined.js";
-export { createModel, ModelConfigSchema, CombinedConfigSchema, type ModelConfig, type CoreModelConfig, type CombinedConfig } from "./models/index.js";
+export { createModel, MAX_COMBINED_DEPTH, ModelConfigSchema, CombinedConfigSchema, type ModelConfig, type CoreModelConfig, type CombinedConfig } from "./models/index.js";
 
 // Ledger and projection
 export { LINE_KINDS, type LineKind, ALL_PROVIDERS, WHOLE_REGION, NO_TRAJECTORY } from "./ledger/lineKind.js";

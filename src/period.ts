@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ONLY_IF_VALID } from "./onlyIfValid.js";
 
 /**
  * A calendar month — the iJw declaration period — as a whole number: `year × 12 + (month − 1)`.
@@ -148,7 +149,7 @@ export function versionsSchema<F extends z.ZodType<string>, T extends z.ZodType>
           });
         }
       }
-    });
+    }, ONLY_IF_VALID);
 }
 
 /** Schema for a dated parameter with versions by month, strictly ordered by `from`. */

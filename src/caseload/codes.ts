@@ -23,7 +23,9 @@ export type CareForm = (typeof CARE_FORMS)[number];
 
 /** A care form as users write it, with the care forms there are in the error. */
 export const CareFormSchema = z
-  .enum(CARE_FORMS, { error: (i) => `unknown care form ${JSON.stringify(i.input)}; expected one of ${CARE_FORMS.join(", ")}` })
+  .enum(CARE_FORMS, {
+    error: (i) => (i.input === undefined ? `required: a care form, one of ${CARE_FORMS.join(", ")}` : `unknown care form ${JSON.stringify(i.input)}; expected one of ${CARE_FORMS.join(", ")}`),
+  })
   .describe(`care form (vorm van jeugdhulp): ${CARE_FORMS.join(", ")}`);
 
 /**
@@ -41,7 +43,9 @@ export type UnitCode = (typeof UNIT_CODES)[number];
 
 /** An iJw unit code as users write it, with the codes there are in the error. */
 export const UnitCodeSchema = z
-  .enum(UNIT_CODES, { error: (i) => `unknown iJw unit code ${JSON.stringify(i.input)}; expected one of ${UNIT_CODES.join(", ")}` })
+  .enum(UNIT_CODES, {
+    error: (i) => (i.input === undefined ? `required: an iJw unit code, one of ${UNIT_CODES.join(", ")}` : `unknown iJw unit code ${JSON.stringify(i.input)}; expected one of ${UNIT_CODES.join(", ")}`),
+  })
   .describe("iJw unit code (WJ756) of the use: 01 minutes, 04 hours (use in minutes), 14 etmalen, 16 dagdelen, 82 and 84 stuks, 83 eurocents");
 
 /**

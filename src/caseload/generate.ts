@@ -5,6 +5,9 @@ import { useLength, type Caseload } from "./caseload.js";
 import { CARE_FORMS, maxUseInMonth, OPEN_END, OUTCOME_OPEN, UNIT_CODES } from "./codes.js";
 import { GENERAL_TARGET_GROUP, UNKNOWN_AGE_GROUP } from "./names.js";
 import { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./spec.js";
+import { checkWork, estimateSpecWork, workLimits, type WorkLimits } from "./workLimits.js";
+// For the TSDoc links.
+import type { DEFAULT_MAX_TRAJECTORIES, DEFAULT_MAX_TRAJECTORY_MONTHS } from "./workLimits.js";
 
 /** Longest duration a trajectory can draw, in months (100 years): keeps month arithmetic in 32 bits. */
 const MAX_DURATION = 1200;
@@ -45,8 +48,13 @@ const MAX_TRIES = 1000;
  * 1, shared by a client's re-entries. Names are indexed in spec order; intensity names in order of
  * first appearance over the profiles.
  *
- * @throws FundingInputError when the spec is invalid (each issue with its path) or the seed is not
- *   a safe integer.
+ * The caseload's size is estimated from the spec first: a spec expected to generate more than
+ * `limits.maxTrajectories` trajectories (default {@link DEFAULT_MAX_TRAJECTORIES}) or
+ * `limits.maxTrajectoryMonths` trajectory-months (default {@link DEFAULT_MAX_TRAJECTORY_MONTHS}) is
+ * refused with the estimate, before anything is allocated.
+ *
+ * @throws FundingInputError when the spec is invalid (each issue with its path), the seed is not
+ *   a safe integer, or the caseload would be over a limit.
  * @example
  * ```ts
  * import { defaultRegionSpec, generateCaseload } from "jeugdhulp-bekostiging";
@@ -57,9 +65,10 @@ const MAX_TRIES = 1000;
  * ```
  * @category Caseload
  */
-export function generateCaseload(spec: CaseloadSpecInput, seed: number): Caseload {
+export function generateCaseload(spec: CaseloadSpecInput, seed: number, limits?: WorkLimits): Caseload {
   const parsed = CaseloadSpecSchema.safeParse(spec);
-  if (!parsed.success) throw new FundingInputError("caseload spec", fromZodIssues(parsed.error.issues));
+  if (!parsed.success) throw new FundingInputError("caseload spec", fromZodIssues(parsed.error.issues, [], spec));
+  checkWork(estimateSpecWork(parsed.data), workLimits(limits, "caseload limits"), "caseload spec", "the caseload this spec generates");
   if (typeof seed !== "number" || !Number.isSafeInteger(seed)) {
     throw new FundingInputError("caseload seed", [
       { code: "invalid_type", path: ["seed"], message: `seed must be a safe integer, got ${String(seed)}` },

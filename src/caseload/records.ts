@@ -6,6 +6,10 @@ import { useLength, type Caseload } from "./caseload.js";
 import { GENERAL_TARGET_GROUP, NameSchema, UNKNOWN_AGE_GROUP } from "./names.js";
 import { CARE_FORMS, CareFormSchema, maxUseInMonth, OPEN_END, OUTCOMES, UNIT_CODES, UNIT_ETMAAL, UNIT_HOUR, UNIT_MINUTE, UnitCodeSchema } from "./codes.js";
 import { MAX_GROUPS, MAX_MUNICIPALITIES, MAX_PROFILES, MAX_PROVIDERS } from "./spec.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
+import { checkWork, workLimits } from "./workLimits.js";
+// For the TSDoc link.
+import type { DEFAULT_MAX_TRAJECTORY_MONTHS } from "./workLimits.js";
 
 const UseValue = z
   .number()
@@ -47,7 +51,7 @@ export const TrajectoryInputSchema = z
         message: r.end === null ? "a trajectory without an end must have outcome 'open'" : "a closed trajectory cannot have outcome 'open'",
       });
     }
-  });
+  }, ONLY_IF_VALID);
 /**
  * One trajectory as users write it (see {@link TrajectoryInputSchema}).
  * @category Import (CSV and records)
@@ -82,6 +86,12 @@ export type OnInvalidRow = "stop" | "skip";
 export interface FromRecordsOptions extends KnownNames {
   /** The months the records' `use` covers, e.g. `{ start: "2026-01", months: 36 }`. */
   readonly window: HorizonInput;
+  /**
+   * Most trajectory-months (months in care inside the window, summed over the records) the
+   * caseload may hold; default {@link DEFAULT_MAX_TRAJECTORY_MONTHS} (50 million). Counted from the
+   * records' start and end before anything is built; more is refused with the count.
+   */
+  readonly maxTrajectoryMonths?: number;
 }
 
 /**
@@ -171,6 +181,20 @@ function importRecords(records: readonly unknown[], options: FromRecordsOptions,
   return { caseload, rejected };
 }
 
+/** Months in care inside the window, summed over the records whose start (and end) read as months; others count 0. */
+function recordMonths(records: readonly unknown[], window: { start: number; months: number }): number {
+  let total = 0;
+  for (const raw of records) {
+    if (typeof raw !== "object" || raw === null) continue;
+    const { start, end } = raw as { start?: unknown; end?: unknown };
+    if (typeof start !== "string" || !MONTH.test(start)) continue;
+    const e = typeof end === "string" && MONTH.test(end) ? parseMonth(end) : OPEN_END;
+    total += useLength(window, parseMonth(start), e);
+  }
+  return total;
+}
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** A record's id when it is a non-empty text, for messages. */
 export function idOf(raw: unknown): string | null {
   if (typeof raw !== "object" || raw === null) return null;
@@ -230,6 +254,9 @@ export function validateRecords(
   const ageGroups = seeded(MAX_GROUPS, options.ageGroups);
   const targetGroups = seeded(MAX_GROUPS, options.targetGroups);
   const clients = new Dictionary(2147483647);
+  // Bounded work: the months of use the records would fill, counted before any is allocated.
+  const limit = workLimits({ maxTrajectoryMonths: options.maxTrajectoryMonths }, "caseload options").maxTrajectoryMonths;
+  checkWork({ trajectoryMonths: recordMonths(records, window) }, { maxTrajectoryMonths: limit, maxTrajectories: Infinity }, "caseload records", `the ${records.length.toLocaleString("en")} records`);
   const rows: TrajectoryRow[] = [];
   records.forEach((raw, i) => {
     const before = issues.length;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { HorizonSchema } from "../period.js";
 import { CareFormSchema, UnitCodeSchema } from "./codes.js";
 import { GENERAL_TARGET_GROUP, NameSchema, UNKNOWN_AGE_GROUP } from "./names.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /*
  * The spec of a synthetic caseload: who lives in the region (municipalities), who delivers care
@@ -83,7 +84,7 @@ const OutcomeSpecSchema = z
         message: `outcome probabilities must sum to 1; achieved + notAchieved + droppedOut = ${sum}`,
       });
     }
-  })
+  }, ONLY_IF_VALID)
   .describe("how a trajectory ends (resultaat), drawn once per trajectory");
 
 const ReentrySpecSchema = z
@@ -208,7 +209,7 @@ export const CaseloadSpecSchema = z
         ctx.addIssue({ code: "custom", path: ["profiles"], message: `at most ${MAX_GROUPS} distinct ${what} names over all profiles; found ${names.size}` });
       }
     }
-  });
+  }, ONLY_IF_VALID);
 
 /**
  * A validated caseload spec, defaults filled in.

@@ -3,6 +3,7 @@ import { BEHAVIOUR_SET_NAMES, BehaviourSchema } from "../behaviour/behaviourSche
 import { HorizonSchema } from "../period.js";
 import { DatedMoneySchema, IndexationSchema } from "../prices/datedPrice.js";
 import { ProjectionOptionsSchema } from "../projection/project.js";
+import { WorkLimitsSchema } from "../caseload/workLimits.js";
 
 /**
  * Options of {@link compare}.
@@ -33,6 +34,9 @@ export const CompareOptionsSchema = z.strictObject({
     .union([z.boolean(), z.literal("lines")])
     .default(false)
     .describe('keep each model\'s full projection of the first run in the result (typed arrays: not JSON-safe); "lines": with every payment line too'),
+  // Bounded work: a caseload spec expected to generate more is refused before it is built.
+  maxTrajectoryMonths: WorkLimitsSchema.shape.maxTrajectoryMonths,
+  maxTrajectories: WorkLimitsSchema.shape.maxTrajectories,
 });
 /**
  * Options of {@link compare}, as users write them (defaults filled in by the schema).
@@ -41,4 +45,4 @@ export const CompareOptionsSchema = z.strictObject({
 export type CompareOptions = z.input<typeof CompareOptionsSchema>;
 
 /** Options that hold for every run of a comparison: never a distribution (the others may be uncertain). */
-export const FIXED_OPTIONS: ReadonlySet<string> = new Set(["horizon", "seed", "runs", "keepProjections"]);
+export const FIXED_OPTIONS: ReadonlySet<string> = new Set(["horizon", "seed", "runs", "keepProjections", "maxTrajectoryMonths", "maxTrajectories"]);

@@ -3,6 +3,8 @@ import type { ResolvedBehaviour } from "../behaviour/behaviourSchema.js";
 import { isCaseload, type Caseload } from "../caseload/caseload.js";
 import { generateCaseload } from "../caseload/generate.js";
 import { CaseloadSpecSchema, type CaseloadSpecInput } from "../caseload/spec.js";
+import { checkWork, estimateSpecWork, workLimits } from "../caseload/workLimits.js";
+import { checkDepth } from "../inputDepth.js";
 import { FundingInputError, parseWith, type Issue } from "../errors.js";
 import { createModel, type ModelConfig } from "../models/index.js";
 import type { FundingModel } from "../models/model.js";
@@ -58,12 +60,18 @@ export function planComparison(
   }
   if (!Array.isArray(models)) throw new FundingInputError("compare", [{ code: "invalid_type", path: ["models"], message: "expected a list of models (configs or built models)" }]);
   if (models.length === 0) throw new FundingInputError("compare", [{ code: "too_small", path: ["models"], message: "needs at least one model" }]);
+  // Before the search for distributions walks them (recursively): input nested hundreds deep is refused, located.
+  checkDepth(options, "compare options");
+  if (!isCaseload(caseload)) checkDepth(caseload, "caseload spec");
+  models.forEach((m, i) => {
+    if (!isFundingModel(m)) checkDepth(m, "compare", ["models", i]);
+  });
   const opts = options as Record<string, unknown>;
   const fixedPart = Object.fromEntries(Object.entries(opts).filter(([k, v]) => FIXED_OPTIONS.has(k) && v !== undefined));
   const uncertainPart = Object.fromEntries(Object.entries(opts).filter(([k]) => !FIXED_OPTIONS.has(k)));
   const misplaced = distributionPaths(fixedPart);
   if (misplaced.length > 0) {
-    throw new FundingInputError("compare options", misplaced.map((path) => ({ code: "invalid_type", path, message: "horizon, seed, runs and keepProjections cannot be uncertain: give a value" })));
+    throw new FundingInputError("compare options", misplaced.map((path) => ({ code: "invalid_type", path, message: "horizon, seed, runs, keepProjections and the limits cannot be uncertain: give a value" })));
   }
   const fixed = isCaseload(caseload) ? caseload : null;
   const given = models.map((m) => (isFundingModel(m) ? m : null));
@@ -84,7 +92,11 @@ export function planComparison(
   };
   const atCentre = build(centre, null);
   // The spec is checked once here, with its errors named, rather than by generating a caseload run 0 generates again.
-  if (!fixed) parseWith(CaseloadSpecSchema, centre.caseload, "caseload spec");
+  if (!fixed) {
+    const spec = parseWith(CaseloadSpecSchema, centre.caseload, "caseload spec");
+    // Bounded work: refused here, before the first run allocates anything.
+    checkWork(estimateSpecWork(spec), workLimits(o, "compare options"), "caseload spec", "the caseload this spec generates");
+  }
   const columns = uniqueLabels(atCentre.built);
   const seeds = fixed && parameters.length === 0 ? [] : Array.from({ length: o.runs }, (_, i) => o.seed + i);
   const runs = seeds.length === 0 ? 1 : seeds.length;
@@ -103,7 +115,7 @@ export function planComparison(
       const plain = parameters.length === 0;
       const resolved = plain ? centre : resolveAt(tree, parameters, values, run);
       const { built, parsed, behaviour } = plain ? atCentre : build(resolved, run);
-      const c = fixed ?? atRun(run, () => generateCaseload(resolved.caseload as CaseloadSpecInput, seed));
+      const c = fixed ?? atRun(run, () => generateCaseload(resolved.caseload as CaseloadSpecInput, seed, o));
       return {
         values,
         caseload: c,

@@ -12,7 +12,16 @@ import type { CeilingSignal, FundingModel, ModelMeasure, ModelOutcome, Projectio
  * @category Funding models
  */
 export function combinedModel(parts: readonly FundingModel[], label?: string): FundingModel {
-  if (parts.length === 0) throw new RangeError("combinedModel: needs at least one part");
+  const given: unknown = parts;
+  const notModel = (p: unknown): boolean => typeof (p as FundingModel | null)?.project !== "function";
+  if (!Array.isArray(given) || given.length === 0 || given.some(notModel)) {
+    const bad = Array.isArray(given) ? given.findIndex(notModel) : -1;
+    throw new FundingInputError("combined model", [
+      bad >= 0
+        ? { code: "invalid_type", path: ["parts", bad], message: "expected a funding model (createModel(config)), not a config or another value" }
+        : { code: "too_small", path: ["parts"], message: "needs a list of at least one part (funding models)" },
+    ]);
+  }
   // Refused by its config, not by whether this caseload happens to reach the stop: the same
   // combination must not pass one Monte Carlo run and fail the next.
   const waits = parts.length > 1 ? parts.findIndex((p) => p.defersCare === true) : -1;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseWith } from "../errors.js";
+import { FundingInputError, parseWith } from "../errors.js";
+import { checkDepth } from "../inputDepth.js";
 import { combinedModel } from "./combined.js";
 import { LabelSchema } from "./common.js";
 import { effortModel, EffortConfigSchema, type EffortConfig } from "./effort.js";
@@ -42,9 +43,47 @@ export const CombinedConfigSchema: z.ZodType<CombinedConfig> = z.strictObject({
   kind: z.literal("combined").describe("hybride: parts of the other models added up"),
   label: LabelSchema,
   get parts() {
-    return z.array(ModelConfigSchema).min(1, "needs at least one part").describe("the models added up; each part pays as it would alone");
+    // The depth is measured before zod descends (one chain of stack frames per level): a config
+    // nested hundreds deep would otherwise end in a RangeError instead of an error naming the field.
+    return z
+      .preprocess((parts, ctx) => {
+        if (combinedDepth(parts) > MAX_COMBINED_DEPTH) {
+          ctx.addIssue({
+            code: "custom",
+            input: parts,
+            message: `combined models nest at most ${MAX_COMBINED_DEPTH} deep (a combined model among the parts of a combined model, and so on); this one nests deeper`,
+          });
+        }
+        return parts;
+      }, z.array(ModelConfigSchema).min(1, "needs at least one part"))
+      .describe("the models added up; each part pays as it would alone");
   },
 }) as unknown as z.ZodType<CombinedConfig>;
+
+/**
+ * How deep combined models may nest: a combined model is depth 1, a combined model among its parts
+ * depth 2, and so on. Real hybrid contracts nest one or two deep; a deeper config is refused with
+ * an error at its `parts`, rather than exhausting the stack.
+ * @category Funding models
+ */
+export const MAX_COMBINED_DEPTH = 16;
+
+/** How deep a combined model with these parts nests (1: no combined model among them), counted iteratively up to one past the maximum. */
+function combinedDepth(parts: unknown): number {
+  let level: unknown = parts;
+  let depth = 1;
+  while (depth <= MAX_COMBINED_DEPTH && Array.isArray(level)) {
+    const next: unknown[] = [];
+    for (const x of level as unknown[]) {
+      const inner = typeof x === "object" && x !== null ? (x as { parts?: unknown }).parts : undefined;
+      if (Array.isArray(inner)) for (const p of inner) next.push(p);
+    }
+    if (next.length === 0) break;
+    depth++;
+    level = next;
+  }
+  return depth;
+}
 
 /**
  * Schema of {@link ModelConfig}.
@@ -60,6 +99,9 @@ export const ModelConfigSchema: z.ZodType<ModelConfig> = z.discriminatedUnion("k
   CombinedConfigSchema as unknown as typeof TaskConfigSchema,
 ]) as unknown as z.ZodType<ModelConfig>;
 
+/** The model kinds, in the order of {@link ModelConfigSchema}'s options. */
+const MODEL_KINDS = ["task", "effort", "output", "trajectory", "perPlace", "reimbursement", "combined"] as const;
+
 /**
  * A funding model from its config, or the model itself when one is passed (so `compare` accepts
  * both). Throws FundingInputError naming the field when the config is invalid.
@@ -74,7 +116,12 @@ export const ModelConfigSchema: z.ZodType<ModelConfig> = z.discriminatedUnion("k
  * @category Funding models
  */
 export function createModel(config: ModelConfig | FundingModel): FundingModel {
-  if (typeof (config as FundingModel).project === "function") return config as FundingModel;
+  if (typeof (config as FundingModel | null)?.project === "function") return config as FundingModel;
+  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+    const got = config === null ? "null" : Array.isArray(config) ? "an array" : typeof config;
+    throw new FundingInputError("model config", [{ code: "invalid_type", path: [], message: `a model config is an object with a kind (${MODEL_KINDS.join(", ")}), not ${got}` }]);
+  }
+  checkDepth(config, "model config");
   parseWith(ModelConfigSchema, config, "model config");
   const c = config as ModelConfig;
   switch (c.kind) {

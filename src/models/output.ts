@@ -10,6 +10,7 @@ import { DatedMoneySchema, IndexationSchema, type DatedPrice } from "../prices/d
 import { KeyedPrices, priceTieIssues } from "../prices/keyedPrices.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /**
  * Config of output-oriented funding (outputgericht / resultaatgericht).
@@ -57,7 +58,7 @@ export const OutputConfigSchema = z
     if (cfg.normMonths !== undefined && cfg.normMonths > cfg.validityMonths) {
       ctx.addIssue({ code: "custom", path: ["normMonths"], message: `normMonths ${cfg.normMonths} exceeds validityMonths ${cfg.validityMonths}` });
     }
-  });
+  }, ONLY_IF_VALID);
 /** An arrangement price split into its payments (cents). */
 interface Schedule {
   readonly atStart: number;

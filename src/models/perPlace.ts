@@ -10,6 +10,7 @@ import { divRound, NonNegativeMoneySchema } from "../money/index.js";
 import { DatedValue, daysInMonth, datedSchema, horizonEnd, MonthSchema, type Month } from "../period.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelMeasure, ModelOutcome, ProjectionContext } from "./model.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /** A day `YYYY-MM-DD` or a month `YYYY-MM` (= its first day), for norms that change mid-month. */
 const DayOrMonthSchema = z.union([MonthSchema, DateSchema], { error: "expected a month YYYY-MM or a real day YYYY-MM-DD" });
@@ -46,7 +47,7 @@ export const PerPlaceConfigSchema = z.strictObject({
         if (earlier !== undefined) ctx.addIssue({ code: "custom", path: [i], message: `a second group of places for the same provider and area as places[${earlier}]` });
         seen.set(key, i);
       });
-    }),
+    }, ONLY_IF_VALID),
   norm: z
     .union([NonNegativeMoneySchema, z
         .array(
@@ -62,7 +63,7 @@ export const PerPlaceConfigSchema = z.strictObject({
       for (let i = 1; i < norm.length; i++) {
         if (dayKey(norm[i]!.from) <= dayKey(norm[i - 1]!.from)) ctx.addIssue({ code: "custom", path: [i, "from"], message: "versions must be in increasing order of 'from'" });
       }
-    }),
+    }, ONLY_IF_VALID),
   per: z.enum(["day", "month"]).default("day").describe("the norm is per place per day (BooO) or per place per month"),
 });
 /**

@@ -14,6 +14,7 @@ import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedP
 import { CareFormPriceSchema, costOfUse } from "../projection/cost.js";
 import { LabelSchema } from "./common.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /**
  * Config of reimbursement of realised costs (meerkosten, open-book).
@@ -40,7 +41,7 @@ export const ReimbursementConfigSchema = z
   })
   .superRefine((cfg, ctx) => {
     if (cfg.advance && cfg.capPerYear === undefined) ctx.addIssue({ code: "custom", path: ["advance"], message: "an advance is a share of the cap: give capPerYear too" });
-  });
+  }, ONLY_IF_VALID);
 /**
  * The configuration of reimbursement of realised costs (vergoeding werkelijke kosten, meerkosten), as written in a scenario.
  * @category Funding models

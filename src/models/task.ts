@@ -13,6 +13,7 @@ import { DatedMoneySchema, DatedPrice, IndexationSchema } from "../prices/datedP
 import { LabelSchema } from "./common.js";
 import { declaredAmountFast } from "./effort.js";
 import type { FundingModel, ModelOutcome, ProjectionContext } from "./model.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /**
  * Config of task-oriented funding (taakgericht, lump sum).
@@ -41,7 +42,7 @@ export const TaskConfigSchema = z.strictObject({
         if (earlier !== undefined) ctx.addIssue({ code: "custom", path: [i], message: `a second budget for the same provider and area as budgets[${earlier}]` });
         seen.set(key, i);
       });
-    }),
+    }, ONLY_IF_VALID),
   indexation: IndexationSchema.optional(),
   corridor: z
     .strictObject({

@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /**
  * An amount of money as users write it: euros as a decimal string with at most two decimals
@@ -34,7 +35,7 @@ export const MoneySchema = z
 export type MoneyInput = z.input<typeof MoneySchema>;
 
 /** A non-negative amount of money (a tariff, a price, a budget). */
-export const NonNegativeMoneySchema = MoneySchema.refine((c) => c >= 0, "must not be negative");
+export const NonNegativeMoneySchema = MoneySchema.refine((c) => c >= 0, { message: "must not be negative", ...ONLY_IF_VALID });
 
 /**
  * A percentage as a number or decimal string (`50`, `"2.35"`), parsed to an exact Decimal string
@@ -42,7 +43,9 @@ export const NonNegativeMoneySchema = MoneySchema.refine((c) => c >= 0, "must no
  * @category Money
  */
 export const PercentSchema = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, "expected a percentage like 2.35")])
+  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, "expected a percentage like 2.35")], {
+    error: (i) => (i.input === undefined ? "required: a percentage, e.g. 2.35 or \"2.35\"" : "expected a percentage as a number or a decimal string, e.g. 2.35 or \"2.35\""),
+  })
   .transform((v, ctx) => {
     if (typeof v === "number" && !Number.isFinite(v)) {
       ctx.addIssue({ code: "custom", message: "percentage must be a finite number" });
@@ -58,10 +61,10 @@ export const PercentSchema = z
   });
 
 /** A percentage between 0 and 100 inclusive. */
-export const SharePercentSchema = PercentSchema.refine(
-  (p) => new Decimal(p).gte(0) && new Decimal(p).lte(100),
-  "must be between 0 and 100",
-);
+export const SharePercentSchema = PercentSchema.refine((p) => new Decimal(p).gte(0) && new Decimal(p).lte(100), {
+  message: "must be between 0 and 100",
+  ...ONLY_IF_VALID,
+});
 
 /** Adds an issue at `path` unless the percentages sum to exactly 100 (exact decimal sum). */
 export function requireHundred(

@@ -2,6 +2,7 @@ import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { NonNegativeMoneySchema, PercentSchema, roundDecimalCents, type Cents } from "../money/index.js";
 import { datedSchema, DatedValue, parseMonth, yearOf, type Month } from "../period.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /**
  * A price with dated versions (a tariff from 2025-01, another from 2026-01): either one amount or
@@ -21,7 +22,7 @@ export type DatedMoneyInput = z.input<typeof DatedMoneySchema>;
  * @category Time
  */
 export const IndexationSchema = datedSchema(
-  PercentSchema.refine((p) => new Decimal(p).gt(-100) && new Decimal(p).lte(100), "indexation must be above −100 % and at most 100 % a year"),
+  PercentSchema.refine((p) => new Decimal(p).gt(-100) && new Decimal(p).lte(100), { message: "indexation must be above −100 % and at most 100 % a year", ...ONLY_IF_VALID }),
 ).describe("yearly indexation: [{ from, value: percent }] raises each price by the percent every January after it takes effect");
 /**
  * Yearly indexation as users write it.

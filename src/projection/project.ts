@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Caseload } from "../caseload/caseload.js";
+import { isCaseload, type Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS, OPEN_END, OUTCOME_ACHIEVED } from "../caseload/codes.js";
 import { FundingInputError, fromZodIssues, type Issue, type SafeResult } from "../errors.js";
 import type { Ledger } from "../ledger/ledger.js";
@@ -136,6 +136,12 @@ export interface Projection {
  * @category Projection and ledger
  */
 export function project(caseload: Caseload, model: FundingModel, options: ProjectionOptions): Projection {
+  if (!isCaseload(caseload)) {
+    throw new FundingInputError("projection", [{ code: "invalid_type", path: ["caseload"], message: "expected a caseload (from caseloadFromRecords, caseloadFromCsv or generateCaseload)" }]);
+  }
+  if (typeof (model as FundingModel | null)?.project !== "function") {
+    throw new FundingInputError("projection", [{ code: "invalid_type", path: ["model"], message: "expected a funding model built by createModel(config) (or taskModel, effortModel, …), not a config or another value" }]);
+  }
   const parsed = ProjectionOptionsSchema.safeParse(options);
   if (!parsed.success) throw new FundingInputError("projection options", fromZodIssues(parsed.error.issues));
   const o = parsed.data;

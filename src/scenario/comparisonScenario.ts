@@ -427,9 +427,9 @@ export const SUBJECT_PATHS: Readonly<Record<string, readonly (string | number)[]
 };
 
 /** The caseload a scenario's definition holds: its spec, or its records built; files need the loader. */
-function caseloadOf(c: ScenarioCaseload): Caseload | Uncertain<CaseloadSpecInput> {
+function caseloadOf(c: ScenarioCaseload, maxTrajectoryMonths: number | undefined): Caseload | Uncertain<CaseloadSpecInput> {
   if ("spec" in c) return c.spec;
-  if ("records" in c) return caseloadFromRecords(c.records, recordsOptions(c));
+  if ("records" in c) return caseloadFromRecords(c.records, recordsOptions(c, maxTrajectoryMonths));
   const key = "recordsFile" in c ? "recordsFile" : "csv";
   throw new FundingInputError("scenario", [
     {
@@ -441,12 +441,13 @@ function caseloadOf(c: ScenarioCaseload): Caseload | Uncertain<CaseloadSpecInput
 }
 
 /**
- * The options of `caseloadFromRecords` from a records section: its window and known names.
+ * The options of `caseloadFromRecords` from a records section: its window and known names, and
+ * the scenario's `options.maxTrajectoryMonths` when given (the default limit otherwise).
  * @category Scenarios
  */
-export function recordsOptions(c: RecordsCaseloadSection | RecordsFileCaseloadSection | CsvCaseloadSection): FromRecordsOptions {
+export function recordsOptions(c: RecordsCaseloadSection | RecordsFileCaseloadSection | CsvCaseloadSection, maxTrajectoryMonths?: number): FromRecordsOptions {
   const names = (["municipalities", "providers", "profiles", "intensities", "ageGroups", "targetGroups"] as const).filter((k) => c[k] !== undefined);
-  return { window: c.window, ...Object.fromEntries(names.map((k) => [k, c[k]])) };
+  return { window: c.window, ...Object.fromEntries(names.map((k) => [k, c[k]])), ...(maxTrajectoryMonths === undefined ? {} : { maxTrajectoryMonths }) };
 }
 
 /**
@@ -477,7 +478,7 @@ export function progressOf(onRun: OnRun | undefined, step: number, resolved: Res
  */
 export function* comparisonScenarioSteps(resolved: ResolvedScenario<ComparisonScenarioDefinition>): Generator<CompareRequest, ComparisonScenarioResult, Comparison> {
   const d = resolved.definition;
-  const given = resolved.caseload ?? caseloadOf(d.caseload);
+  const given = resolved.caseload ?? caseloadOf(d.caseload, typeof d.options.maxTrajectoryMonths === "number" ? d.options.maxTrajectoryMonths : undefined);
   const options = d.options as Uncertain<CompareOptions>;
   const notices: Notice[] = [...(resolved.importNotices ?? [])];
   const said = (): { warnings: string[]; notices: Notice[] } => ({ warnings: notices.map((n) => n.en), notices });

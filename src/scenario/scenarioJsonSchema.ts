@@ -48,7 +48,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 
 /**
  * Where a scenario may hold a distribution in place of a number (the caseload spec, the models,
- * the options but horizon, seed, runs and keepProjections), the JSON Schema accepts one too:
+ * the options but horizon, seed, runs, keepProjections and the limits), the JSON Schema accepts one too:
  * every number, and every string of digits (money, percentages), becomes "that, or a
  * `#/$defs/Distribution`", so an editor does not flag an uncertain parameter.
  */

@@ -27,6 +27,7 @@ import {
 import type { Caseload } from "../caseload/caseload.js";
 import { DEFAULT_SOURCE, locateIssues, ScenarioInputError, type Locator, type ScenarioSafeResult } from "./scenarioBase.js";
 import type { Notice } from "../locale/notice.js";
+import { depthIssue } from "../inputDepth.js";
 
 /*
  * Scenario files: one format for everything the library simulates, told apart by `kind` —
@@ -176,6 +177,9 @@ export function safeParseScenario<K extends ScenarioKind = ScenarioKind>(
     const got = input === null ? "null" : Array.isArray(input) ? "an array" : typeof input;
     return refuse([], "invalid_type", `a scenario is an object (keys caseload, models, …), not ${got}`);
   }
+  // Before any recursive walk (zod's, the search for distributions) could exhaust the stack.
+  const deep = depthIssue(input);
+  if (deep) return { success: false as const, issues: [{ ...deep, source }] };
   const given = input as Record<string, unknown>;
   const kind = "kind" in given ? given["kind"] : "comparison";
   if (!SCENARIO_KINDS.includes(kind as ScenarioKind)) {

@@ -3,6 +3,7 @@ import { parseWith } from "../errors.js";
 import { centre } from "../uncertainty/moments.js";
 import { quantile } from "../uncertainty/quantile.js";
 import type { ParameterValues, UncertainParameter } from "../uncertainty/uncertainInput.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /**
  * Metric name → value (integer cents for amounts, or null where a metric is undefined, e.g. per result with no results).
@@ -32,7 +33,7 @@ export const OneWayOptionsSchema = z
   })
   .superRefine((o, ctx) => {
     if (!(o.low < o.high)) ctx.addIssue({ code: "custom", path: ["high"], message: `high (${o.high}) must be greater than low (${o.low})` });
-  });
+  }, ONLY_IF_VALID);
 /**
  * Options of {@link oneWaySensitivity} as callers write them.
  * @category Uncertainty and sensitivity

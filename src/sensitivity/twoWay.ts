@@ -4,6 +4,7 @@ import { centre } from "../uncertainty/moments.js";
 import { quantile } from "../uncertainty/quantile.js";
 import type { UncertainParameter } from "../uncertainty/uncertainInput.js";
 import type { MetricEvaluator, MetricValues } from "./oneWay.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /**
  * Options of {@link twoWaySensitivity}: `steps` percentiles evenly from `from` to `to` (default 5 from P5 to P95).
@@ -17,7 +18,7 @@ export const TwoWayOptionsSchema = z
   })
   .superRefine((o, ctx) => {
     if (!(o.from < o.to)) ctx.addIssue({ code: "custom", path: ["to"], message: `to (${o.to}) must be greater than from (${o.from})` });
-  });
+  }, ONLY_IF_VALID);
 /**
  * Options of {@link twoWaySensitivity} as callers write them.
  * @category Uncertainty and sensitivity

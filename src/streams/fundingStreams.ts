@@ -8,6 +8,7 @@ import { divRoundBig, NonNegativeMoneySchema, percentOfEach, SharePercentSchema,
 import { DatedValue, datedSchema, formatMonth, horizonEnd, horizonYears, yearOf } from "../period.js";
 import { yearlyAdvance } from "../ledger/yearlyAdvance.js";
 import type { Projection } from "../projection/project.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /**
  * One version of a stream's rules (regeling): what it covers, how much of it, up to what cap.
@@ -41,7 +42,7 @@ const CheckedRulesSchema = StreamRulesSchema.superRefine((r, ctx) => {
       });
     }
   }
-});
+}, ONLY_IF_VALID);
 
 /**
  * A funding stream (regeling) next to the payment model, with dated versions of its rules.

@@ -4,6 +4,7 @@ import { MoneySchema, NonNegativeMoneySchema } from "../money/index.js";
 import { HorizonSchema } from "../period.js";
 import { datedByDateSchema } from "./datedByDate.js";
 import { DateSchema, DutchHolidayOptionsSchema } from "./workingDays.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /*
  * The inputs of a capped grant pool (subsidiepot) like the stimuleringsimpuls maatwerk of
@@ -31,7 +32,7 @@ const WorkingDays = z
   .int("must be a whole number of working days")
   .min(0, "must not be negative")
   .max(250, "must be at most 250 working days (about a year)");
-const PositiveMoney = MoneySchema.refine((c) => c > 0, "must be more than € 0");
+const PositiveMoney = MoneySchema.refine((c) => c > 0, { message: "must be more than € 0", ...ONLY_IF_VALID });
 
 /**
  * One version of a pool's rules (regeling). Every field about judging a request applies from the
@@ -81,7 +82,7 @@ export const GrantRulesSchema = z
     if (r.extendedReviewDays < r.reviewDays) {
       ctx.addIssue({ code: "custom", path: ["extendedReviewDays"], message: `extended review (${r.extendedReviewDays} working days) must not be faster than the standard review (${r.reviewDays})` });
     }
-  });
+  }, ONLY_IF_VALID);
 /**
  * One version of a pool's rules, as users write it.
  * @category Grant pools (stimuleringsimpuls)
@@ -174,7 +175,7 @@ export const GrantRequestSchema = z
         message: `called ${r.calledDate}, outside the guarantee's term from receipt ${r.receivedDate} to ${r.deliveryDate}`,
       });
     }
-  });
+  }, ONLY_IF_VALID);
 /**
  * A grant request as users write it.
  * @category Grant pools (stimuleringsimpuls)
@@ -194,7 +195,7 @@ export const GrantRequestsSchema = z.array(GrantRequestSchema).superRefine((requ
     if (first !== undefined) ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate id "${r.id}" (also at [${first}])` });
     else seen.set(r.id, i);
   });
-});
+}, ONLY_IF_VALID);
 
 /**
  * Options of a grant-pool simulation.
@@ -245,7 +246,7 @@ export const GrantPoolsInputSchema = z
       }
       if (t.from === t.to) ctx.addIssue({ code: "custom", path: ["transfers", i, "to"], message: "a transfer needs two different pools" });
     });
-  });
+  }, ONLY_IF_VALID);
 /**
  * Several pools and the transfers between them, as users write them.
  * @category Grant pools (stimuleringsimpuls)

@@ -7,6 +7,7 @@ import { MonthSchema, parseMonth } from "../period.js";
 import { cumulative, Rng } from "../random.js";
 import { GRANT_KINDS, type GrantRequestInput } from "./grantPoolSchema.js";
 import { firstDayOfMonth, formatDate, lastDayOfMonth, MAX_YEAR, weekdayOfDay, type DayNumber } from "./workingDays.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /*
  * Synthetic requests to a grant pool: how many arrive each month, how large they are, what they
@@ -32,7 +33,7 @@ const PercentRange = z
       }
     }
     if (new Decimal(r.min).gt(r.max)) ctx.addIssue({ code: "custom", path: ["min"], message: `min ${r.min}% is above max ${r.max}%` });
-  });
+  }, ONLY_IF_VALID);
 
 /** Largest mean amount (€1 billion): with draws capped at 1000 × the mean, every amount stays an exact integer. */
 const MAX_MEAN = 100_000_000_000;
@@ -40,8 +41,8 @@ const MAX_MEAN = 100_000_000_000;
 /** A log-normal amount, rounded to whole euros and kept within [min, max]. */
 const AmountDistributionSchema = z
   .strictObject({
-    mean: MoneySchema.refine((c) => c > 0, "must be more than € 0")
-      .refine((c) => c <= MAX_MEAN, "must be at most € 1.000.000.000")
+    mean: MoneySchema.refine((c) => c > 0, { message: "must be more than € 0", ...ONLY_IF_VALID })
+      .refine((c) => c <= MAX_MEAN, { message: "must be at most € 1.000.000.000", ...ONLY_IF_VALID })
       .describe("mean amount asked"),
     cv: Cv.default(1),
     min: NonNegativeMoneySchema.default(100).describe("smallest amount (default € 1)"),
@@ -50,7 +51,7 @@ const AmountDistributionSchema = z
   .superRefine((a, ctx) => {
     if (a.max !== undefined && a.min > a.max) ctx.addIssue({ code: "custom", path: ["min"], message: "min is above max" });
     if (a.min === 0) ctx.addIssue({ code: "custom", path: ["min"], message: "a request asks more than € 0: min must be positive" });
-  });
+  }, ONLY_IF_VALID);
 
 const KindWeight = z.number().min(0, "weight must not be negative").describe("relative share of requests of this kind");
 
@@ -110,7 +111,7 @@ export const GrantRequestSpecSchema = z
     if (Math.floor((parseMonth(s.start) + s.months - 1) / 12) + 11 > MAX_YEAR) {
       ctx.addIssue({ code: "custom", path: ["start"], message: `requests must end more than 11 years before ${MAX_YEAR}` });
     }
-  });
+  }, ONLY_IF_VALID);
 /**
  * The spec of synthetic grant requests, as users write it.
  * @category Grant pools (stimuleringsimpuls)

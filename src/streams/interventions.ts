@@ -6,6 +6,7 @@ import { FundingInputError, parseWith } from "../errors.js";
 import { assertCents, divRound, divRoundBig, NonNegativeMoneySchema, SharePercentSchema, type Cents } from "../money/index.js";
 import { MonthSchema, parseMonth } from "../period.js";
 import { lessThan, over, ratioOf, roundToCents, times, toNumber, type Ratio } from "./exactRatio.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /*
  * The LPI choice aid (keuzehulp laagdrempelige psychosociale interventies, seed 000): pick
@@ -53,7 +54,7 @@ const GroupSizeSchema = z
     min: z.number().int("group size must be a whole number").min(2, "a group has at least 2 participants").max(1000),
     max: z.number().int("group size must be a whole number").min(2, "a group has at least 2 participants").max(1000),
   })
-  .refine((g) => g.min <= g.max, { path: ["max"], message: "max group size must be at least the min" })
+  .refine((g) => g.min <= g.max, { ...ONLY_IF_VALID, path: ["max"], message: "max group size must be at least the min" })
   .describe("participants per group; the cost per participant is shown at both ends");
 
 // Fields every intervention has, whatever its form.
@@ -100,7 +101,7 @@ export const InterventionSchema = z
     if (iv.costPerSession === undefined && iv.costPerParticipant === undefined) {
       ctx.addIssue({ code: "custom", path: ["costPerSession"], message: "needs costPerSession, costPerParticipant or both" });
     }
-  });
+  }, ONLY_IF_VALID);
 /**
  * An intervention as users write it (money as `"350.00"` or `{ cents }`).
  * @category Interventions (LPI) and recovery initiatives (ZHI)
@@ -143,7 +144,7 @@ export const InterventionCatalogueSchema = z
         }
       });
     });
-  });
+  }, ONLY_IF_VALID);
 /**
  * A catalogue as users write it.
  * @category Interventions (LPI) and recovery initiatives (ZHI)

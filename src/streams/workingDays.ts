@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FundingInputError, fromZodIssues } from "../errors.js";
 import { countAtOrBefore, daysInMonth, type Month } from "../period.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /*
  * Calendar dates and Dutch working days (werkdagen), for deadlines such as "a decision within 5
@@ -46,7 +47,7 @@ function dateProblem(text: string): string | null {
 export const DateSchema = z.string().superRefine((text, ctx) => {
   const problem = dateProblem(text);
   if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
-});
+}, ONLY_IF_VALID);
 
 /** Days since 1970-01-01 of a Gregorian date (Hinnant's days_from_civil: integers only). */
 function daysFromCivil(year: number, month: number, day: number): DayNumber {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NameSchema } from "../caseload/names.js";
 import { normalMass } from "./normal.js";
+import { ONLY_IF_VALID } from "../onlyIfValid.js";
 
 /*
  * A parameter distribution: where a scenario has a number (a trend, a tariff, a probability, a
@@ -43,7 +44,7 @@ const UniformSchema = z
   .strictObject({ distribution: z.literal("uniform").describe("the kind of distribution"), min: z.number().describe("lowest value"), max: z.number().describe("highest value"), ...common })
   .superRefine((d, ctx) => {
     if (!(d.min < d.max)) ctx.addIssue({ code: "custom", path: ["max"], message: `max (${d.max}) must be greater than min (${d.min})` });
-  })
+  }, ONLY_IF_VALID)
   .describe("uniform between min and max");
 
 const TriangularSchema = z
@@ -53,7 +54,7 @@ const TriangularSchema = z
     else if (!(d.min <= d.mode && d.mode <= d.max)) {
       ctx.addIssue({ code: "custom", path: ["mode"], message: `mode (${d.mode}) must lie between min (${d.min}) and max (${d.max})` });
     }
-  })
+  }, ONLY_IF_VALID)
   .describe("triangular with the given minimum, most likely value (mode) and maximum");
 
 /** The smallest probability a truncation window of a normal may hold. */
@@ -82,7 +83,7 @@ const NormalSchema = z
         message: `truncation [${d.min ?? "-∞"}, ${d.max ?? "∞"}] holds almost none of the normal (mean ${d.mean}, sd ${d.sd}): probability ${mass > 0 ? mass.toPrecision(3) : "below 1e-300"}`,
       });
     }
-  })
+  }, ONLY_IF_VALID)
   .describe("normal with mean and sd, optionally truncated to [min, max]");
 
 const LognormalSchema = z
@@ -113,7 +114,7 @@ const BetaSchema = z
         message: `max (${max}) must be greater than min (${min}); min defaults to 0, max to 1`,
       });
     }
-  })
+  }, ONLY_IF_VALID)
   .describe("beta(alpha, beta) on [0, 1], scaled to [min, max] when given; see betaFromMeanSd");
 
 const GammaSchema = z
