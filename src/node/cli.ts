@@ -6,6 +6,7 @@ import { generateCaseload } from "../caseload/generate.js";
 import { drawnSpec } from "../uncertainty/drawnSpec.js";
 import { comparisonToCsv, recordsToCsv } from "../csv/exportCsv.js";
 import { FundingInputError, formatPath } from "../errors.js";
+import { excerpt } from "../excerpt.js";
 import { CompareOptionsSchema, type OnRun } from "../metrics/compare.js";
 import { comparisonToMarkdown, formatComparison } from "../report/table.js";
 import { scenarioJsonSchema } from "../scenario/scenarioJsonSchema.js";
@@ -73,6 +74,12 @@ Options:
   --runs <n>                   Monte Carlo runs (overrides the scenario; not for a grant pool)
   --workers <n>                worker threads for a comparison's Monte Carlo runs (default: the
                                machine's cores; 1 runs them in this thread; same result either way)
+  --allow-outside-files        let the scenario name files outside its own folder (by default a
+                               caseload, use or rejects file must be in the scenario's folder or
+                               below, after resolving .. and symlinks)
+  --max-file-size <MB>         the largest file read (default: 200)
+  --all-errors                 print every issue of invalid input (default: the first 20 and how
+                               many more)
   --dutch                      CSV for Dutch Excel: semicolons, decimal comma, Dutch headers
   --locale nl|en               language of the table, notes, summary and report (default: nl) and
                                of CSV headers (default: nl with --dutch, else en)
@@ -154,6 +161,8 @@ const ARGUMENTS: Readonly<Record<string, number>> = { run: 1, compare: 1, genera
  * @category Node: files, CLI and workers
  */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  // Read before parsing, so the issues of invalid input are capped or not whatever else fails.
+  const allErrors = argv.includes("--all-errors");
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -166,6 +175,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         workers: { type: "string" },
         dutch: { type: "boolean", default: false },
         locale: { type: "string" },
+        "allow-outside-files": { type: "boolean", default: false },
+        "max-file-size": { type: "string" },
+        "all-errors": { type: "boolean", default: false },
         version: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -191,6 +203,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     const format = outputFormat(values.format, values.out);
     const language = languageOf(values.locale, values.dutch);
+    const files = fileOptions(values["allow-outside-files"], values["max-file-size"]);
     // A folder or an unwritable place for --out is said now, not after a long run.
     if (values.out !== undefined) checkOut(values.out);
     const emit = (text: string): void => {
@@ -215,7 +228,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return EXIT.ok;
       case "validate": {
         const path = requireFile(file, command);
-        const scenario = await loadScenario(path, { loadCsv: loadCsvCaseload });
+        const scenario = await loadScenario(path, { loadCsv: loadCsvCaseload, ...files });
         noteImport(scenario, io, language.text);
         // Some mistakes show only when the scenario runs (a model naming a provider the caseload lacks,
         // a request received before the pool's first rules): one run finds them, in about a second at most.
@@ -228,7 +241,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         if (values.format !== undefined && values.format !== "csv") throw new UsageError("generate writes CSV; --format must be csv or left out");
         // Use that varies by month goes to a second file: without --out it would be lost.
         if (!values.out) throw new UsageError("generate writes two CSV files (trajectories and use per month): give --out <file.csv>");
-        const { value } = await readScenario(path);
+        const { value } = await readScenario(path, undefined, files);
         if (value.kind !== "comparison") {
           io.stderr(`${path}: kind: generate writes a synthetic caseload; this scenario is ${describeKind(value.kind)}\n`);
           return EXIT.invalidInput;
@@ -249,7 +262,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "run":
       case "compare": {
         const path = requireFile(file, command);
-        const read = await loadScenario(path, { loadCsv: loadCsvCaseload });
+        const read = await loadScenario(path, { loadCsv: loadCsvCaseload, ...files });
         // `run` as a table or Markdown lists them among its notes; elsewhere they go to stderr.
         if (command === "compare" || (format !== "table" && format !== "md")) noteImport(read, io, language.text);
         const given = read.definition;
@@ -283,11 +296,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
   } catch (e) {
     if (e instanceof ScenarioInputError) {
-      for (const issue of e.issues) io.stderr(`${formatScenarioIssue(issue)}\n`);
+      printIssues(e.issues, formatScenarioIssue, io, allErrors);
       return EXIT.invalidInput;
     }
     if (e instanceof FundingInputError) {
-      for (const issue of e.issues) io.stderr(`${e.subject}: ${formatPath(issue.path)}: ${issue.message}\n`);
+      printIssues(e.issues, (issue) => `${e.subject}: ${formatPath(issue.path)}: ${issue.message}`, io, allErrors);
       return EXIT.invalidInput;
     }
     if (e instanceof MissingDependencyError) {
@@ -305,6 +318,28 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stderr(`unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.failure;
   }
+}
+
+/**
+ * How many issues of invalid input the command line prints, unless `--all-errors`: a file with
+ * 20,000 bad rows gives the first 20 and how many more, not megabytes (the error object keeps all).
+ * @category Node: files, CLI and workers
+ */
+export const PRINTED_ISSUES = 20;
+
+/** The longest issue line printed, in characters: a longer one (a 50 MB header echoed) is cut, with its length. */
+const ISSUE_LINE_LENGTH = 1000;
+
+/**
+ * Prints issues to stderr, one a line: each cut to {@link ISSUE_LINE_LENGTH} characters with its
+ * control characters escaped, and — unless `all` — the first {@link PRINTED_ISSUES} and a line
+ * saying how many more there are.
+ */
+function printIssues<I>(issues: readonly I[], line: (issue: I) => string, io: Io, all: boolean): void {
+  const shown = all ? issues : issues.slice(0, PRINTED_ISSUES);
+  for (const issue of shown) io.stderr(`${excerpt(line(issue), ISSUE_LINE_LENGTH)}\n`);
+  const more = issues.length - shown.length;
+  if (more > 0) io.stderr(`… and ${more} more issue${more === 1 ? "" : "s"} (run with --all-errors to see them all)\n`);
 }
 
 /** The scenario file of a command: a path, or a bare name found here or among the shipped scenarios. */
@@ -361,6 +396,13 @@ function writeReason(e: unknown): string {
     ENOENT: "its folder does not exist and cannot be created",
   };
   return (code && reasons[code]) ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** What files a scenario may read: `--allow-outside-files`, `--max-file-size <MB>`. */
+function fileOptions(allowOutside: boolean, maxMb: string | undefined): { allowOutside: boolean; maxFileBytes?: number } {
+  if (maxMb === undefined) return { allowOutside };
+  if (!/^\d+(\.\d+)?$/.test(maxMb) || Number(maxMb) <= 0) throw new UsageError(`--max-file-size needs a size in MB above 0, e.g. 500; got "${maxMb}"`);
+  return { allowOutside, maxFileBytes: Math.floor(Number(maxMb) * 1024 * 1024) };
 }
 
 function integer(text: string | undefined, flag: string): number | undefined {

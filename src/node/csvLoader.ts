@@ -12,8 +12,9 @@ import { importCaseloadCsvFile, writeCsv } from "./csvFiles.js";
  * warnings say how many and where.
  * @category Node: files, CLI and workers
  */
-export const loadCsvCaseload: CsvCaseloadLoader = (section) => {
+export const loadCsvCaseload: CsvCaseloadLoader = (section, context) => {
   const result = importCaseloadCsvFile(section.csv, {
+    ...(context.maxFileBytes === undefined ? {} : { maxFileBytes: context.maxFileBytes }),
     ...recordsOptions(section),
     ...(section.useCsv ? { usePath: section.useCsv } : {}),
     ...(section.mapping ? { mapping: section.mapping } : {}),

@@ -5,6 +5,8 @@
  * of record; this runs only when something has to be located.
  */
 
+import { excerpt } from "../excerpt.js";
+
 /** A JSON syntax error at a character offset. */
 export class JsonSyntaxError extends Error {
   constructor(
@@ -37,7 +39,7 @@ class Scanner {
     if (this.pos >= this.text.length) return "the end of the file";
     WORD.lastIndex = this.pos;
     const w = WORD.exec(this.text);
-    return w ? `'${w[0]}'` : `'${this.text[this.pos]}'`;
+    return w ? `'${excerpt(w[0], 40)}'` : `'${excerpt(this.text[this.pos]!)}'`;
   }
 
   ws(): void {

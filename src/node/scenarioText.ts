@@ -1,4 +1,5 @@
 import { isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import { excerpt } from "../excerpt.js";
 import type { Locator, ScenarioIssue } from "../scenario/scenarioBase.js";
 import { jsonLocator, jsonSyntaxError, lineColumn, lineIndex } from "./jsonText.js";
 
@@ -78,7 +79,7 @@ function parseYamlText(text: string, source: string): ParsedText {
   if (doc.errors.length > 0) {
     return {
       success: false,
-      issues: doc.errors.map((e) => ({ code: "yaml_syntax", path: [], message: `YAML syntax error: ${e.message}`, source, ...at(e.pos[0]) })),
+      issues: doc.errors.map((e) => ({ code: "yaml_syntax", path: [], message: `YAML syntax error: ${excerpt(e.message, 200)}`, source, ...at(e.pos[0]) })),
     };
   }
   let data: unknown;
