@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
@@ -26,6 +26,7 @@ import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
 import { RecoveryInitiativeSchema } from "../streams/recoveryInitiative.js";
 import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
 import { describeKind, runScenario, type ResolvedScenario, type ScenarioDefinition, type ScenarioResult } from "../scenario/scenarioSchema.js";
+import { writeFilesAtomically, WriteFileError, type OutputFile } from "./atomicWrite.js";
 import { comparisonHtml } from "./htmlReport.js";
 import { MissingDependencyError } from "./vegaModules.js";
 import { loadCsvCaseload } from "./csvLoader.js";
@@ -209,7 +210,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const emit = (text: string): void => {
       const body = text.endsWith("\n") ? text : `${text}\n`;
       if (!values.out) return io.stdout(body);
-      writeOut(values.out, body);
+      writeOut({ path: values.out, text: body });
     };
     switch (command) {
       case "init": {
@@ -254,8 +255,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const csv = recordsToCsv(generateCaseload(drawnSpec(value.caseload.spec, seed), seed), { dutch: values.dutch });
         const usePath = join(dirname(values.out), `${basename(values.out, extname(values.out))}-use${extname(values.out) || ".csv"}`);
         checkOut(usePath);
-        writeOut(values.out, csv.trajectories);
-        writeOut(usePath, csv.use);
+        // Both files or neither: a failure on the second leaves no trajectories without their use.
+        writeOut({ path: values.out, text: csv.trajectories }, { path: usePath, text: csv.use });
         io.stderr(`wrote ${values.out} and ${usePath}\n`);
         return EXIT.ok;
       }
@@ -373,13 +374,17 @@ function checkOut(out: string): void {
   }
 }
 
-/** Writes an output file, creating its folder; a failure is an {@link OutputError} naming the path and why. */
-function writeOut(path: string, text: string): void {
+/**
+ * Writes output files, creating their folder, all or none: each to a temporary file beside it,
+ * renamed into place when all are written, so a failure never leaves a truncated file. A failure is
+ * an {@link OutputError} naming the path and why (exit 1).
+ */
+function writeOut(...files: OutputFile[]): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text, "utf8");
+    writeFilesAtomically(files);
   } catch (e) {
-    throw new OutputError(`cannot write ${path}: ${writeReason(e)}`);
+    if (!(e instanceof WriteFileError)) throw e;
+    throw new OutputError(`cannot write ${e.path}: ${writeReason(e.cause)}`);
   }
 }
 

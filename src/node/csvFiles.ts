@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import type { Caseload } from "../caseload/caseload.js";
 import { importCaseloadCsv, type CaseloadImport, type ImportCaseloadCsvOptions } from "../csv/caseloadCsv.js";
 import { FundingInputError } from "../errors.js";
+import { writeFilesAtomically, WriteFileError } from "./atomicWrite.js";
 import { DEFAULT_MAX_FILE_BYTES, FileRefusal, readBoundedFile } from "./fileAccess.js";
 
 /**
@@ -68,10 +67,18 @@ export function importCaseloadCsvFile(path: string, options: ReadCaseloadCsvOpti
 }
 
 /**
- * Node only: writes CSV text (from `ledgerToCsv`, `comparisonToCsv`, …) to `path` as UTF-8, creating its directory.
+ * Node only: writes CSV text (from `ledgerToCsv`, `comparisonToCsv`, …) to `path` as UTF-8, creating
+ * its directory. The file is written whole or not at all (to a temporary file beside it, then
+ * renamed): a full disk leaves the previous file, never a truncated one. A failure throws the
+ * file-system error (its `code`, e.g. `ENOSPC`), with the path in its message.
  * @category Node: files, CLI and workers
  */
 export function writeCsv(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text, "utf8");
+  try {
+    writeFilesAtomically([{ path, text }]);
+  } catch (e) {
+    if (!(e instanceof WriteFileError)) throw e;
+    const cause = e.cause as NodeJS.ErrnoException;
+    throw Object.assign(new Error(e.message, { cause }), { code: cause?.code, path });
+  }
 }
