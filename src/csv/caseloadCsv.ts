@@ -9,7 +9,7 @@ import { DATE_FORMATS, notAMonth, readMonth, readUse } from "./cellReaders.js";
 import { plausibilityWarnings, type ImportWarning } from "./plausibility.js";
 import { CsvSyntaxError, parseCsv } from "./parseCsv.js";
 import { excerpt } from "../excerpt.js";
-import { stringifyCsv } from "./stringifyCsv.js";
+import { guardCsvText, stringifyCsv, unguardCsvText } from "./stringifyCsv.js";
 
 /**
  * Columns of a trajectories CSV, one row per trajectory. The default header of each column is the
@@ -311,7 +311,8 @@ function readTable(text: string, file: string, delimiter: CsvDelimiter | undefin
   const rows: CsvRow[] = [];
   let line = 1;
   for (const record of parsed) {
-    const cells = record.map((c) => c.trim());
+    // A text cell an export guarded against spreadsheet formulas (`'=A1`) reads as it was (`=A1`).
+    const cells = record.map((c) => unguardCsvText(c.trim()));
     const here = line;
     line += 1 + lineBreaks(record);
     if (cells.every((c) => c === "")) continue;
@@ -786,7 +787,8 @@ export function rejectedRowsToCsv(result: CaseloadImport, file: "trajectories" |
   if (header === null || name === null) return "";
   const reason = header.includes("reden") ? "reden afwijzing" : "reden";
   const rows = result.rejected.filter((r) => r.file === name).map((r) => [...header.map((_, i) => r.cells[i] ?? ""), r.issues.map((i) => i.message).join(" | ")]);
-  return stringifyCsv([[...header, reason], ...rows], result.headers.delimiter, false);
+  // Every cell is text as read (and the reasons): guarded against formulas, stripped again on import.
+  return stringifyCsv([[...header, reason], ...rows].map((row) => row.map(guardCsvText)), result.headers.delimiter, false);
 }
 
 /** Maps an issue of `caseloadFromRecords` at `[index, field, …]` to the CSV line and column it came from. */
