@@ -70,7 +70,8 @@ Options:
   --format table|json|csv|md|html
                                output format (default: table; or from --out's extension); html is a
                                self-contained report with the table and charts (comparisons only)
-  --out <file>                 write to a file instead of standard output
+  --out <file>                 write to a file instead of standard output (whole or not at all: a
+                               temporary file beside it, renamed into place)
   --seed <n>                   seed of the first run (overrides the scenario; synthetic data only)
   --runs <n>                   Monte Carlo runs (overrides the scenario; not for a grant pool)
   --workers <n>                worker threads for a comparison's Monte Carlo runs (default: the
@@ -99,7 +100,8 @@ Examples:
 Exit codes:
   0  done (also when the reader of the output stops early, as \`… | head\` does)
   1  invalid input, or a file that cannot be read or written (the message names the file, line
-     and field, or the path and why), or vega missing for an HTML report (it says what to install)
+     and field, or the path and why: also a file outside the scenario's folder, not a regular file
+     or above the size limit, a full disk), or vega missing for an HTML report (it says what to install)
   2  bad usage: an unknown command or option, a missing or extra argument, --out naming a folder
   3  an unexpected failure (a bug: the message has its stack trace)
 `;
