@@ -101,7 +101,8 @@ Exit codes:
   0  done (also when the reader of the output stops early, as \`… | head\` does)
   1  invalid input, or a file that cannot be read or written (the message names the file, line
      and field, or the path and why: also a file outside the scenario's folder, not a regular file
-     or above the size limit, a full disk), or vega missing for an HTML report (it says what to install)
+     or above the size limit, a full disk), or vega missing for an HTML report (it says what to
+     install)
   2  bad usage: an unknown command or option, a missing or extra argument, --out naming a folder
   3  an unexpected failure (a bug: the message has its stack trace)
 `;
