@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the projection benchmarks, then the floor comparison at national scale, then
- * the Monte Carlo throughput, then locating 20,000 bad records in a JSON file — each in its own process (so one's heap and JIT state do not colour
- * the next), with the arguments passed on (`npm run bench -- --quick` for a short run of all).
+ * the Monte Carlo throughput, then locating 20,000 bad records in a JSON file — each in its own
+ * process (so one's heap and JIT state do not colour the next), with the arguments passed on
+ * (`npm run bench -- --quick` for a short run of all).
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
