@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { excerpt } from "./excerpt.js";
 
 /**
  * One problem with an input: where it is (a path of keys and indexes) and why it is wrong.
@@ -24,6 +25,21 @@ export function formatPath(path: readonly (string | number)[]): string {
   let out = "";
   for (const key of path) out += typeof key === "number" ? `[${key}]` : out === "" ? key : `.${key}`;
   return out === "" ? "(root)" : out;
+}
+
+/** How many issues an error's message lists; `issues` holds them all. */
+const ISSUES_IN_MESSAGE = 20;
+
+/**
+ * The lines of an error message for `issues`: the first {@link ISSUES_IN_MESSAGE}, each cut to
+ * 1,000 characters with control characters escaped, then how many more there are — so an error
+ * with 20,000 issues, or one echoing a 50 MB header, has a message of a few kilobytes.
+ */
+export function issueLines<I>(issues: readonly I[], line: (issue: I) => string): string {
+  const lines = issues.slice(0, ISSUES_IN_MESSAGE).map((i) => excerpt(line(i), 1000));
+  const more = issues.length - ISSUES_IN_MESSAGE;
+  if (more > 0) lines.push(`  … and ${more} more (every issue is in the error's issues)`);
+  return lines.join("\n");
 }
 
 /**
@@ -76,10 +92,7 @@ export class FundingInputError extends Error {
   readonly subject: string;
   readonly issues: readonly Issue[];
   constructor(what: string, issues: readonly Issue[]) {
-    super(
-      `[${LIBRARY}] invalid ${what}:\n` +
-        issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join("\n"),
-    );
+    super(`[${LIBRARY}] invalid ${what}:\n` + issueLines(issues, (i) => `  - ${formatPath(i.path)}: ${i.message}`));
     this.subject = what;
     this.issues = issues;
   }

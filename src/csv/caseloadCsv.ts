@@ -8,7 +8,8 @@ import { formatMonth, HorizonSchema, parseMonth, type Month } from "../period.js
 import { DATE_FORMATS, notAMonth, readMonth, readUse } from "./cellReaders.js";
 import { plausibilityWarnings, type ImportWarning } from "./plausibility.js";
 import { CsvSyntaxError, parseCsv } from "./parseCsv.js";
-import { stringifyCsv } from "./stringifyCsv.js";
+import { excerpt } from "../excerpt.js";
+import { guardCsvText, stringifyCsv, unguardCsvText } from "./stringifyCsv.js";
 
 /**
  * Columns of a trajectories CSV, one row per trajectory. The default header of each column is the
@@ -248,7 +249,7 @@ const CODE_LISTS: Readonly<Record<MappedField, readonly string[]>> = { careForm:
 function at(file: string, line: number, column: string | null, message: string, code = "custom"): Issue {
   return column === null
     ? { code, path: [file, line], message: `line ${line}: ${message}` }
-    : { code, path: [file, line, column], message: `line ${line}, column "${column}": ${message}` };
+    : { code, path: [file, line, column], message: `line ${line}, column "${excerpt(column, 40)}": ${message}` };
 }
 
 /**
@@ -310,7 +311,8 @@ function readTable(text: string, file: string, delimiter: CsvDelimiter | undefin
   const rows: CsvRow[] = [];
   let line = 1;
   for (const record of parsed) {
-    const cells = record.map((c) => c.trim());
+    // A text cell an export guarded against spreadsheet formulas (`'=A1`) reads as it was (`=A1`).
+    const cells = record.map((c) => unguardCsvText(c.trim()));
     const here = line;
     line += 1 + lineBreaks(record);
     if (cells.every((c) => c === "")) continue;
@@ -336,7 +338,9 @@ function locate<F extends string>(
   issues: Issue[],
 ): Map<F, { index: number; header: string }> {
   const out = new Map<F, { index: number; header: string }>();
-  const found = table.headers.map((h) => `"${h}"`).join(", ");
+  // The header as read, in short: a foreign file's first line is not echoed at length.
+  const shownHeaders = table.headers.slice(0, 20).map((h) => `"${excerpt(h, 40)}"`);
+  const found = table.headers.length > 20 ? `${shownHeaders.join(", ")} and ${table.headers.length - 20} more` : shownHeaders.join(", ");
   for (const field of fields) {
     const header = names[field] ?? field;
     const index = table.headers.indexOf(header);
@@ -346,7 +350,7 @@ function locate<F extends string>(
         issues.push({
           code: "missing_column",
           path: [table.file, table.headerLine, header],
-          message: `line ${table.headerLine}: missing column "${header}"${forField}; the header has ${found}`,
+          message: `line ${table.headerLine}: missing column "${excerpt(header, 40)}"${forField}; the header has ${found}`,
         });
       }
       continue;
@@ -355,7 +359,7 @@ function locate<F extends string>(
       issues.push({
         code: "duplicate_column",
         path: [table.file, table.headerLine, header],
-        message: `line ${table.headerLine}: column "${header}" appears more than once; which one holds ${field} is unclear`,
+        message: `line ${table.headerLine}: column "${excerpt(header, 40)}" appears more than once; which one holds ${field} is unclear`,
       });
       continue;
     }
@@ -616,7 +620,7 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
       }
       const t = byId.get(id);
       if (t === undefined) {
-        here(row, "id", `no trajectory "${id}" in ${tFile}`, "unknown_trajectory");
+        here(row, "id", `no trajectory "${excerpt(id)}" in ${tFile}`, "unknown_trajectory");
         continue;
       }
       useRowOf.set(row.line, t);
@@ -633,19 +637,19 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
         continue;
       }
       if (tr.constant) {
-        here(row, "use", `trajectory "${id}" already has one use for every month (${tFile} line ${tr.row.line}); give use there or here, not both`, "conflicting_use");
+        here(row, "use", `trajectory "${excerpt(id)}" already has one use for every month (${tFile} line ${tr.row.line}); give use there or here, not both`, "conflicting_use");
         continue;
       }
       if (tr.months === null || tr.use === null || tr.useLines === null) continue; // its start or end is reported on its own row
       const k = month - tr.months.first;
       if (k < 0 || k >= tr.months.count) {
         const care = `${formatMonth(tr.months.start)} … ${tr.months.end === null ? "(open)" : formatMonth(tr.months.end)}`;
-        here(row, "month", `month ${formatMonth(month)} is outside the care of trajectory "${id}" (${care})`, "outside_trajectory");
+        here(row, "month", `month ${formatMonth(month)} is outside the care of trajectory "${excerpt(id)}" (${care})`, "outside_trajectory");
         continue;
       }
       const firstLine = tr.useLines[k]!;
       if (firstLine !== 0) {
-        here(row, "month", `a second use row for trajectory "${id}" in ${formatMonth(month)} (first on line ${firstLine})`, "duplicate_month");
+        here(row, "month", `a second use row for trajectory "${excerpt(id)}" in ${formatMonth(month)} (first on line ${firstLine})`, "duplicate_month");
         continue;
       }
       tr.useLines[k] = row.line;
@@ -660,7 +664,7 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
         });
         if (missing.length > 0) {
           const list = missing.length > 6 ? `${missing.slice(0, 6).join(", ")}, … (${missing.length} months)` : missing.join(", ");
-          issues.push(at(tFile, tr.row.line, null, `trajectory "${tr.id}" has no row in ${uFile} for ${list}`, "missing_use"));
+          issues.push(at(tFile, tr.row.line, null, `trajectory "${excerpt(tr.id)}" has no row in ${uFile} for ${list}`, "missing_use"));
         }
       }
     }
@@ -723,7 +727,7 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
   }
   for (const [line, t] of useRowOf) {
     if (rejectedT.has(t) && !byRow.has(key(uFile, line))) {
-      note(at(uFile, line, null, `its trajectory "${imported[t]!.id}" (line ${imported[t]!.row.line} of ${tFile}) was rejected`, "rejected_trajectory"));
+      note(at(uFile, line, null, `its trajectory "${excerpt(imported[t]!.id)}" (line ${imported[t]!.row.line} of ${tFile}) was rejected`, "rejected_trajectory"));
     }
   }
   if (result.caseload === null || rejectedT.size === imported.length) {
@@ -783,7 +787,8 @@ export function rejectedRowsToCsv(result: CaseloadImport, file: "trajectories" |
   if (header === null || name === null) return "";
   const reason = header.includes("reden") ? "reden afwijzing" : "reden";
   const rows = result.rejected.filter((r) => r.file === name).map((r) => [...header.map((_, i) => r.cells[i] ?? ""), r.issues.map((i) => i.message).join(" | ")]);
-  return stringifyCsv([[...header, reason], ...rows], result.headers.delimiter, false);
+  // Every cell is text as read (and the reasons): guarded against formulas, stripped again on import.
+  return stringifyCsv([[...header, reason], ...rows].map((row) => row.map(guardCsvText)), result.headers.delimiter, false);
 }
 
 /** Maps an issue of `caseloadFromRecords` at `[index, field, …]` to the CSV line and column it came from. */
@@ -810,7 +815,7 @@ function locateRecordIssue(
   let message = issue.message;
   if (name !== null && (MAPPED_FIELDS as readonly string[]).includes(name) && issue.code === "invalid_value") {
     const f = name as MappedField;
-    message = `${f} "${tr.raw[f] ?? ""}" is not one of ${CODE_LISTS[f].join(", ")}; translate the export's codes with mapping.values.${f}`;
+    message = `${f} "${excerpt(tr.raw[f] ?? "")}" is not one of ${CODE_LISTS[f].join(", ")}; translate the export's codes with mapping.values.${f}`;
   } else if (name === "id" && issue.code === "custom") {
     const first = byId.get(tr.id);
     if (first !== undefined && imported[first] !== tr) message += ` (first on line ${imported[first]!.row.line})`;

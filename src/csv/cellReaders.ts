@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { daysInMonth, MONTH_RE, parseMonth, type Month } from "../period.js";
+import { excerpt } from "../excerpt.js";
 
 /**
  * How months are written in a region's export. Start and end of care are months; a day date is
@@ -77,7 +78,7 @@ export function notAMonth(what: string, cell: string, format: DateFormat): strin
   const example = format === "excel" ? "46188" : formatExample(format);
   const others = dateFormatsOf(cell).filter((f) => f !== format);
   const hint = others.length > 0 ? `; it reads as ${others[0]}: set mapping.dateFormat to "${others[0]}"` : "";
-  return `${what} "${cell}" is not a date as ${format} (e.g. ${example})${hint}`;
+  return `${what} "${excerpt(cell)}" is not a date as ${format} (e.g. ${example})${hint}`;
 }
 
 function formatExample(format: Exclude<DateFormat, "excel">): string {
@@ -112,15 +113,15 @@ export function readUse(cell: string, decimalComma: boolean, scale: Decimal | nu
   if (d === null) {
     const other = readDecimal(cell, !decimalComma) !== null;
     const hint = other ? (decimalComma ? " (with mapping.decimalComma a decimal point is not read)" : "; a decimal comma? set mapping.decimalComma") : "";
-    return `use "${cell}" is not a number${hint}`;
+    return `use "${excerpt(cell)}" is not a number${hint}`;
   }
   const v = scale === null ? d : d.times(scale);
   if (!v.isInteger()) {
     return scale === null
-      ? `use "${cell}" is not a whole number (minutes for hours, etmalen, dagdelen, …); hours given as hours? set mapping.useScale`
-      : `use "${cell}" × ${scale.toString()} = ${v.toString()} is not a whole number`;
+      ? `use "${excerpt(cell)}" is not a whole number (minutes for hours, etmalen, dagdelen, …); hours given as hours? set mapping.useScale`
+      : `use "${excerpt(cell)}" × ${scale.toString()} = ${v.toString()} is not a whole number`;
   }
-  if (v.isNegative()) return `use "${cell}" must not be negative`;
-  if (v.greaterThan(2147483647)) return `use "${cell}" is beyond 2^31 − 1`;
+  if (v.isNegative()) return `use "${excerpt(cell)}" must not be negative`;
+  if (v.greaterThan(2147483647)) return `use "${excerpt(cell)}" is beyond 2^31 − 1`;
   return v.toNumber();
 }

@@ -10,7 +10,7 @@ import type { Cents } from "../money/cents.js";
 import { formatMonth, parseMonth, yearOf } from "../period.js";
 import type { Breakdown } from "../projection/breakdown.js";
 import { TRAJECTORY_CSV_FIELDS, USE_CSV_FIELDS, type CsvDelimiter } from "./caseloadCsv.js";
-import { stringifyCsv } from "./stringifyCsv.js";
+import { guardCsvText, NumberCell, numberCell, stringifyCsv, type CsvCell } from "./stringifyCsv.js";
 
 /**
  * How CSV is written. The default is plain CSV: `,` between fields, amounts in euros with a
@@ -51,8 +51,16 @@ export function style(o: CsvExportOptions = {}): Style {
   return { delimiter: o.delimiter ?? (dutch ? ";" : ","), decimal: dutch ? "," : ".", amounts: o.amounts ?? "euros", bom: o.bom ?? dutch, words: reportLabels(o.locale ?? (dutch ? "nl" : "en")) };
 }
 
-export function write(rows: readonly (readonly string[])[], s: Style): string {
-  return stringifyCsv(rows, s.delimiter, s.bom);
+/**
+ * The rows as CSV text in the style: numbers ({@link NumberCell}) as they are, every text cell
+ * guarded against spreadsheet formulas ({@link guardCsvText}: `=cmd` → `'=cmd`).
+ */
+export function write(rows: readonly (readonly CsvCell[])[], s: Style): string {
+  return stringifyCsv(
+    rows.map((row) => row.map((cell) => (cell instanceof NumberCell ? cell.text : guardCsvText(cell)))),
+    s.delimiter,
+    s.bom,
+  );
 }
 
 /**
@@ -71,12 +79,14 @@ export function formatCsvAmount(cents: Cents, options: { readonly amounts?: "eur
 }
 
 /** A decimal number (a percentage, a ratio) written with the style's decimal separator. */
-export const decimalIn = (s: Style, v: string | number): string => (s.decimal === "," ? String(v).replace(".", ",") : String(v));
+export const decimalIn = (s: Style, v: string | number): NumberCell => numberCell(s.decimal === "," ? String(v).replace(".", ",") : String(v));
 /** Header of an amount column: `euros` or `cents` (in the style's language). */
 export const amountHeader = (s: Style): string => s.words.csvTerm(s.amounts === "cents" ? "cents" : "euros");
 /** A row of headers in the style's language. */
 export const headers = (s: Style, names: readonly string[]): string[] => names.map((n) => s.words.csvTerm(n));
-export const amount = (cents: Cents, s: Style): string => formatCsvAmount(cents, { amounts: s.amounts, decimal: s.decimal });
+export const amount = (cents: Cents, s: Style): NumberCell => numberCell(formatCsvAmount(cents, { amounts: s.amounts, decimal: s.decimal }));
+/** A count or other plain number as a cell. */
+export const count = (n: number): NumberCell => numberCell(String(n));
 
 /**
  * The ledger as CSV, one row per payment line: `month, incurred, municipality, provider,
@@ -86,7 +96,7 @@ export const amount = (cents: Cents, s: Style): string => formatCsvAmount(cents,
  */
 export function ledgerToCsv(ledger: Ledger, caseload: Caseload, options: CsvExportOptions = {}): string {
   const s = style(options);
-  const rows: string[][] = [[...headers(s, ["month", "incurred", "municipality", "provider", "trajectory", "profile", "careForm", "kind"]), amountHeader(s)]];
+  const rows: CsvCell[][] = [[...headers(s, ["month", "incurred", "municipality", "provider", "trajectory", "profile", "careForm", "kind"]), amountHeader(s)]];
   for (let i = 0; i < ledger.length; i++) {
     const t = ledger.trajectory[i]!;
     const per = t !== NO_TRAJECTORY;
@@ -136,7 +146,7 @@ export function breakdownToCsv(breakdown: Breakdown, options: BreakdownCsvOption
   }
   const columnTotals = new Array<number>(labels.length).fill(0);
   let grand = 0;
-  const rows: string[][] = [[options.keyHeader ?? s.words.csvTerm("key"), ...labels, s.words.csvTerm("total")]];
+  const rows: CsvCell[][] = [[options.keyHeader ?? s.words.csvTerm("key"), ...labels, s.words.csvTerm("total")]];
   breakdown.keys.forEach((key, r) => {
     const cells = new Array<number>(labels.length).fill(0);
     for (let i = 0; i < months; i++) cells[columnOf[i]!]! += breakdown.cents[r * months + i]!;
@@ -257,7 +267,7 @@ function metricRows(comparison: Comparison, words: ReportLabels): MetricRow[] {
 export function comparisonToCsv(comparison: Comparison, options: CsvExportOptions = {}): string {
   const s = style(options);
 
-  const rows: string[][] = [[...headers(s, ["metric", "label", "unit"]), ...comparison.models.map((m) => m.label)]];
+  const rows: CsvCell[][] = [[...headers(s, ["metric", "label", "unit"]), ...comparison.models.map((m) => m.label)]];
   for (const r of metricRows(comparison, s.words)) {
     const unit = r.unit === "amount" ? amountHeader(s) : s.words.csvTerm(r.unit);
     rows.push([
@@ -268,7 +278,7 @@ export function comparisonToCsv(comparison: Comparison, options: CsvExportOption
         const v = r.cell(model.mean, model);
         if (v === null) return "";
         if (r.unit === "amount") return amount(v as number, s);
-        return typeof v === "string" ? decimalIn(s, v) : String(v);
+        return typeof v === "string" ? decimalIn(s, v) : count(v);
       }),
     ]);
   }
@@ -301,8 +311,8 @@ export interface CaseloadCsv {
  */
 export function recordsToCsv(caseload: Caseload, options: Omit<CsvExportOptions, "amounts"> = {}): CaseloadCsv {
   const s = style(options);
-  const trajectories: string[][] = [[...TRAJECTORY_CSV_FIELDS]];
-  const use: string[][] = [[...USE_CSV_FIELDS]];
+  const trajectories: CsvCell[][] = [[...TRAJECTORY_CSV_FIELDS]];
+  const use: CsvCell[][] = [[...USE_CSV_FIELDS]];
   const first = caseload.window.start;
   for (const r of toRecords(caseload)) {
     const constant = r.use.length > 0 && r.use.every((v) => v === r.use[0]);
@@ -320,11 +330,11 @@ export function recordsToCsv(caseload: Caseload, options: Omit<CsvExportOptions,
       r.outcome,
       r.ageGroup,
       r.targetGroup,
-      constant ? String(r.use[0]) : "",
+      constant ? count(r.use[0]!) : "",
     ]);
     if (!constant) {
       const from = Math.max(first, parseMonth(r.start));
-      r.use.forEach((v, k) => use.push([r.id, formatMonth(from + k), String(v)]));
+      r.use.forEach((v, k) => use.push([r.id, formatMonth(from + k), count(v)]));
     }
   }
   return {

@@ -6,6 +6,8 @@
  * all end a row (csv-parse fixes one of them per file from the first it meets).
  */
 
+import { excerpt } from "../excerpt.js";
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -68,7 +70,7 @@ export function parseCsv(text: string, delimiter: string): string[][] {
       line += breaksIn(cell);
       const next = text.charCodeAt(i);
       if (i < n && next !== d && next !== LF && next !== CR) {
-        throw new CsvSyntaxError(`Invalid Closing Quote: got "${text[i]}" at line ${line} instead of a delimiter or the end of the line`, line);
+        throw new CsvSyntaxError(`Invalid Closing Quote: got "${excerpt(text[i]!)}" at line ${line} instead of a delimiter or the end of the line`, line);
       }
     } else {
       const start = i;
@@ -76,7 +78,7 @@ export function parseCsv(text: string, delimiter: string): string[][] {
         const ch = text.charCodeAt(i);
         if (ch === d || ch === LF || ch === CR) break;
         if (ch === QUOTE) {
-          throw new CsvSyntaxError(`Invalid Opening Quote: a quote is found in field ${row.length} at line ${line}, value is "${text.slice(start, i)}" (quote the whole field and double the quotes inside it)`, line);
+          throw new CsvSyntaxError(`Invalid Opening Quote: a quote is found in field ${row.length} at line ${line}, value is "${excerpt(text.slice(start, Math.min(i, start + 200)))}" (quote the whole field and double the quotes inside it)`, line);
         }
         i++;
       }

@@ -1,7 +1,8 @@
 import type { Comparison } from "../metrics/compare.js";
 import type { Summary } from "../metrics/statistics.js";
 import type { RiskAllocation } from "../risk/riskAllocation.js";
-import { amount, amountHeader, decimalIn, headers, style, write, type CsvExportOptions, type Style } from "./exportCsv.js";
+import { amount, amountHeader, count, decimalIn, headers, style, write, type CsvExportOptions, type Style } from "./exportCsv.js";
+import type { CsvCell } from "./stringifyCsv.js";
 
 /** The period of a measure over the whole horizon, next to months (`2026-01`) and years (`2026`). */
 export const RISK_CSV_HORIZON = "horizon";
@@ -35,7 +36,7 @@ interface Row {
  */
 export function riskToCsv(comparison: Comparison, options: CsvExportOptions = {}): string {
   const s = style(options);
-  const rows: string[][] = [headers(s, ["model", "measure", "period", "subject", "unit", "value", "note"])];
+  const rows: CsvCell[][] = [headers(s, ["model", "measure", "period", "subject", "unit", "value", "note"])];
   for (const r of riskRows(comparison)) {
     const unit = r.unit === "amount" ? amountHeader(s) : s.words.csvTerm(r.unit);
     rows.push([r.model, r.measure, r.period, r.subject, unit, cell(r, s), r.note]);
@@ -43,10 +44,10 @@ export function riskToCsv(comparison: Comparison, options: CsvExportOptions = {}
   return write(rows, s);
 }
 
-function cell(r: Row, s: Style): string {
+function cell(r: Row, s: Style): CsvCell {
   if (r.value === null) return "";
   if (r.unit === "amount") return amount(r.value as number, s);
-  return typeof r.value === "string" ? decimalIn(s, r.value) : String(r.value);
+  return typeof r.value === "string" ? decimalIn(s, r.value) : count(r.value);
 }
 
 function riskRows(comparison: Comparison): Row[] {

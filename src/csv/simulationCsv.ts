@@ -1,6 +1,7 @@
 import { GRANT_REJECTION_LABELS, type GrantPoolResult } from "../streams/grantPool.js";
 import { RECOVERY_AMOUNTS, type RecoveryComparison } from "../streams/recoveryInitiative.js";
-import { amount, amountHeader, decimalIn, headers, style, write, type CsvExportOptions } from "./exportCsv.js";
+import { amount, amountHeader, count, decimalIn, headers, style, write, type CsvExportOptions } from "./exportCsv.js";
+import type { CsvCell } from "./stringifyCsv.js";
 
 /*
  * CSV of the simulations that are not model comparisons: a grant pool's decisions, one row per
@@ -20,7 +21,7 @@ export function grantDecisionsToCsv(result: GrantPoolResult, options: CsvExportO
   const s = style(options);
   const unit = amountHeader(s);
   const money = headers(s, ["requested", "committed", "paid", "invoice_above_commitment", "released", "budget_left"]).map((m) => `${m}_${unit}`);
-  const rows: string[][] = [
+  const rows: CsvCell[][] = [
     [
       ...headers(s, ["id", "region", "kind", "track", "rules_from", "budget_year", "received", "decided", "working_days", "decision", "reason", "reason_text"]),
       ...money,
@@ -34,10 +35,10 @@ export function grantDecisionsToCsv(result: GrantPoolResult, options: CsvExportO
       d.kind,
       d.track,
       d.rulesFrom,
-      String(d.budgetYear),
+      count(d.budgetYear),
       d.receivedDate,
       d.decisionDate,
-      String(d.decisionWorkingDays),
+      count(d.decisionWorkingDays),
       d.decision,
       d.reason ?? "",
       d.reason === null ? "" : GRANT_REJECTION_LABELS[d.reason],
@@ -62,25 +63,25 @@ export function grantDecisionsToCsv(result: GrantPoolResult, options: CsvExportO
 export function recoveryComparisonToCsv(result: RecoveryComparison, options: CsvExportOptions = {}): string {
   const s = style(options);
   const unit = amountHeader(s);
-  const rows: string[][] = [headers(s, ["way", "label", "period", "measure", "unit", "mean", "p5", "p50", "p95"])];
+  const rows: CsvCell[][] = [headers(s, ["way", "label", "period", "measure", "unit", "mean", "p5", "p50", "p95"])];
   // Period, unit words in the export's language; ways and measures stay keys for scripts.
-  const [total, count, rate] = headers(s, ["total", "count", "rate"]) as [string, string, string];
-  const summaryRow = (way: string, label: string, period: string, measure: string, isAmount: boolean, v: { mean: number; p5: number; p50: number; p95: number }): string[] => [
+  const [total, countWord, rate] = headers(s, ["total", "count", "rate"]) as [string, string, string];
+  const summaryRow = (way: string, label: string, period: string, measure: string, isAmount: boolean, v: { mean: number; p5: number; p50: number; p95: number }): CsvCell[] => [
     way,
     label,
     period,
     measure,
-    isAmount ? unit : count,
-    ...[v.mean, v.p5, v.p50, v.p95].map((x) => (isAmount ? amount(x, s) : String(x))),
+    isAmount ? unit : countWord,
+    ...[v.mean, v.p5, v.p50, v.p95].map((x) => (isAmount ? amount(x, s) : count(x))),
   ];
   for (const w of result.ways) {
     for (const m of RECOVERY_AMOUNTS) rows.push(summaryRow(w.way, w.label, total, m, true, w.summary[m]));
     rows.push(summaryRow(w.way, w.label, total, "regularCareAfterHorizon", true, w.summary.regularCareAfterHorizon));
     rows.push(summaryRow(w.way, w.label, total, "monthsOpen", false, w.summary.monthsOpen));
     rows.push(summaryRow(w.way, w.label, total, "participantsLeft", false, w.summary.participantsLeft));
-    rows.push([w.way, w.label, total, "closedRuns", count, String(w.closedRuns), "", "", ""]);
+    rows.push([w.way, w.label, total, "closedRuns", countWord, count(w.closedRuns), "", "", ""]);
     for (const y of w.byYear) for (const m of RECOVERY_AMOUNTS) rows.push(summaryRow(w.way, w.label, String(y.year), m, true, y[m]));
-    for (const c of w.closedByYear) rows.push([w.way, w.label, String(c.year), "closedRuns", count, String(c.runs), "", "", ""]);
+    for (const c of w.closedByYear) rows.push([w.way, w.label, String(c.year), "closedRuns", countWord, count(c.runs), "", "", ""]);
   }
   // The break-even is against the structural subsidy: a rate, not money.
   const { avoidedPer100ParticipantYears: breakEven, assumed } = result.breakEven;

@@ -20,3 +20,46 @@ export function stringifyCsv(rows: readonly (readonly string[])[], delimiter: st
 function needsQuotes(cell: string, delimiter: string): boolean {
   return cell.includes(delimiter) || cell.includes('"') || cell.includes("\n") || cell.includes("\r");
 }
+
+/**
+ * A cell that holds a number as written (`-6000.00`, `-6000,00`, `12`, `0.2500`): exports write it
+ * as it is. Every other cell is text and goes through {@link guardCsvText}. Exports mark their
+ * numbers where they make them, so the guard never has to guess from a cell's content (which would
+ * let text such as `-1+cmd` through as "a number").
+ */
+export class NumberCell {
+  constructor(readonly text: string) {}
+}
+
+/** A cell of an export: text (guarded) or a {@link NumberCell} (as it is). */
+export type CsvCell = string | NumberCell;
+
+/** A number's text as a {@link NumberCell}. */
+export const numberCell = (text: string): NumberCell => new NumberCell(text);
+
+/** First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection), and the guard's own quote. */
+const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r", "'"]);
+
+/**
+ * A text cell made safe to open in a spreadsheet (the OWASP rule against CSV injection): text that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a single quote in front, so Excel
+ * and LibreOffice show it as text instead of running it as a formula (`=HYPERLINK(…)` →
+ * `'=HYPERLINK(…)`). Text that starts with a quote is guarded too (`'x` → `''x`), so that
+ * {@link unguardCsvText} can tell the guard from a quote that belongs to the text. Numbers are
+ * never passed here ({@link NumberCell}).
+ * @category Import (CSV and records)
+ */
+export function guardCsvText(text: string): string {
+  return text.length > 0 && FORMULA_START.has(text[0]!) ? `'${text}` : text;
+}
+
+/**
+ * The inverse of {@link guardCsvText}, applied to every cell on import: a quote followed by one of
+ * `=`, `+`, `-`, `@`, tab, carriage return or a second quote is the guard and is removed
+ * (`'=A1` → `=A1`, `''x` → `'x`); any other text, a lone leading quote included (`'s-Hertogenbosch`),
+ * is kept as it is.
+ * @category Import (CSV and records)
+ */
+export function unguardCsvText(text: string): string {
+  return text.length > 1 && text[0] === "'" && FORMULA_START.has(text[1]!) ? text.slice(1) : text;
+}

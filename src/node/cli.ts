@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
@@ -6,6 +6,7 @@ import { generateCaseload } from "../caseload/generate.js";
 import { drawnSpec } from "../uncertainty/drawnSpec.js";
 import { comparisonToCsv, recordsToCsv } from "../csv/exportCsv.js";
 import { FundingInputError, formatPath } from "../errors.js";
+import { excerpt } from "../excerpt.js";
 import { CompareOptionsSchema, type OnRun } from "../metrics/compare.js";
 import { comparisonToMarkdown, formatComparison } from "../report/table.js";
 import { scenarioJsonSchema } from "../scenario/scenarioJsonSchema.js";
@@ -25,6 +26,7 @@ import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
 import { RecoveryInitiativeSchema } from "../streams/recoveryInitiative.js";
 import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
 import { describeKind, runScenario, type ResolvedScenario, type ScenarioDefinition, type ScenarioResult } from "../scenario/scenarioSchema.js";
+import { writeFilesAtomically, WriteFileError, type OutputFile } from "./atomicWrite.js";
 import { comparisonHtml } from "./htmlReport.js";
 import { MissingDependencyError } from "./vegaModules.js";
 import { loadCsvCaseload } from "./csvLoader.js";
@@ -68,11 +70,18 @@ Options:
   --format table|json|csv|md|html
                                output format (default: table; or from --out's extension); html is a
                                self-contained report with the table and charts (comparisons only)
-  --out <file>                 write to a file instead of standard output
+  --out <file>                 write to a file instead of standard output (whole or not at all: a
+                               temporary file beside it, renamed into place)
   --seed <n>                   seed of the first run (overrides the scenario; synthetic data only)
   --runs <n>                   Monte Carlo runs (overrides the scenario; not for a grant pool)
   --workers <n>                worker threads for a comparison's Monte Carlo runs (default: the
                                machine's cores; 1 runs them in this thread; same result either way)
+  --allow-outside-files        let the scenario name files outside its own folder (by default a
+                               caseload, use or rejects file must be in the scenario's folder or
+                               below, after resolving .. and symlinks)
+  --max-file-size <MB>         the largest file read (default: 200)
+  --all-errors                 print every issue of invalid input (default: the first 20 and how
+                               many more)
   --dutch                      CSV for Dutch Excel: semicolons, decimal comma, Dutch headers
   --locale nl|en               language of the table, notes, summary and report (default: nl) and
                                of CSV headers (default: nl with --dutch, else en)
@@ -91,7 +100,9 @@ Examples:
 Exit codes:
   0  done (also when the reader of the output stops early, as \`… | head\` does)
   1  invalid input, or a file that cannot be read or written (the message names the file, line
-     and field, or the path and why), or vega missing for an HTML report (it says what to install)
+     and field, or the path and why: also a file outside the scenario's folder, not a regular file
+     or above the size limit, a full disk), or vega missing for an HTML report (it says what to
+     install)
   2  bad usage: an unknown command or option, a missing or extra argument, --out naming a folder
   3  an unexpected failure (a bug: the message has its stack trace)
 `;
@@ -154,6 +165,8 @@ const ARGUMENTS: Readonly<Record<string, number>> = { run: 1, compare: 1, genera
  * @category Node: files, CLI and workers
  */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  // Read before parsing, so the issues of invalid input are capped or not whatever else fails.
+  const allErrors = argv.includes("--all-errors");
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -166,6 +179,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         workers: { type: "string" },
         dutch: { type: "boolean", default: false },
         locale: { type: "string" },
+        "allow-outside-files": { type: "boolean", default: false },
+        "max-file-size": { type: "string" },
+        "all-errors": { type: "boolean", default: false },
         version: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -191,12 +207,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     const format = outputFormat(values.format, values.out);
     const language = languageOf(values.locale, values.dutch);
+    const files = fileOptions(values["allow-outside-files"], values["max-file-size"]);
     // A folder or an unwritable place for --out is said now, not after a long run.
     if (values.out !== undefined) checkOut(values.out);
     const emit = (text: string): void => {
       const body = text.endsWith("\n") ? text : `${text}\n`;
       if (!values.out) return io.stdout(body);
-      writeOut(values.out, body);
+      writeOut({ path: values.out, text: body });
     };
     switch (command) {
       case "init": {
@@ -215,7 +232,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return EXIT.ok;
       case "validate": {
         const path = requireFile(file, command);
-        const scenario = await loadScenario(path, { loadCsv: loadCsvCaseload });
+        const scenario = await loadScenario(path, { loadCsv: loadCsvCaseload, ...files });
         noteImport(scenario, io, language.text);
         // Some mistakes show only when the scenario runs (a model naming a provider the caseload lacks,
         // a request received before the pool's first rules): one run finds them, in about a second at most.
@@ -228,7 +245,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         if (values.format !== undefined && values.format !== "csv") throw new UsageError("generate writes CSV; --format must be csv or left out");
         // Use that varies by month goes to a second file: without --out it would be lost.
         if (!values.out) throw new UsageError("generate writes two CSV files (trajectories and use per month): give --out <file.csv>");
-        const { value } = await readScenario(path);
+        const { value } = await readScenario(path, undefined, files);
         if (value.kind !== "comparison") {
           io.stderr(`${path}: kind: generate writes a synthetic caseload; this scenario is ${describeKind(value.kind)}\n`);
           return EXIT.invalidInput;
@@ -241,15 +258,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const csv = recordsToCsv(generateCaseload(drawnSpec(value.caseload.spec, seed), seed), { dutch: values.dutch });
         const usePath = join(dirname(values.out), `${basename(values.out, extname(values.out))}-use${extname(values.out) || ".csv"}`);
         checkOut(usePath);
-        writeOut(values.out, csv.trajectories);
-        writeOut(usePath, csv.use);
+        // Both files or neither: a failure on the second leaves no trajectories without their use.
+        writeOut({ path: values.out, text: csv.trajectories }, { path: usePath, text: csv.use });
         io.stderr(`wrote ${values.out} and ${usePath}\n`);
         return EXIT.ok;
       }
       case "run":
       case "compare": {
         const path = requireFile(file, command);
-        const read = await loadScenario(path, { loadCsv: loadCsvCaseload });
+        const read = await loadScenario(path, { loadCsv: loadCsvCaseload, ...files });
         // `run` as a table or Markdown lists them among its notes; elsewhere they go to stderr.
         if (command === "compare" || (format !== "table" && format !== "md")) noteImport(read, io, language.text);
         const given = read.definition;
@@ -283,11 +300,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
   } catch (e) {
     if (e instanceof ScenarioInputError) {
-      for (const issue of e.issues) io.stderr(`${formatScenarioIssue(issue)}\n`);
+      printIssues(e.issues, formatScenarioIssue, io, allErrors);
       return EXIT.invalidInput;
     }
     if (e instanceof FundingInputError) {
-      for (const issue of e.issues) io.stderr(`${e.subject}: ${formatPath(issue.path)}: ${issue.message}\n`);
+      printIssues(e.issues, (issue) => `${e.subject}: ${formatPath(issue.path)}: ${issue.message}`, io, allErrors);
       return EXIT.invalidInput;
     }
     if (e instanceof MissingDependencyError) {
@@ -305,6 +322,28 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stderr(`unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.failure;
   }
+}
+
+/**
+ * How many issues of invalid input the command line prints, unless `--all-errors`: a file with
+ * 20,000 bad rows gives the first 20 and how many more, not megabytes (the error object keeps all).
+ * @category Node: files, CLI and workers
+ */
+export const PRINTED_ISSUES = 20;
+
+/** The longest issue line printed, in characters: a longer one (a 50 MB header echoed) is cut, with its length. */
+const ISSUE_LINE_LENGTH = 1000;
+
+/**
+ * Prints issues to stderr, one a line: each cut to {@link ISSUE_LINE_LENGTH} characters with its
+ * control characters escaped, and — unless `all` — the first {@link PRINTED_ISSUES} and a line
+ * saying how many more there are.
+ */
+function printIssues<I>(issues: readonly I[], line: (issue: I) => string, io: Io, all: boolean): void {
+  const shown = all ? issues : issues.slice(0, PRINTED_ISSUES);
+  for (const issue of shown) io.stderr(`${excerpt(line(issue), ISSUE_LINE_LENGTH)}\n`);
+  const more = issues.length - shown.length;
+  if (more > 0) io.stderr(`… and ${more} more issue${more === 1 ? "" : "s"} (run with --all-errors to see them all)\n`);
 }
 
 /** The scenario file of a command: a path, or a bare name found here or among the shipped scenarios. */
@@ -338,13 +377,17 @@ function checkOut(out: string): void {
   }
 }
 
-/** Writes an output file, creating its folder; a failure is an {@link OutputError} naming the path and why. */
-function writeOut(path: string, text: string): void {
+/**
+ * Writes output files, creating their folder, all or none: each to a temporary file beside it,
+ * renamed into place when all are written, so a failure never leaves a truncated file. A failure is
+ * an {@link OutputError} naming the path and why (exit 1).
+ */
+function writeOut(...files: OutputFile[]): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text, "utf8");
+    writeFilesAtomically(files);
   } catch (e) {
-    throw new OutputError(`cannot write ${path}: ${writeReason(e)}`);
+    if (!(e instanceof WriteFileError)) throw e;
+    throw new OutputError(`cannot write ${e.path}: ${writeReason(e.cause)}`);
   }
 }
 
@@ -361,6 +404,13 @@ function writeReason(e: unknown): string {
     ENOENT: "its folder does not exist and cannot be created",
   };
   return (code && reasons[code]) ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** What files a scenario may read: `--allow-outside-files`, `--max-file-size <MB>`. */
+function fileOptions(allowOutside: boolean, maxMb: string | undefined): { allowOutside: boolean; maxFileBytes?: number } {
+  if (maxMb === undefined) return { allowOutside };
+  if (!/^\d+(\.\d+)?$/.test(maxMb) || Number(maxMb) <= 0) throw new UsageError(`--max-file-size needs a size in MB above 0, e.g. 500; got "${maxMb}"`);
+  return { allowOutside, maxFileBytes: Math.floor(Number(maxMb) * 1024 * 1024) };
 }
 
 function integer(text: string | undefined, flag: string): number | undefined {

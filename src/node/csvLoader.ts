@@ -13,8 +13,9 @@ import type { Notice } from "../locale/notice.js";
  * warnings say how many and where.
  * @category Node: files, CLI and workers
  */
-export const loadCsvCaseload: CsvCaseloadLoader = (section) => {
+export const loadCsvCaseload: CsvCaseloadLoader = (section, context) => {
   const result = importCaseloadCsvFile(section.csv, {
+    ...(context.maxFileBytes === undefined ? {} : { maxFileBytes: context.maxFileBytes }),
     ...recordsOptions(section),
     ...(section.useCsv ? { usePath: section.useCsv } : {}),
     ...(section.mapping ? { mapping: section.mapping } : {}),

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { Caseload } from "../caseload/caseload.js";
 import { caseloadFromRecords } from "../caseload/records.js";
@@ -12,6 +11,7 @@ import {
   type ScenarioDefinitionOf,
   type ScenarioKind,
 } from "../scenario/scenarioSchema.js";
+import { assertInside, DEFAULT_MAX_FILE_BYTES, FileRefusal, readBoundedFile } from "./fileAccess.js";
 import { formatOfPath, parseDataText } from "./scenarioText.js";
 import { asNotice, type Notice } from "../locale/notice.js";
 
@@ -23,13 +23,14 @@ import { asNotice, type Notice } from "../locale/notice.js";
 
 /**
  * Reads a CSV caseload for a scenario (`caseload: { csv: … }`): the CSV importer, passed in by the
- * caller. `section.csv` and `section.useCsv` are absolute paths. A {@link FundingInputError} it
- * throws is reported against the CSV file.
+ * caller. `section.csv` and `section.useCsv` are absolute paths, already checked to be inside the
+ * scenario's folder (unless `allowOutside`); `context.maxFileBytes` is the size limit to read them
+ * with. A {@link FundingInputError} it throws is reported against the CSV file.
  * @category Node: files, CLI and workers
  */
 export type CsvCaseloadLoader = (
   section: CsvCaseloadSection,
-  context: { readonly scenarioFile: string },
+  context: { readonly scenarioFile: string; readonly maxFileBytes?: number },
 ) => CsvCaseloadLoaded | Promise<CsvCaseloadLoaded>;
 
 /**
@@ -47,6 +48,15 @@ export interface LoadScenarioOptions<K extends ScenarioKind = ScenarioKind> {
   readonly loadCsv?: CsvCaseloadLoader;
   /** The kind of scenario expected: a file of another kind is an error, and the result has this kind's type. */
   readonly kind?: K;
+  /**
+   * Let the scenario name files outside its own folder (`recordsFile`, `csv`, `useCsv`, `rejects`).
+   * Default false: a path that leads out of the folder — by `..`, as an absolute path or through a
+   * symlink (both resolved with fs.realpath) — is refused, so a scenario from elsewhere cannot read
+   * (and echo in its errors) any file on the machine.
+   */
+  readonly allowOutside?: boolean;
+  /** The largest file read, in bytes (the scenario and every file it names); default {@link DEFAULT_MAX_FILE_BYTES} (200 MB). */
+  readonly maxFileBytes?: number;
 }
 
 /**
@@ -71,8 +81,8 @@ export async function loadScenario<K extends ScenarioKind = ScenarioKind>(
   file: string,
   options: LoadScenarioOptions<K> = {},
 ): Promise<ResolvedScenario<ScenarioDefinitionOf<NoInfer<K>>>> {
-  const definition = await readScenario<K>(file, options.kind);
-  const read = await readCaseload(file, definition.value, options);
+  const definition = await readScenario<K>(file, options.kind, options);
+  const read = await readCaseload(file, definition.value, options, definition.locate);
   const caseload = read === null || "size" in read ? read : read.caseload;
   const importNotices = read === null || "size" in read ? [] : read.warnings.map(asNotice);
   return { source: file, definition: definition.value, caseload, ...(importNotices.length > 0 ? { importNotices } : {}), locate: definition.locate };
@@ -95,14 +105,17 @@ export async function safeLoadScenario<K extends ScenarioKind = ScenarioKind>(
 }
 
 /**
- * Reads and validates a scenario file (of the `kind` expected, if given) without reading the caseload files it names (for `validate`).
+ * Reads and validates a scenario file (of the `kind` expected, if given) without reading the
+ * caseload files it names (for `validate`). The file must be a regular file within
+ * `limits.maxFileBytes` (default {@link DEFAULT_MAX_FILE_BYTES}).
  * @category Node: files, CLI and workers
  */
 export async function readScenario<K extends ScenarioKind = ScenarioKind>(
   file: string,
   kind?: K,
+  limits: { readonly maxFileBytes?: number } = {},
 ): Promise<{ readonly value: ScenarioDefinitionOf<NoInfer<K>>; readonly locate: Locator }> {
-  const { data, locate, explain } = await readDataFile(file, file);
+  const { data, locate, explain } = await readDataFile(file, file, limits.maxFileBytes);
   const r = safeParseScenario<K>(data, kind === undefined ? { source: file } : { source: file, kind });
   if (!r.success) throw new ScenarioInputError(file, locateIssues(explain(r.issues), locate));
   return { value: r.output, locate };
@@ -110,11 +123,13 @@ export async function readScenario<K extends ScenarioKind = ScenarioKind>(
 
 /**
  * Reads a JSON or YAML file (by its extension) named `source` in messages: its data and a locator
- * for paths inside it. Throws {@link ScenarioInputError} when it cannot be read or parsed.
+ * for paths inside it. Throws {@link ScenarioInputError} when it cannot be read (not a regular
+ * file, larger than `maxFileBytes`) or parsed.
  */
 export async function readDataFile(
   file: string,
   source: string,
+  maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
 ): Promise<{ readonly data: unknown; readonly locate: Locator; readonly explain: (issues: readonly ScenarioIssue[]) => ScenarioIssue[] }> {
   const format = formatOfPath(file);
   if (!format) {
@@ -125,9 +140,10 @@ export async function readDataFile(
   }
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readBoundedFile(file, maxFileBytes).toString("utf8");
   } catch (e) {
-    throw new ScenarioInputError(source, [{ code: "unreadable_file", path: [], message: `cannot read the file: ${ioReason(e)}` }]);
+    const code = e instanceof FileRefusal ? e.code : "unreadable_file";
+    throw new ScenarioInputError(source, [{ code, path: [], message: `cannot read the file: ${ioReason(e)}` }]);
   }
   const parsed = parseDataText(text, format, source);
   if (!parsed.success) throw new ScenarioInputError(source, parsed.issues);
@@ -136,6 +152,7 @@ export async function readDataFile(
 
 /** A file-system error in words. */
 function ioReason(e: unknown): string {
+  if (e instanceof FileRefusal) return e.message;
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return "no such file";
   if (code === "EISDIR") return "it is a folder, not a file";
@@ -151,13 +168,28 @@ function relativeTo(scenarioFile: string, path: string): { readonly absolute: st
   };
 }
 
+/**
+ * Refuses a path the scenario names at `field` that leads outside the scenario's folder (unless
+ * `allowOutside`): an issue of the scenario file, at the field and its line.
+ */
+function confine(file: string, at: { readonly absolute: string; readonly display: string }, field: string, options: LoadScenarioOptions, locate: Locator): void {
+  if (options.allowOutside) return;
+  try {
+    assertInside(at.absolute, dirname(resolve(file)));
+  } catch (e) {
+    if (!(e instanceof FileRefusal)) throw e;
+    throw new ScenarioInputError(file, locateIssues([{ code: e.code, path: ["caseload", field], message: e.message.replace(at.absolute, at.display) }], locate));
+  }
+}
+
 /** The caseload a scenario names in a file, read; null when the scenario holds it (a spec or records). */
-async function readCaseload(file: string, d: ScenarioDefinition, options: LoadScenarioOptions): Promise<CsvCaseloadLoaded | null> {
+async function readCaseload(file: string, d: ScenarioDefinition, options: LoadScenarioOptions, locateScenario: Locator): Promise<CsvCaseloadLoaded | null> {
   if (d.kind !== "comparison") return null;
   const c = d.caseload;
   if ("recordsFile" in c) {
     const at = relativeTo(file, c.recordsFile);
-    const { data, locate, explain } = await readDataFile(at.absolute, at.display);
+    confine(file, at, "recordsFile", options, locateScenario);
+    const { data, locate, explain } = await readDataFile(at.absolute, at.display, options.maxFileBytes);
     if (!Array.isArray(data)) {
       throw new ScenarioInputError(at.display, locateIssues([{ code: "invalid_type", path: [], message: "expected an array of trajectories" }], locate));
     }
@@ -180,9 +212,14 @@ async function readCaseload(file: string, d: ScenarioDefinition, options: LoadSc
       ]);
     }
     const useCsv = c.useCsv === undefined ? undefined : relativeTo(file, c.useCsv);
+    const rejectsAt = c.rejects === undefined ? undefined : relativeTo(file, c.rejects);
+    confine(file, csv, "csv", options, locateScenario);
+    if (useCsv) confine(file, useCsv, "useCsv", options, locateScenario);
+    if (rejectsAt) confine(file, rejectsAt, "rejects", options, locateScenario);
     try {
-      const rejects = c.rejects === undefined ? undefined : relativeTo(file, c.rejects).absolute;
-      return await options.loadCsv({ ...c, csv: csv.absolute, ...(useCsv ? { useCsv: useCsv.absolute } : {}), ...(rejects ? { rejects } : {}) }, { scenarioFile: resolve(file) });
+      const rejects = rejectsAt?.absolute;
+      const context = { scenarioFile: resolve(file), ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }) };
+      return await options.loadCsv({ ...c, csv: csv.absolute, ...(useCsv ? { useCsv: useCsv.absolute } : {}), ...(rejects ? { rejects } : {}) }, context);
     } catch (e) {
       if (e instanceof ScenarioInputError) throw e;
       if (e instanceof FundingInputError) throw new ScenarioInputError(csv.display, csvIssues(e.issues, [csv, ...(useCsv ? [useCsv] : [])]));

@@ -1,6 +1,7 @@
 import { isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import { excerpt } from "../excerpt.js";
 import type { Locator, ScenarioIssue } from "../scenario/scenarioBase.js";
-import { jsonLocator, jsonSyntaxError, lineColumn } from "./jsonText.js";
+import { jsonLocator, jsonSyntaxError, lineColumn, lineIndex } from "./jsonText.js";
 
 /*
  * JSON and YAML text → data, with positions: syntax errors as issues with line and column, and a
@@ -48,14 +49,18 @@ function parseJsonText(text: string, source: string): ParsedText {
     // JSON.parse and the scanner disagree (should not happen): JSON.parse's own words.
     return { success: false, issues: [{ code: "json_syntax", path: [], message: `JSON syntax error: ${(e as Error).message}`, source }] };
   }
+  // Built on the first issue to locate, once: every further issue is a lookup, not a scan.
   let offsetOf: ReturnType<typeof jsonLocator> | undefined;
+  let at: ReturnType<typeof lineIndex> | undefined;
   return {
     success: true,
     data,
     explain: (issues) => [...issues],
     locate: (path) => {
       offsetOf ??= jsonLocator(text);
-      return offsetOf ? lineColumn(text, offsetOf(path)) : null;
+      if (!offsetOf) return null;
+      at ??= lineIndex(text);
+      return at(offsetOf(path));
     },
   };
 }
@@ -74,7 +79,7 @@ function parseYamlText(text: string, source: string): ParsedText {
   if (doc.errors.length > 0) {
     return {
       success: false,
-      issues: doc.errors.map((e) => ({ code: "yaml_syntax", path: [], message: `YAML syntax error: ${e.message}`, source, ...at(e.pos[0]) })),
+      issues: doc.errors.map((e) => ({ code: "yaml_syntax", path: [], message: `YAML syntax error: ${excerpt(e.message, 200)}`, source, ...at(e.pos[0]) })),
     };
   }
   let data: unknown;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FundingInputError, formatPath, fromZodIssues, LIBRARY, type Issue } from "../errors.js";
+import { FundingInputError, formatPath, fromZodIssues, issueLines, LIBRARY, type Issue } from "../errors.js";
 
 /*
  * What every kind of scenario file shares: its header fields ($schema, name, description), its
@@ -89,7 +89,7 @@ export class ScenarioInputError extends FundingInputError {
     const located: ScenarioIssue[] = issues.map((i) => ("source" in i ? i : { ...i, source }));
     super(`scenario ${source}`, located);
     this.source = source;
-    this.message = `[${LIBRARY}] invalid scenario ${source}:\n` + located.map((i) => `  ${formatScenarioIssue(i)}`).join("\n");
+    this.message = `[${LIBRARY}] invalid scenario ${source}:\n` + issueLines(located, (i) => `  ${formatScenarioIssue(i)}`);
   }
 }
 

@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+/*
+ * Output files written whole or not at all: each to a temporary file in its own folder, then
+ * renamed over the target (a rename within a folder is atomic), so a failure — a full disk, a
+ * killed process — never leaves a truncated file where the output should be.
+ */
+
+/** A file that could not be written: its path and the file-system error. */
+export class WriteFileError extends Error {
+  constructor(
+    readonly path: string,
+    override readonly cause: unknown,
+  ) {
+    super(`cannot write ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "WriteFileError";
+  }
+}
+
+/** A file to write: where, and its text (UTF-8). */
+export interface OutputFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Whether `path` exists as something other than a regular file (a device such as /dev/stdout, a FIFO). */
+function isSpecial(path: string): boolean {
+  try {
+    const s = statSync(path);
+    return !s.isFile() && !s.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `files` all or none: their folders are created, each is written to a temporary file
+ * beside it (`.name.<random>.tmp`), and only when every one is written are they renamed into
+ * place. A failure removes the temporary files and throws a {@link WriteFileError} naming the file;
+ * the targets keep what they held. Should a rename fail after others succeeded (rare: a rename in
+ * a folder does not need space), the files already renamed are removed too, so never one without
+ * the other. A target that is a device or FIFO (`/dev/stdout`) is written directly.
+ */
+export function writeFilesAtomically(files: readonly OutputFile[]): void {
+  const temporary: { readonly path: string; readonly tmp: string }[] = [];
+  const cleanUp = (): void => {
+    for (const t of temporary) rmSync(t.tmp, { force: true });
+  };
+  for (const f of files) {
+    try {
+      mkdirSync(dirname(f.path), { recursive: true });
+      if (isSpecial(f.path)) {
+        writeFileSync(f.path, f.text, "utf8");
+        continue;
+      }
+      const tmp = join(dirname(f.path), `.${basename(f.path)}.${randomBytes(6).toString("hex")}.tmp`);
+      temporary.push({ path: f.path, tmp });
+      writeFileSync(tmp, f.text, { encoding: "utf8", flag: "wx" });
+    } catch (e) {
+      cleanUp();
+      throw new WriteFileError(f.path, e);
+    }
+  }
+  const renamed: string[] = [];
+  for (const t of temporary) {
+    try {
+      renameSync(t.tmp, t.path);
+      renamed.push(t.path);
+    } catch (e) {
+      cleanUp();
+      for (const done of renamed) rmSync(done, { force: true });
+      throw new WriteFileError(t.path, e);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Output files are written whole or not at all: --out goes to a temporary file beside the target
+ * and is renamed into place; generate's two files are both written or neither; a full disk, a
+ * read-only folder or a parent that cannot be made is exit 1 naming the path, never exit 3.
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { EXIT, writeCsv } from "../../src/node/index.js";
+import { cli } from "./cliHarness.js";
+
+// A disk that fills up: writing a file whose name matches `full.on` writes its first 10 characters, then fails with ENOSPC.
+const full = vi.hoisted(() => ({ on: null as RegExp | null }));
+vi.mock("node:fs", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:fs")>();
+  const writeFileSync = (path: unknown, data: unknown, options?: unknown): void => {
+    if (full.on !== null && typeof path === "string" && full.on.test(path)) {
+      real.writeFileSync(path, String(data).slice(0, 10), options as never);
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: "ENOSPC", errno: -28, path });
+    }
+    return real.writeFileSync(path as never, data as never, options as never);
+  };
+  return { ...real, writeFileSync, default: { ...real, writeFileSync } };
+});
+
+const dir = mkdtempSync(join(tmpdir(), "atomic-out-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  full.on = null;
+});
+
+/** The files in a folder, temporary ones included (they start with a dot). */
+const filesIn = (folder: string): string[] => readdirSync(folder).sort();
+
+describe("--out is written whole or not at all", () => {
+  it("a full disk keeps the previous file, leaves no temporary file, and is exit 1 naming the path", async () => {
+    const folder = join(dir, "full");
+    mkdirSync(folder);
+    const out = join(folder, "vergelijking.md");
+    writeFileSync(out, "the previous report\n");
+    full.on = /vergelijking\.md/;
+    const r = await cli("compare", "scenarios/quick-start.json", "--out", out);
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toBe(`cannot write ${out}: no space left on the device\n`);
+    expect(readFileSync(out, "utf8")).toBe("the previous report\n");
+    expect(filesIn(folder)).toEqual(["vergelijking.md"]);
+  });
+
+  it("writes the file when the disk has room (no temporary file left)", async () => {
+    const folder = join(dir, "room");
+    const out = join(folder, "vergelijking.md");
+    expect((await cli("compare", "scenarios/quick-start.json", "--out", out)).code).toBe(EXIT.ok);
+    expect(readFileSync(out, "utf8")).toContain("| --- | ---: | ---: |");
+    expect(filesIn(folder)).toEqual(["vergelijking.md"]);
+  });
+
+  it("generate writes both files or neither: a full disk on the use file leaves no trajectories file", async () => {
+    const folder = join(dir, "generate");
+    mkdirSync(folder);
+    const out = join(folder, "caseload.csv");
+    full.on = /caseload-use\.csv/;
+    const r = await cli("generate", "scenarios/default-region.json", "--out", out);
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toBe(`cannot write ${join(folder, "caseload-use.csv")}: no space left on the device\n`);
+    expect(filesIn(folder)).toEqual([]);
+    full.on = null;
+    expect((await cli("generate", "scenarios/default-region.json", "--out", out)).code).toBe(EXIT.ok);
+    expect(filesIn(folder)).toEqual(["caseload-use.csv", "caseload.csv"]);
+  });
+
+  it.skipIf(process.platform !== "linux" || !existsSync("/dev/full"))("a device that is full (/dev/full, written directly) is exit 1 naming it", async () => {
+    const r = await cli("compare", "scenarios/quick-start.json", "--format", "md", "--out", "/dev/full");
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toBe("cannot write /dev/full: no space left on the device\n");
+  });
+
+  it("a parent that cannot be made (a file on the way) is exit 1 naming the path", async () => {
+    const file = join(dir, "a-file");
+    writeFileSync(file, "");
+    const out = join(file, "sub", "vergelijking.md");
+    const r = await cli("compare", "scenarios/quick-start.json", "--out", out);
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toBe(`cannot write ${out}: ${file} is a file, not a folder\n`);
+  });
+
+  // root writes to any folder whatever its mode: the check would test nothing there.
+  it.skipIf(process.getuid?.() === 0 || process.platform === "win32")("a read-only folder is exit 1 naming the path (skipped as root, who may write anywhere)", async () => {
+    const folder = join(dir, "read-only");
+    mkdirSync(folder);
+    chmodSync(folder, 0o555);
+    const out = join(folder, "vergelijking.md");
+    const r = await cli("compare", "scenarios/quick-start.json", "--out", out);
+    chmodSync(folder, 0o755);
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toBe(`cannot write ${out}: permission denied\n`);
+  });
+});
+
+describe("writeCsv (node API) is atomic too", () => {
+  it("a full disk keeps the previous file and throws the error with its code and the path", () => {
+    const folder = join(dir, "api");
+    mkdirSync(folder);
+    const out = join(folder, "ledger.csv");
+    writeFileSync(out, "old\n");
+    full.on = /ledger\.csv/;
+    expect(() => writeCsv(out, "month,euros\n2026-01,70.00\n")).toThrow(expect.objectContaining({ code: "ENOSPC", path: out }));
+    expect(readFileSync(out, "utf8")).toBe("old\n");
+    expect(filesIn(folder)).toEqual(["ledger.csv"]);
+  });
+});

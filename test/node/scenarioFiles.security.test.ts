@@ -1,0 +1,180 @@
+/**
+ * What files a scenario may read: only inside its own folder (after `..` and symlinks), unless the
+ * caller allows files outside it; only regular files (a FIFO is refused without blocking); at most
+ * a size limit; and errors echo no more than a short, escaped excerpt of a file's contents.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FundingInputError } from "../../src/index.js";
+import { DEFAULT_MAX_FILE_BYTES, EXIT, loadCsvCaseload, readCsvFile, safeLoadScenario } from "../../src/node/index.js";
+import { excerpt } from "../../src/excerpt.js";
+import { cli } from "./cliHarness.js";
+
+const dir = mkdtempSync(join(tmpdir(), "scenario-security-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(path, text, "utf8");
+  return path;
+}
+
+const RECORD = { id: "t1", municipality: "A", provider: "P", profile: "x", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-03", outcome: "achieved", use: 60 };
+const EFFORT = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] };
+const WINDOW = { start: "2026-01", months: 12 };
+const CSV = "id,municipality,provider,profile,careForm,unit,start,end,outcome,use\nt1,A,P,x,ambulant,04,2026-01,2026-03,achieved,60\n";
+
+// Files outside the scenario's folder regio/: records and a CSV a scenario should not reach by default.
+const outsideRecords = file("elders/records.json", JSON.stringify([RECORD]));
+const outsideCsv = file("elders/trajecten.csv", CSV);
+
+/** A scenario in regio/ whose caseload is `caseload`, written as pretty JSON (the caseload's fields on lines 3 on). */
+function scenario(name: string, caseload: object): string {
+  return file(`regio/${name}`, JSON.stringify({ caseload: { ...caseload, window: WINDOW }, models: [EFFORT] }, null, 2));
+}
+
+async function issuesOf(path: string, options: Parameters<typeof safeLoadScenario>[1] = {}) {
+  const r = await safeLoadScenario(path, { loadCsv: loadCsvCaseload, ...options });
+  if (r.success) throw new Error(`expected ${path} to be refused`);
+  return r.issues;
+}
+
+describe("a scenario reads only files in its own folder", () => {
+  it("refuses a ../ path, located at the field in the scenario file", async () => {
+    const path = scenario("up.json", { recordsFile: "../elders/records.json" });
+    const issues = await issuesOf(path);
+    expect(issues).toHaveLength(1);
+    // Line 3 of the pretty JSON: `    "recordsFile": "../elders/records.json",`, the value at column 20.
+    expect(issues[0]).toMatchObject({ code: "outside_folder", source: path, path: ["caseload", "recordsFile"], line: 3, column: 20 });
+    expect(issues[0]!.message).toMatch(/is outside the scenario's folder .*allowOutside.*--allow-outside-files/);
+  });
+
+  it("refuses an absolute path outside the folder (a CSV export, a use CSV)", async () => {
+    const csv = await issuesOf(scenario("abs.json", { csv: outsideCsv }));
+    expect(csv[0]).toMatchObject({ code: "outside_folder", path: ["caseload", "csv"] });
+    const inside = file("regio/trajecten.csv", CSV);
+    const use = await issuesOf(scenario("abs-use.json", { csv: inside, useCsv: "/etc/passwd" }));
+    expect(use[0]).toMatchObject({ code: "outside_folder", path: ["caseload", "useCsv"] });
+  });
+
+  it("refuses a symlink in the folder that points outside it", async () => {
+    symlinkSync(outsideRecords, join(dir, "regio", "link.json"));
+    const issues = await issuesOf(scenario("link-scenario.json", { recordsFile: "link.json" }));
+    expect(issues[0]).toMatchObject({ code: "outside_folder", path: ["caseload", "recordsFile"] });
+    expect(issues[0]!.message).toContain(`it resolves to ${outsideRecords}`);
+  });
+
+  it("refuses a rejects file (written) outside the folder", async () => {
+    const inside = file("regio/t2.csv", CSV);
+    const issues = await issuesOf(scenario("rejects.json", { csv: inside, onInvalidRow: "skip", rejects: "../elders/afgewezen.csv" }));
+    expect(issues[0]).toMatchObject({ code: "outside_folder", path: ["caseload", "rejects"] });
+  });
+
+  it("reads files in subfolders and through symlinks that stay inside", async () => {
+    file("regio/data/records.json", JSON.stringify([RECORD]));
+    symlinkSync(join(dir, "regio", "data", "records.json"), join(dir, "regio", "inner-link.json"));
+    for (const recordsFile of ["data/records.json", "data/../data/records.json", "inner-link.json"]) {
+      const r = await safeLoadScenario(scenario(`ok-${recordsFile.replace(/\W/g, "")}.json`, { recordsFile }));
+      expect(r.success).toBe(true);
+    }
+  });
+
+  it("reads outside files when the caller opts in (allowOutside, --allow-outside-files)", async () => {
+    const up = scenario("opt-in.json", { recordsFile: "../elders/records.json" });
+    const r = await safeLoadScenario(up, { allowOutside: true });
+    expect(r.success && r.output.caseload?.size).toBe(1);
+    const csv = scenario("opt-in-csv.json", { csv: outsideCsv });
+    expect((await safeLoadScenario(csv, { loadCsv: loadCsvCaseload, allowOutside: true })).success).toBe(true);
+    const refused = await cli("validate", csv);
+    expect(refused.code).toBe(EXIT.invalidInput);
+    expect(refused.stderr).toMatch(/caseload\.csv: .* is outside the scenario's folder/);
+    expect((await cli("validate", csv, "--allow-outside-files")).code).toBe(EXIT.ok);
+  });
+});
+
+describe("only regular files, within a size limit", () => {
+  const hasMkfifo = (() => {
+    try {
+      execFileSync("mkfifo", ["--version"], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!hasMkfifo)("refuses a FIFO without blocking on it (skipped where mkfifo is missing)", async () => {
+    const fifo = join(dir, "regio", "pipe.json");
+    execFileSync("mkfifo", [fifo]);
+    const issues = await issuesOf(scenario("fifo.json", { recordsFile: "pipe.json" }));
+    expect(issues[0]).toMatchObject({ code: "not_regular_file", source: fifo });
+    expect(issues[0]!.message).toBe("cannot read the file: it is a named pipe (FIFO), not a regular file");
+    const csvFifo = join(dir, "regio", "pipe.csv");
+    execFileSync("mkfifo", [csvFifo]);
+    expect(() => readCsvFile(csvFifo)).toThrow(/cannot read .*pipe\.csv: it is a named pipe \(FIFO\), not a regular file/);
+  });
+
+  it.skipIf(process.platform !== "linux")("refuses /proc files, though they look regular (Linux)", () => {
+    expect(() => readCsvFile("/proc/self/status")).toThrow(/is on the system's \/proc file system/);
+  });
+
+  it("refuses a file larger than the limit, naming the path, its size and the limit", async () => {
+    expect(DEFAULT_MAX_FILE_BYTES).toBe(209_715_200);
+    // Five records (about 850 bytes) against a limit of 500; the scenario itself is about 250 bytes.
+    const records = JSON.stringify([RECORD, RECORD, RECORD, RECORD, RECORD]);
+    const path = file("regio/big/records.json", records);
+    const issues = await issuesOf(scenario("big.json", { recordsFile: "big/records.json" }), { maxFileBytes: 500 });
+    expect(issues[0]).toMatchObject({ code: "file_too_large", source: path });
+    expect(issues[0]!.message).toBe(
+      `cannot read the file: it is ${records.length} bytes, larger than the limit of 500 bytes (raise it with maxFileBytes, or --max-file-size on the command line)`,
+    );
+    // The scenario file itself is held to the limit too; a larger limit reads it.
+    const small = scenario("small.json", { recordsFile: "big/records.json" });
+    expect((await issuesOf(small, { maxFileBytes: 50 }))[0]).toMatchObject({ code: "file_too_large", source: small });
+    expect((await safeLoadScenario(small, { maxFileBytes: 10_000 })).success).toBe(false); // duplicate id t1: read, then judged
+  });
+
+  it("holds a CSV to the limit on the command line (--max-file-size in MB)", async () => {
+    // 1.5 MB of CSV against a limit of 1 MB: 1 MB is 1,048,576 bytes.
+    const line = "t1,A,P,x,ambulant,04,2026-01,2026-03,achieved,60\n";
+    const body = CSV + line.repeat(Math.ceil((1.5 * 1024 * 1024) / line.length));
+    const csv = file("regio/groot.csv", body);
+    const path = scenario("groot.json", { csv: "groot.csv" });
+    const r = await cli("validate", path, "--max-file-size", "1");
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toContain(`cannot read ${csv}: it is 1.5 MB (${body.length.toLocaleString("en-US")} bytes), larger than the limit of 1.0 MB (1,048,576 bytes)`);
+    expect((await cli("validate", path, "--max-file-size", "lots")).code).toBe(EXIT.usage);
+  });
+});
+
+describe("errors echo a short, escaped excerpt of a file's contents", () => {
+  it("excerpt: at most 80 characters, control characters escaped, the length when cut", () => {
+    expect(excerpt("root:x:0:0")).toBe("root:x:0:0");
+    expect(excerpt("a\tb\nc\u001b[2J\u202e")).toBe("a\\tb\\nc\\u001b[2J\\u202e");
+    expect(excerpt("x".repeat(100))).toBe(`${"x".repeat(80)}… (100 characters)`);
+  });
+
+  it("a foreign file read as CSV: its header line is not echoed at length", () => {
+    // A 'header' of one 10,000-character field with a terminal escape in it, and no known column.
+    const header = `\u001b[2J${"secret".repeat(1_666)}`;
+    const path = file("regio/foreign.csv", `${header}\nvalue\n`);
+    let error: unknown;
+    try {
+      loadCsvCaseload({ csv: path, window: WINDOW } as Parameters<typeof loadCsvCaseload>[0], { scenarioFile: join(dir, "regio", "x.json") });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FundingInputError);
+    const messages = (error as FundingInputError).issues.map((i) => i.message);
+    for (const m of messages) {
+      expect(m).not.toContain("\u001b");
+      expect(m.length).toBeLessThan(400);
+    }
+    // 40 characters of the header — ESC and "[2J" (4), "secret" six times (36) — escaped, and the cut's note: 4 + 9,996 characters.
+    const missing = messages.find((m) => m.includes("missing column"));
+    expect(missing).toContain(`the header has "\\u001b[2J${"secret".repeat(6)}… (10000 characters)"`);
+  });
+});
