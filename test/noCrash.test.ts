@@ -4,7 +4,9 @@
  * says "required"; a failed union says what was expected. And bounded work: a caseload too large
  * for memory is refused with its estimate before anything is allocated.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   caseloadFromCsv,
@@ -21,6 +23,7 @@ import {
   project,
   type ModelConfig,
 } from "../src/index.js";
+import { loadScenario } from "../src/node/index.js";
 import { caseload, inputIssues, issueTexts, rec, SMALL_SPEC } from "./support/examples.js";
 
 const W = { start: "2026-01", months: 12 };
@@ -167,6 +170,18 @@ describe("bounded work: a caseload too large for memory is refused with its esti
     expect(() => runScenario(withRecords)).toThrow("caseload.records: the 3 records would hold 36 trajectory-months, more than the limit of 35");
     expect(runScenario({ ...withRecords, options: { maxTrajectoryMonths: 36 } }).kind).toBe("comparison");
     expect(() => runScenario({ caseload: { spec: SMALL_SPEC }, models: [EFFORT], options: { maxTrajectories: 1 } })).toThrow(/caseload\.spec: the caseload this spec generates would hold about [\d,]+ trajectories, more than the limit of 1/);
+  });
+
+  it("a scenario's options set the limit for the records file it names", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "limit-"));
+    const records = Array.from({ length: 3 }, (_, i) => rec(`t${i}`, { start: "2026-01", end: null, outcome: "open" }));
+    writeFileSync(join(dir, "records.json"), JSON.stringify(records));
+    const scenario = (limit: number) => ({ caseload: { recordsFile: "records.json", window: W }, models: [EFFORT], options: { maxTrajectoryMonths: limit } });
+    writeFileSync(join(dir, "35.json"), JSON.stringify(scenario(35)));
+    writeFileSync(join(dir, "36.json"), JSON.stringify(scenario(36)));
+    // 3 open records over 12 months: 36 trajectory-months.
+    await expect(loadScenario(join(dir, "35.json"))).rejects.toThrow("the 3 records would hold 36 trajectory-months, more than the limit of 35");
+    expect((await loadScenario(join(dir, "36.json"))).caseload?.size).toBe(3);
   });
   it("records are counted from their start and end before any use is filled in", () => {
     const records = Array.from({ length: 3 }, (_, i) => rec(`t${i}`, { start: "2026-01", end: null, outcome: "open" }));

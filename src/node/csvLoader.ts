@@ -16,7 +16,7 @@ import type { Notice } from "../locale/notice.js";
 export const loadCsvCaseload: CsvCaseloadLoader = (section, context) => {
   const result = importCaseloadCsvFile(section.csv, {
     ...(context.maxFileBytes === undefined ? {} : { maxFileBytes: context.maxFileBytes }),
-    ...recordsOptions(section),
+    ...recordsOptions(section, context.maxTrajectoryMonths),
     ...(section.useCsv ? { usePath: section.useCsv } : {}),
     ...(section.mapping ? { mapping: section.mapping } : {}),
     onInvalidRow: section.onInvalidRow ?? "stop",

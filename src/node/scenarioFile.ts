@@ -30,7 +30,12 @@ import { asNotice, type Notice } from "../locale/notice.js";
  */
 export type CsvCaseloadLoader = (
   section: CsvCaseloadSection,
-  context: { readonly scenarioFile: string; readonly maxFileBytes?: number },
+  context: {
+    readonly scenarioFile: string;
+    readonly maxFileBytes?: number;
+    /** The scenario's `options.maxTrajectoryMonths`, for the import's work limit. */
+    readonly maxTrajectoryMonths?: number;
+  },
 ) => CsvCaseloadLoaded | Promise<CsvCaseloadLoaded>;
 
 /**
@@ -186,6 +191,7 @@ function confine(file: string, at: { readonly absolute: string; readonly display
 async function readCaseload(file: string, d: ScenarioDefinition, options: LoadScenarioOptions, locateScenario: Locator): Promise<CsvCaseloadLoaded | null> {
   if (d.kind !== "comparison") return null;
   const c = d.caseload;
+  const limit = typeof d.options.maxTrajectoryMonths === "number" ? d.options.maxTrajectoryMonths : undefined;
   if ("recordsFile" in c) {
     const at = relativeTo(file, c.recordsFile);
     confine(file, at, "recordsFile", options, locateScenario);
@@ -194,7 +200,7 @@ async function readCaseload(file: string, d: ScenarioDefinition, options: LoadSc
       throw new ScenarioInputError(at.display, locateIssues([{ code: "invalid_type", path: [], message: "expected an array of trajectories" }], locate));
     }
     try {
-      return caseloadFromRecords(data, recordsOptions(c));
+      return caseloadFromRecords(data, recordsOptions(c, limit));
     } catch (e) {
       if (!(e instanceof FundingInputError)) throw e;
       // The records' own errors are in the records file; the window's in the scenario.
@@ -218,7 +224,11 @@ async function readCaseload(file: string, d: ScenarioDefinition, options: LoadSc
     if (rejectsAt) confine(file, rejectsAt, "rejects", options, locateScenario);
     try {
       const rejects = rejectsAt?.absolute;
-      const context = { scenarioFile: resolve(file), ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }) };
+      const context = {
+        scenarioFile: resolve(file),
+        ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+        ...(limit === undefined ? {} : { maxTrajectoryMonths: limit }),
+      };
       return await options.loadCsv({ ...c, csv: csv.absolute, ...(useCsv ? { useCsv: useCsv.absolute } : {}), ...(rejects ? { rejects } : {}) }, context);
     } catch (e) {
       if (e instanceof ScenarioInputError) throw e;

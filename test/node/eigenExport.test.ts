@@ -3,7 +3,7 @@
  * rows, compared with settings only; the bad rows go to a rejects file. Run on a copy in a temporary
  * folder, so the rejects file is written there.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -40,6 +40,15 @@ describe("scenarios/eigen-export.yaml", () => {
     // T004 28 etmalen × 10 = €50,400; T005 28 × 8 = €40,320; T008 7,75 h → 8 h × 5 = €2,800.
     expect(result.comparison.models[0]!.metrics.totalPaid).toBe((2_100 + 5_670 + 560 + 50_400 + 40_320 + 2_800) * 100);
     expect(result.warnings[0]).toMatch(/^import: 2 of 8 trajectory rows rejected/);
+  });
+
+  it("the scenario's options.maxTrajectoryMonths limits the CSV import too", async () => {
+    const dir = copy();
+    const file = join(dir, "eigen-export.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("options:\n", "options:\n  maxTrajectoryMonths: 5\n"));
+    const e = await loadScenario(file, { loadCsv: loadCsvCaseload }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(Error);
+    expect(String((e as Error).message)).toMatch(/trajectory-months, more than the limit of 5 \(option maxTrajectoryMonths\)/);
   });
 
   it("from the command line: run lists the note, compare says it on stderr", async () => {

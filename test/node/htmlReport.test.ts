@@ -166,7 +166,7 @@ describe("the HTML report's risk, sensitivity and reform sections", () => {
     const section = html.slice(html.indexOf('<section id="risk">'));
     expect(html.indexOf('<section id="risk">')).toBeGreaterThan(html.indexOf('data-chart="obligations"'));
     expect(section).toContain("<h2>Onzekerheid en risico</h2>");
-    expect(section).toContain(`<tr><th scope="row">Municipality's share of the cost risk</th><td>104,17 %</td><td>0 %</td></tr>`);
+    expect(section).toContain(`<tr><th scope="row">Aandeel gemeente in het kostenrisico</th><td>104,17 %</td><td>0 %</td></tr>`);
     expect(section).toContain(`<tr><th scope="row">${E}</th><td>—</td><td>75 %</td></tr>`);
     expect(section).toContain(`<tr><th scope="row">${T}</th><td class="text">P0</td><td>-€ 2.500</td><td>€ 1.000</td><td>25 % (5/20)</td></tr>`);
     for (const name of riskChartNames) {
