@@ -4,24 +4,16 @@
  * a size limit; and errors echo no more than a short, escaped excerpt of a file's contents.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FundingInputError } from "../../src/index.js";
 import { DEFAULT_MAX_FILE_BYTES, EXIT, loadCsvCaseload, readCsvFile, safeLoadScenario } from "../../src/node/index.js";
 import { excerpt } from "../../src/excerpt.js";
 import { cli } from "./cliHarness.js";
+import { tempFiles } from "../support/tempFiles.js";
 
-const dir = mkdtempSync(join(tmpdir(), "scenario-security-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, ".."), { recursive: true });
-  writeFileSync(path, text, "utf8");
-  return path;
-}
+const { dir, file } = tempFiles("scenario-security-");
 
 const RECORD = { id: "t1", municipality: "A", provider: "P", profile: "x", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-03", outcome: "achieved", use: 60 };
 const EFFORT = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] };

@@ -3,27 +3,18 @@
  * the file, line, column and path, and the caseload files a scenario names resolved against its
  * folder.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { caseloadFromRecords, FundingInputError } from "../../src/index.js";
 import { loadScenario, readScenario, safeLoadScenario, type CsvCaseloadLoader } from "../../src/node/scenarioFile.js";
 import { jsonSyntaxError, lineColumn } from "../../src/node/jsonText.js";
 import { recordsOptions } from "../../src/scenario/comparisonScenario.js";
 import { formatScenarioIssue, ScenarioInputError, type ScenarioIssue } from "../../src/scenario/scenarioBase.js";
 import { runScenario } from "../../src/scenario/scenarioSchema.js";
+import { tempFiles } from "../support/tempFiles.js";
 
-const dir = mkdtempSync(join(tmpdir(), "scenario-files-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Writes `text` to `name` in the temporary folder; returns its path. */
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, ".."), { recursive: true });
-  writeFileSync(path, text, "utf8");
-  return path;
-}
+const { dir, file } = tempFiles("scenario-files-");
 
 /** The issues of a file that must fail to load. */
 async function issuesOf(path: string, loadCsv?: CsvCaseloadLoader): Promise<readonly ScenarioIssue[]> {
