@@ -4,6 +4,7 @@
  * read-only folder or a parent that cannot be made is exit 1 naming the path, never exit 3.
  */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
@@ -84,16 +85,32 @@ describe("--out is written whole or not at all", () => {
     expect(r.stderr).toBe(`cannot write ${out}: ${file} is a file, not a folder\n`);
   });
 
-  // root writes to any folder whatever its mode: the check would test nothing there.
-  it.skipIf(process.getuid?.() === 0 || process.platform === "win32")("a read-only folder is exit 1 naming the path (skipped as root, who may write anywhere)", async () => {
+  // Root writes into any folder whatever its mode, so as root the command runs in a child process as
+  // the unprivileged user nobody (65534), whom the mode binds; skipped (with the reason) when nobody
+  // cannot run the command line from this checkout.
+  it.skipIf(process.platform === "win32")("a read-only folder is exit 1 naming the path (as root: run as the user nobody)", async (ctx) => {
+    const asRoot = process.getuid?.() === 0;
     const folder = join(dir, "read-only");
     mkdirSync(folder);
     chmodSync(folder, 0o555);
     const out = join(folder, "vergelijking.md");
-    const r = await cli("compare", "scenarios/quick-start.json", "--out", out);
+    let r: { code: number | null; stderr: string };
+    if (asRoot) {
+      chmodSync(dir, 0o755); // mkdtemp's folder is the owner's alone
+      const asNobody = (...argv: string[]) => {
+        const c = spawnSync(process.execPath, ["--import", "tsx", "src/node/bin.ts", ...argv], { uid: 65534, gid: 65534, encoding: "utf8" });
+        return { code: c.status, stderr: c.stderr };
+      };
+      const probe = asNobody("--version");
+      if (probe.code !== 0) ctx.skip(`as root, and the user nobody cannot run the command line from this checkout: ${probe.stderr.split("\n")[0]}`);
+      r = asNobody("compare", "scenarios/quick-start.json", "--out", out);
+    } else {
+      r = await cli("compare", "scenarios/quick-start.json", "--out", out);
+    }
     chmodSync(folder, 0o755);
     expect(r.code).toBe(EXIT.invalidInput);
     expect(r.stderr).toBe(`cannot write ${out}: permission denied\n`);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
