@@ -179,6 +179,9 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | null {
     return null;
   } catch (e) {
     if (e instanceof JsonSyntaxError) return e;
+    // Nesting deeper than the stack (thousands of unclosed brackets): no location; the caller
+    // falls back to JSON.parse's own message.
+    if (e instanceof RangeError) return null;
     throw e;
   }
 }

@@ -68,6 +68,11 @@ function parseJsonText(text: string, source: string): ParsedText {
 /** Issue codes of a value of the wrong type or not in a list: where a number for text shows up. */
 const WANTS_TEXT = new Set(["invalid_type", "invalid_union", "invalid_value"]);
 
+/** The YAML parser's reason, short; its stack running out on thousands of nested brackets in words. */
+function yamlReason(message: string): string {
+  return message.includes("Maximum call stack size exceeded") ? "nested too deeply to read (thousands of brackets or levels)" : excerpt(message, 200);
+}
+
 function parseYamlText(text: string, source: string): ParsedText {
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema: 2026-01 stays a string; a duplicate key is an error, not a silent overwrite.
@@ -79,7 +84,7 @@ function parseYamlText(text: string, source: string): ParsedText {
   if (doc.errors.length > 0) {
     return {
       success: false,
-      issues: doc.errors.map((e) => ({ code: "yaml_syntax", path: [], message: `YAML syntax error: ${excerpt(e.message, 200)}`, source, ...at(e.pos[0]) })),
+      issues: doc.errors.map((e) => ({ code: "yaml_syntax", path: [], message: `YAML syntax error: ${yamlReason(e.message)}`, source, ...at(e.pos[0]) })),
     };
   }
   let data: unknown;
