@@ -76,6 +76,17 @@ describe("API misuse is a located input error", () => {
     expect(issueTexts(() => combinedModel([]))).toEqual(["parts: needs a list of at least one part (funding models)"]);
     expect(issueTexts(() => combinedModel([EFFORT as never]))[0]).toMatch(/^parts\.0: expected a funding model/);
   });
+  it("runScenario with null, text, a number or a resolved scenario holding null; onRun, locate or source of the wrong type", () => {
+    for (const [given, what] of [[null, "null"], ["x", "string"], [5, "number"], [{ definition: null }, "null"]] as const) {
+      expect(issueTexts(() => runScenario(given as never))).toEqual([`: a scenario is an object (keys caseload, models, …), not ${what}`]);
+    }
+    const scenario = { caseload: { spec: SMALL_SPEC }, models: [EFFORT] };
+    expect(issueTexts(() => runScenario(scenario, "x" as never))).toEqual(["onRun: expected a function called after each run, or nothing"]);
+    expect(issueTexts(() => runScenario({ definition: scenario, source: null, caseload: null, locate: 5 } as never))).toEqual([
+      "locate: expected a function (path → line and column) or nothing",
+    ]);
+    expect(issueTexts(() => runScenario({ definition: scenario, source: 3, caseload: null } as never))).toEqual(["source: expected the scenario's file name as text, or null"]);
+  });
   it("useCsv: null is the use CSV's type, named", () => {
     const csv = "id,municipality,provider,profile,careForm,unit,start,end,outcome,use\na,G0,P0,x,ambulant,04,2026-01,,open,60\n";
     expect(issueTexts(() => caseloadFromCsv(csv, { window: W, useCsv: null } as never))).toEqual(["useCsv: expected the use CSV's text as a string, or no useCsv"]);

@@ -28,6 +28,7 @@ import type { Caseload } from "../caseload/caseload.js";
 import { DEFAULT_SOURCE, locateIssues, ScenarioInputError, type Locator, type ScenarioSafeResult } from "./scenarioBase.js";
 import type { Notice } from "../locale/notice.js";
 import { depthIssue } from "../inputDepth.js";
+import { FundingInputError } from "../errors.js";
 
 /*
  * Scenario files: one format for everything the library simulates, told apart by `kind` —
@@ -246,8 +247,13 @@ export function runScenario(scenario: GrantPoolScenarioInput | ResolvedScenario<
 export function runScenario(scenario: RecoveryScenarioInput | ResolvedScenario<RecoveryScenarioDefinition>): RecoveryScenarioResult;
 export function runScenario(scenario: ScenarioInput | ResolvedScenario, onRun?: OnRun): ScenarioResult;
 export function runScenario(scenario: ScenarioInput | ResolvedScenario, onRun?: OnRun): ScenarioResult {
-  const resolved: ResolvedScenario<ScenarioDefinition | ScenarioInput> = "definition" in scenario ? scenario : { source: null, definition: scenario, caseload: null };
-  const name = (resolved.definition as { name?: unknown }).name;
+  // Anything that is not a resolved scenario is read as a definition, so null or a string is the schema's located error.
+  const given: unknown = scenario;
+  const isResolved = typeof given === "object" && given !== null && "definition" in given;
+  const resolved: ResolvedScenario<ScenarioDefinition | ScenarioInput> = isResolved ? (scenario as ResolvedScenario) : { source: null, definition: scenario as ScenarioInput, caseload: null };
+  misuseIssues(resolved, onRun);
+  const def: unknown = resolved.definition;
+  const name = typeof def === "object" && def !== null ? (def as { name?: unknown }).name : undefined;
   const source = resolved.source ?? (typeof name === "string" ? `scenario "${name}"` : DEFAULT_SOURCE);
   // A scenario built by hand (or changed after parsing) is checked like a file; a definition just parsed is not checked twice.
   let d: ScenarioDefinition;
@@ -260,6 +266,16 @@ export function runScenario(scenario: ScenarioInput | ResolvedScenario, onRun?: 
   if (d.kind === "grantPool") return runGrantPoolScenario({ ...resolved, definition: d }, source);
   if (d.kind === "recoveryInitiative") return runRecoveryScenario({ ...resolved, definition: d }, source);
   return runComparisonScenario({ ...resolved, definition: d }, source, onRun);
+}
+
+/** A located error for what the caller passed beside the definition: a `locate` or `onRun` that is not a function, a `source` that is not text. */
+function misuseIssues(resolved: ResolvedScenario<ScenarioDefinition | ScenarioInput>, onRun: unknown): void {
+  const issues = [
+    ...(resolved.locate === undefined || typeof resolved.locate === "function" ? [] : [{ code: "invalid_type", path: ["locate"], message: "expected a function (path → line and column) or nothing" }]),
+    ...(resolved.source === null || resolved.source === undefined || typeof resolved.source === "string" ? [] : [{ code: "invalid_type", path: ["source"], message: "expected the scenario's file name as text, or null" }]),
+    ...(onRun === undefined || typeof onRun === "function" ? [] : [{ code: "invalid_type", path: ["onRun"], message: "expected a function called after each run, or nothing" }]),
+  ];
+  if (issues.length > 0) throw new FundingInputError("scenario", issues);
 }
 
 /**

@@ -379,7 +379,7 @@ export function fuzzCases(): fc.Arbitrary<[string, () => Outcome]> {
         ),
     ] as [string, () => Outcome];
   });
-  const misuseCase = fc.tuple(fc.constantFrom(...HOSTILE), fc.nat(11)).map(([v, which]) => {
+  const misuseCase = fc.tuple(fc.constantFrom(...HOSTILE), fc.nat(14)).map(([v, which]) => {
     const horizon = { start: "2026-01", months: 12 };
     const calls: (() => unknown)[] = [
       () => compare(small(), v as never),
@@ -394,6 +394,9 @@ export function fuzzCases(): fc.Arbitrary<[string, () => Outcome]> {
       () => importCaseloadRecords(quick.caseload.records, v as never),
       () => caseloadFromCsv(v as never, csvs[0]!.options as never),
       () => parseScenario(v),
+      () => runScenario(v as never),
+      () => runScenario({ definition: v, source: null, caseload: null } as never),
+      () => runScenario(readData("scenarios/quick-start.json") as never, v as never),
     ];
     return [`misuse ${which} ${JSON.stringify(v)?.slice(0, 200)}`, () => checkCase(calls[which]!)] as [string, () => Outcome];
   });
