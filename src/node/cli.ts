@@ -22,6 +22,7 @@ import { REPORT_LOCALES, type ReportLocale } from "../locale/locale.js";
 import { reportLabels } from "../locale/labels.js";
 import type { TableFormat } from "../report/textTable.js";
 import type { ComparisonScenarioDefinition, ComparisonScenarioResult } from "../scenario/comparisonScenario.js";
+import { scenarioWorkLimits } from "../scenario/comparisonScenario.js";
 import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
 import { RecoveryInitiativeSchema } from "../streams/recoveryInitiative.js";
 import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
@@ -255,7 +256,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           return EXIT.invalidInput;
         }
         const seed = integer(values.seed, "--seed") ?? value.options.seed;
-        const csv = recordsToCsv(generateCaseload(drawnSpec(value.caseload.spec, seed), seed), { dutch: values.dutch });
+        const csv = recordsToCsv(generateCaseload(drawnSpec(value.caseload.spec, seed), seed, scenarioWorkLimits(value.options)), { dutch: values.dutch });
         const usePath = join(dirname(values.out), `${basename(values.out, extname(values.out))}-use${extname(values.out) || ".csv"}`);
         checkOut(usePath);
         // Both files or neither: a failure on the second leaves no trajectories without their use.

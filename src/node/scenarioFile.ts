@@ -2,7 +2,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { Caseload } from "../caseload/caseload.js";
 import { caseloadFromRecords } from "../caseload/records.js";
 import { FundingInputError, type Issue } from "../errors.js";
-import { recordsOptions, SUBJECT_PATHS, type CsvCaseloadSection } from "../scenario/comparisonScenario.js";
+import { recordsOptions, scenarioWorkLimits, SUBJECT_PATHS, type CsvCaseloadSection } from "../scenario/comparisonScenario.js";
 import { locateIssues, scenarioErrorOf, ScenarioInputError, type Locator, type ScenarioIssue, type ScenarioSafeResult } from "../scenario/scenarioBase.js";
 import {
   safeParseScenario,
@@ -191,7 +191,7 @@ function confine(file: string, at: { readonly absolute: string; readonly display
 async function readCaseload(file: string, d: ScenarioDefinition, options: LoadScenarioOptions, locateScenario: Locator): Promise<CsvCaseloadLoaded | null> {
   if (d.kind !== "comparison") return null;
   const c = d.caseload;
-  const limit = typeof d.options.maxTrajectoryMonths === "number" ? d.options.maxTrajectoryMonths : undefined;
+  const limit = scenarioWorkLimits(d.options).maxTrajectoryMonths;
   if ("recordsFile" in c) {
     const at = relativeTo(file, c.recordsFile);
     confine(file, at, "recordsFile", options, locateScenario);

@@ -440,6 +440,12 @@ function caseloadOf(c: ScenarioCaseload, maxTrajectoryMonths: number | undefined
   ]);
 }
 
+/** The work limits a scenario's options set (`maxTrajectoryMonths`, `maxTrajectories`), for every caseload it builds or reads. */
+export function scenarioWorkLimits(options: ScenarioOptions): { maxTrajectoryMonths?: number; maxTrajectories?: number } {
+  const { maxTrajectoryMonths: months, maxTrajectories: trajectories } = options as { maxTrajectoryMonths?: unknown; maxTrajectories?: unknown };
+  return { ...(typeof months === "number" ? { maxTrajectoryMonths: months } : {}), ...(typeof trajectories === "number" ? { maxTrajectories: trajectories } : {}) };
+}
+
 /**
  * The options of `caseloadFromRecords` from a records section: its window and known names, and
  * the scenario's `options.maxTrajectoryMonths` when given (the default limit otherwise).
@@ -478,7 +484,7 @@ export function progressOf(onRun: OnRun | undefined, step: number, resolved: Res
  */
 export function* comparisonScenarioSteps(resolved: ResolvedScenario<ComparisonScenarioDefinition>): Generator<CompareRequest, ComparisonScenarioResult, Comparison> {
   const d = resolved.definition;
-  const given = resolved.caseload ?? caseloadOf(d.caseload, typeof d.options.maxTrajectoryMonths === "number" ? d.options.maxTrajectoryMonths : undefined);
+  const given = resolved.caseload ?? caseloadOf(d.caseload, scenarioWorkLimits(d.options).maxTrajectoryMonths);
   const options = d.options as Uncertain<CompareOptions>;
   const notices: Notice[] = [...(resolved.importNotices ?? [])];
   const said = (): { warnings: string[]; notices: Notice[] } => ({ warnings: notices.map((n) => n.en), notices });

@@ -84,6 +84,18 @@ describe("the command line", () => {
     expect(toRecords(read).map((t) => [t.id, t.start, t.end, t.use.length])).toEqual(toRecords(expected).map((t) => [t.id, t.start, t.end, t.use.length]));
   });
 
+  it("generate keeps to the scenario's work limits, as run and validate do", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jb-gen-limit-"));
+    const scenario = JSON.parse(readFileSync("scenarios/default-region.json", "utf8")) as { options?: Record<string, unknown> };
+    const limited = join(dir, "limited.json");
+    writeFileSync(limited, JSON.stringify({ ...scenario, options: { ...scenario.options, maxTrajectories: 1 } }));
+    const out = join(dir, "caseload.csv");
+    const r = await cli("generate", limited, "--out", out);
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toMatch(/trajectories, more than the limit of 1 \(option maxTrajectories\)/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("validates, and names file, line, column and field of a broken scenario (exit 1)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jb-bad-"));
     const bad = join(dir, "bad.json");
