@@ -23,6 +23,7 @@ import { reportLabels } from "../locale/labels.js";
 import type { TableFormat } from "../report/textTable.js";
 import type { ComparisonScenarioDefinition, ComparisonScenarioResult } from "../scenario/comparisonScenario.js";
 import { scenarioWorkLimits } from "../scenario/comparisonScenario.js";
+import { MAX_FILE_BYTES_LIMIT } from "./fileAccess.js";
 import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
 import { RecoveryInitiativeSchema } from "../streams/recoveryInitiative.js";
 import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
@@ -410,8 +411,9 @@ function writeReason(e: unknown): string {
 /** What files a scenario may read: `--allow-outside-files`, `--max-file-size <MB>`. */
 function fileOptions(allowOutside: boolean, maxMb: string | undefined): { allowOutside: boolean; maxFileBytes?: number } {
   if (maxMb === undefined) return { allowOutside };
-  if (!/^\d+(\.\d+)?$/.test(maxMb) || Number(maxMb) <= 0) throw new UsageError(`--max-file-size needs a size in MB above 0, e.g. 500; got "${maxMb}"`);
-  return { allowOutside, maxFileBytes: Math.floor(Number(maxMb) * 1024 * 1024) };
+  const bytes = /^\d+(\.\d+)?$/.test(maxMb) ? Math.floor(Number(maxMb) * 1024 * 1024) : 0;
+  if (bytes < 1 || bytes > MAX_FILE_BYTES_LIMIT) throw new UsageError(`--max-file-size needs a size in MB above 0 and at most 500 (the longest text JavaScript holds), e.g. 300; got "${maxMb}"`);
+  return { allowOutside, maxFileBytes: bytes };
 }
 
 function integer(text: string | undefined, flag: string): number | undefined {

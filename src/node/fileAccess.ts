@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { FundingInputError } from "../errors.js";
 
 /*
  * What files a scenario may read (node only): a regular file, not larger than a limit, and — for
@@ -14,6 +15,26 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
  * @category Node: files, CLI and workers
  */
 export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/**
+ * The largest `maxFileBytes` allowed: 500 MB. JavaScript holds a text of at most about 512 MB
+ * (V8's longest string), and a file is read whole into one; above that Node aborts instead of
+ * throwing.
+ * @category Node: files, CLI and workers
+ */
+export const MAX_FILE_BYTES_LIMIT = 500 * 1024 * 1024;
+
+/** Refuses a `maxFileBytes` that is not a whole number of bytes from 1 to {@link MAX_FILE_BYTES_LIMIT}, naming the option. */
+export function checkMaxFileBytes(maxFileBytes: unknown): number {
+  if (typeof maxFileBytes === "number" && Number.isInteger(maxFileBytes) && maxFileBytes >= 1 && maxFileBytes <= MAX_FILE_BYTES_LIMIT) return maxFileBytes;
+  throw new FundingInputError("file options", [
+    {
+      code: "invalid_max_file_bytes",
+      path: ["maxFileBytes"],
+      message: `expected a whole number of bytes from 1 to ${MAX_FILE_BYTES_LIMIT.toLocaleString("en-US")} (500 MB, the longest text JavaScript holds), got ${typeof maxFileBytes === "number" ? String(maxFileBytes) : typeof maxFileBytes}`,
+    },
+  ]);
+}
 
 /** Why a file may not be read: a code for scripts and the reason in words (the caller names the file). */
 export class FileRefusal extends Error {
@@ -48,6 +69,7 @@ function kindOf(s: Stats): string {
  * File-system errors (ENOENT, EACCES, …) are thrown as they are.
  */
 export function readBoundedFile(path: string, maxFileBytes: number = DEFAULT_MAX_FILE_BYTES): Buffer {
+  checkMaxFileBytes(maxFileBytes);
   const real = realpathSync(path);
   if (/^\/(proc|sys|dev)(\/|$)/.test(real)) throw new FileRefusal("not_regular_file", `it is not a regular file: ${real} is on the system's /${real.split("/")[1]} file system`);
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

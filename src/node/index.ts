@@ -6,7 +6,7 @@
  */
 export { loadScenario, safeLoadScenario, readScenario, type LoadScenarioOptions, type CsvCaseloadLoader, type CsvCaseloadLoaded } from "./scenarioFile.js";
 export { readCaseloadCsv, importCaseloadCsvFile, readCsvFile, writeCsv, type ReadCaseloadCsvOptions } from "./csvFiles.js";
-export { DEFAULT_MAX_FILE_BYTES } from "./fileAccess.js";
+export { DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_LIMIT } from "./fileAccess.js";
 export { loadCsvCaseload } from "./csvLoader.js";
 export { main as runCli, EXIT, type Io as CliIo } from "./cli.js";
 export { comparisonHtml, type HtmlReportOptions } from "./htmlReport.js";

@@ -11,7 +11,7 @@ import {
   type ScenarioDefinitionOf,
   type ScenarioKind,
 } from "../scenario/scenarioSchema.js";
-import { assertInside, DEFAULT_MAX_FILE_BYTES, FileRefusal, readBoundedFile } from "./fileAccess.js";
+import { assertInside, checkMaxFileBytes, DEFAULT_MAX_FILE_BYTES, FileRefusal, readBoundedFile } from "./fileAccess.js";
 import { formatOfPath, parseDataText } from "./scenarioText.js";
 import { asNotice, type Notice } from "../locale/notice.js";
 
@@ -86,6 +86,7 @@ export async function loadScenario<K extends ScenarioKind = ScenarioKind>(
   file: string,
   options: LoadScenarioOptions<K> = {},
 ): Promise<ResolvedScenario<ScenarioDefinitionOf<NoInfer<K>>>> {
+  if (options.maxFileBytes !== undefined) checkMaxFileBytes(options.maxFileBytes);
   const definition = await readScenario<K>(file, options.kind, options);
   const read = await readCaseload(file, definition.value, options, definition.locate);
   const caseload = read === null || "size" in read ? read : read.caseload;

@@ -8,7 +8,7 @@ import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FundingInputError } from "../../src/index.js";
-import { DEFAULT_MAX_FILE_BYTES, EXIT, loadCsvCaseload, readCsvFile, safeLoadScenario } from "../../src/node/index.js";
+import { DEFAULT_MAX_FILE_BYTES, EXIT, loadCsvCaseload, MAX_FILE_BYTES_LIMIT, readCsvFile, safeLoadScenario } from "../../src/node/index.js";
 import { excerpt } from "../../src/excerpt.js";
 import { cli } from "./cliHarness.js";
 import { tempFiles } from "../support/tempFiles.js";
@@ -139,6 +139,23 @@ describe("only regular files, within a size limit", () => {
     expect(r.code).toBe(EXIT.invalidInput);
     expect(r.stderr).toContain(`cannot read ${csv}: it is 1.5 MB (${body.length.toLocaleString("en-US")} bytes), larger than the limit of 1.0 MB (1,048,576 bytes)`);
     expect((await cli("validate", path, "--max-file-size", "lots")).code).toBe(EXIT.usage);
+  });
+
+  it("takes a limit of at most 500 MB, the longest text JavaScript holds (above it Node aborted on a 600 MB file), and at least a byte", async () => {
+    expect(MAX_FILE_BYTES_LIMIT).toBe(524_288_000);
+    const path = scenario("limit.json", { recordsFile: "big/records.json" });
+    for (const size of ["1000", "500.01", "0", "0.0000001"]) {
+      const r = await cli("validate", path, "--max-file-size", size);
+      expect(r.code).toBe(EXIT.usage);
+      expect(r.stderr).toContain(`--max-file-size needs a size in MB above 0 and at most 500 (the longest text JavaScript holds), e.g. 300; got "${size}"`);
+    }
+    expect((await cli("validate", path, "--max-file-size", "500")).stderr).not.toContain("--max-file-size");
+    for (const maxFileBytes of [MAX_FILE_BYTES_LIMIT + 1, 0, 1.5, Number.NaN]) {
+      const e = await safeLoadScenario(path, { maxFileBytes }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(FundingInputError);
+      expect((e as FundingInputError).issues[0]).toMatchObject({ code: "invalid_max_file_bytes", path: ["maxFileBytes"] });
+      expect(() => readCsvFile(path, maxFileBytes)).toThrow(/maxFileBytes: expected a whole number of bytes from 1 to 524,288,000/);
+    }
   });
 });
 
