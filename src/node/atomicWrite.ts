@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /*
@@ -36,12 +36,40 @@ function isSpecial(path: string): boolean {
 }
 
 /**
+ * Creates `folder` and the folders above it that are missing, one at a time: Node 20's recursive
+ * mkdirSync loops for ever where mkdir fails with ENOENT on a path that exists (under /proc).
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let f = folder; !existsSync(f); f = dirname(f)) {
+    missing.push(f);
+    if (dirname(f) === f) break;
+  }
+  for (const f of missing.reverse()) mkdirSync(f);
+}
+
+/**
+ * Where a target's bytes go: a symlink's real file (so writing through a link keeps the link, as a
+ * plain write does), and the mode the file has now, kept for its replacement.
+ */
+function destinationOf(path: string): { readonly path: string; readonly mode: number | null } {
+  try {
+    const real = lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+    return { path: real, mode: statSync(real).mode & 0o7777 };
+  } catch {
+    return { path, mode: null };
+  }
+}
+
+/**
  * Writes `files` all or none: their folders are created, each is written to a temporary file
  * beside it (`.name.<random>.tmp`), and only when every one is written are they renamed into
- * place. A failure removes the temporary files and throws a {@link WriteFileError} naming the file;
- * the targets keep what they held. Should a rename fail after others succeeded (rare: a rename in
- * a folder does not need space), the files already renamed are removed too, so never one without
- * the other. A target that is a device or FIFO (`/dev/stdout`) is written directly.
+ * place. A failure while writing removes the temporary files and throws a {@link WriteFileError}
+ * naming the file; the targets keep what they held. Should a rename fail after others succeeded
+ * (rare: a rename in a folder does not need space), the files already renamed are removed too, so
+ * never one without the other. A target that is a symlink is written through it (the link stays);
+ * an existing file keeps its mode. A target that is a device or FIFO (`/dev/stdout`) is written
+ * directly.
  */
 export function writeFilesAtomically(files: readonly OutputFile[]): void {
   const temporary: { readonly path: string; readonly tmp: string }[] = [];
@@ -50,14 +78,16 @@ export function writeFilesAtomically(files: readonly OutputFile[]): void {
   };
   for (const f of files) {
     try {
-      mkdirSync(dirname(f.path), { recursive: true });
+      makeFolders(dirname(f.path));
       if (isSpecial(f.path)) {
         writeFileSync(f.path, f.text, "utf8");
         continue;
       }
-      const tmp = join(dirname(f.path), `.${basename(f.path)}.${randomBytes(6).toString("hex")}.tmp`);
-      temporary.push({ path: f.path, tmp });
+      const target = destinationOf(f.path);
+      const tmp = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString("hex")}.tmp`);
+      temporary.push({ path: target.path, tmp });
       writeFileSync(tmp, f.text, { encoding: "utf8", flag: "wx" });
+      if (target.mode !== null) chmodSync(tmp, target.mode);
     } catch (e) {
       cleanUp();
       throw new WriteFileError(f.path, e);

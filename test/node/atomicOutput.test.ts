@@ -3,7 +3,7 @@
  * and is renamed into place; generate's two files are both written or neither; a full disk, a
  * read-only folder or a parent that cannot be made is exit 1 naming the path, never exit 3.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -111,6 +111,29 @@ describe("--out is written whole or not at all", () => {
     expect(r.code).toBe(EXIT.invalidInput);
     expect(r.stderr).toBe(`cannot write ${out}: permission denied\n`);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("--out replaces what the target is, not what it points at or may do", () => {
+  it.skipIf(process.platform === "win32")("a symlink is written through (the link stays) and an existing file keeps its mode", async () => {
+    const folder = join(dir, "link");
+    mkdirSync(folder);
+    const real = join(folder, "echt.md");
+    writeFileSync(real, "old\n");
+    chmodSync(real, 0o600);
+    const link = join(folder, "link.md");
+    symlinkSync(real, link);
+    expect((await cli("compare", "scenarios/quick-start.json", "--out", link, "--format", "md")).code).toBe(EXIT.ok);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, "utf8")).toContain("Trajectfinanciering");
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+    expect(filesIn(folder)).toEqual(["echt.md", "link.md"]);
+  });
+
+  it.skipIf(process.platform !== "linux")("a folder that cannot be made under /proc is exit 1 (Node's recursive mkdir looped there for ever)", async () => {
+    const r = await cli("compare", "scenarios/quick-start.json", "--out", "/proc/nope/x.md");
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect(r.stderr).toMatch(/^cannot write \/proc\/nope\/x\.md: /);
   });
 });
 
