@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { Caseload } from "../caseload/caseload.js";
 import { caseloadFromRecords } from "../caseload/records.js";
@@ -188,6 +189,18 @@ function confine(file: string, at: { readonly absolute: string; readonly display
   }
 }
 
+/** Whether two paths name the same file (symlinks resolved where they exist). */
+function samePath(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
 /** The caseload a scenario names in a file, read; null when the scenario holds it (a spec or records). */
 async function readCaseload(file: string, d: ScenarioDefinition, options: LoadScenarioOptions, locateScenario: Locator): Promise<CsvCaseloadLoaded | null> {
   if (d.kind !== "comparison") return null;
@@ -222,7 +235,14 @@ async function readCaseload(file: string, d: ScenarioDefinition, options: LoadSc
     const rejectsAt = c.rejects === undefined ? undefined : relativeTo(file, c.rejects);
     confine(file, csv, "csv", options, locateScenario);
     if (useCsv) confine(file, useCsv, "useCsv", options, locateScenario);
-    if (rejectsAt) confine(file, rejectsAt, "rejects", options, locateScenario);
+    if (rejectsAt) {
+      confine(file, rejectsAt, "rejects", options, locateScenario);
+      // The rejects file is written: never over the export it comes from or the scenario itself.
+      const clash = [[csv.absolute, "the trajectories CSV (csv)"], [useCsv?.absolute, "the use CSV (useCsv)"], [resolve(file), "the scenario file"]].find(([p]) => p !== undefined && samePath(p, rejectsAt.absolute));
+      if (clash) {
+        throw new ScenarioInputError(file, locateIssues([{ code: "rejects_overwrites_input", path: ["caseload", "rejects"], message: `${rejectsAt.display} is ${clash[1]}: the rejected rows would overwrite it; name another file` }], locateScenario));
+      }
+    }
     try {
       const rejects = rejectsAt?.absolute;
       const context = {

@@ -4,7 +4,7 @@
  * a size limit; and errors echo no more than a short, escaped excerpt of a file's contents.
  */
 import { execFileSync } from "node:child_process";
-import { symlinkSync } from "node:fs";
+import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FundingInputError } from "../../src/index.js";
@@ -64,6 +64,23 @@ describe("a scenario reads only files in its own folder", () => {
     const inside = file("regio/t2.csv", CSV);
     const issues = await issuesOf(scenario("rejects.json", { csv: inside, onInvalidRow: "skip", rejects: "../elders/afgewezen.csv" }));
     expect(issues[0]).toMatchObject({ code: "outside_folder", path: ["caseload", "rejects"] });
+  });
+
+  it("refuses a rejects file that would overwrite the export, the use CSV or the scenario itself", async () => {
+    const csv = file("regio/own.csv", CSV);
+    const use = file("regio/own-use.csv", "id,month,use\n");
+    const cases = [
+      ["own.csv", "the trajectories CSV (csv)"],
+      ["own-use.csv", "the use CSV (useCsv)"],
+      ["self.json", "the scenario file"],
+    ] as const;
+    for (const [rejects, what] of cases) {
+      const issues = await issuesOf(scenario("self.json", { csv: "own.csv", useCsv: "own-use.csv", onInvalidRow: "skip", rejects }));
+      expect(issues[0]).toMatchObject({ code: "rejects_overwrites_input", path: ["caseload", "rejects"] });
+      expect(issues[0]!.message).toMatch(new RegExp(`is ${what.replace(/[()]/g, "\\$&")}: the rejected rows would overwrite it; name another file$`));
+    }
+    expect(readFileSync(csv, "utf8")).toBe(CSV);
+    expect(readFileSync(use, "utf8")).toBe("id,month,use\n");
   });
 
   it("reads files in subfolders and through symlinks that stay inside", async () => {
