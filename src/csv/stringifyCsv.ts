@@ -37,20 +37,23 @@ export type CsvCell = string | NumberCell;
 /** A number's text as a {@link NumberCell}. */
 export const numberCell = (text: string): NumberCell => new NumberCell(text);
 
-/** First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection), and the guard's own quote. */
-const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r", "'"]);
+/** First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r"]);
+/** What follows the guard's quote: a formula's first character, or a quote (a guarded text that began with one). */
+const GUARDED_START = new Set([...FORMULA_START, "'"]);
 
 /**
  * A text cell made safe to open in a spreadsheet (the OWASP rule against CSV injection): text that
  * starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a single quote in front, so Excel
  * and LibreOffice show it as text instead of running it as a formula (`=HYPERLINK(…)` →
- * `'=HYPERLINK(…)`). Text that starts with a quote is guarded too (`'x` → `''x`), so that
- * {@link unguardCsvText} can tell the guard from a quote that belongs to the text. Numbers are
- * never passed here ({@link NumberCell}).
+ * `'=HYPERLINK(…)`). Text that starts with a quote is left as it is (`'s-Hertogenbosch`), unless
+ * {@link unguardCsvText} would take that quote for a guard — when a formula character or a second
+ * quote follows it (`'=x` → `''=x`). Numbers are never passed here ({@link NumberCell}).
  * @category Import (CSV and records)
  */
 export function guardCsvText(text: string): string {
-  return text.length > 0 && FORMULA_START.has(text[0]!) ? `'${text}` : text;
+  const guard = text.length > 0 && (FORMULA_START.has(text[0]!) || (text[0] === "'" && GUARDED_START.has(text[1] ?? "")));
+  return guard ? `'${text}` : text;
 }
 
 /**
@@ -61,5 +64,5 @@ export function guardCsvText(text: string): string {
  * @category Import (CSV and records)
  */
 export function unguardCsvText(text: string): string {
-  return text.length > 1 && text[0] === "'" && FORMULA_START.has(text[1]!) ? text.slice(1) : text;
+  return text.length > 1 && text[0] === "'" && GUARDED_START.has(text[1]!) ? text.slice(1) : text;
 }

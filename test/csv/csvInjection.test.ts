@@ -32,19 +32,25 @@ import { rec } from "../support/examples.js";
 const rows = (csv: string): string[][] => parse(csv.replace(/^\uFEFF/, ""), { delimiter: csv.includes(";") ? ";" : "," }) as string[][];
 
 describe("the guard", () => {
-  it("quotes text that a spreadsheet would run as a formula, and a leading quote; nothing else", () => {
+  it("quotes text that a spreadsheet would run as a formula, and a leading quote the import would take for a guard; nothing else", () => {
     expect(guardCsvText("=1+1")).toBe("'=1+1");
     expect(guardCsvText("+31 6 1234")).toBe("'+31 6 1234");
     expect(guardCsvText("-1+cmd|' /C calc'!A0")).toBe("'-1+cmd|' /C calc'!A0");
     expect(guardCsvText("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(guardCsvText("\tx")).toBe("'\tx");
     expect(guardCsvText("\rx")).toBe("'\rx");
-    expect(guardCsvText("'s-Hertogenbosch")).toBe("''s-Hertogenbosch");
+    // Real municipality names start with a quote: left alone (Excel would show a second quote).
+    expect(guardCsvText("'s-Hertogenbosch")).toBe("'s-Hertogenbosch");
+    expect(guardCsvText("'s-Gravenhage")).toBe("'s-Gravenhage");
+    // A quote before a formula character or a quote would be read back as a guard: guarded.
+    expect(guardCsvText("'=A1")).toBe("''=A1");
+    expect(guardCsvText("''")).toBe("'''");
+    expect(guardCsvText("'")).toBe("'");
     expect(guardCsvText("P=1")).toBe("P=1");
     expect(guardCsvText("")).toBe("");
   });
   it("unguard removes exactly the guard: a quote before a formula character or a quote", () => {
-    for (const text of ["=1+1", "-x", "@a", "\tx", "'s-Hertogenbosch", "''", "'", "a'b", ""]) expect(unguardCsvText(guardCsvText(text))).toBe(text);
+    for (const text of ["=1+1", "-x", "@a", "\tx", "'s-Hertogenbosch", "''", "'", "'=A1", "''x", "'\t", "a'b", ""]) expect(unguardCsvText(guardCsvText(text))).toBe(text);
     // A lone leading quote in a file from elsewhere is text, kept.
     expect(unguardCsvText("'s-Hertogenbosch")).toBe("'s-Hertogenbosch");
     expect(unguardCsvText("'=A1")).toBe("=A1");
@@ -81,18 +87,19 @@ describe("every export guards its text cells and leaves numbers alone", () => {
   });
 
   it("recordsToCsv, and caseloadFromCsv reads the guarded names back as they were", () => {
-    const names = ["=A1", "'quoted", "-5", "@x", "plain"];
+    const names = ["=A1", "'quoted", "'+x", "-5", "@x", "plain"];
     const records = names.map((id, i) => rec(id, { start: "2026-01", client: `-c${i}` }));
     const cl = caseloadFromRecords(records, { window: WINDOW });
     const csv = recordsToCsv(cl);
     const ids = rows(csv.trajectories).slice(1).map((r) => [r[0], r[1], r[13]]);
-    // id (text: guarded), client (numbered 0–4 by toRecords), use (a number: 60 as it is).
+    // id (text: guarded), client (numbered 0–5 by toRecords), use (a number: 60 as it is).
     expect(ids).toEqual([
       ["'=A1", "0", "60"],
-      ["''quoted", "1", "60"],
-      ["'-5", "2", "60"],
-      ["'@x", "3", "60"],
-      ["plain", "4", "60"],
+      ["'quoted", "1", "60"],
+      ["''+x", "2", "60"],
+      ["'-5", "3", "60"],
+      ["'@x", "4", "60"],
+      ["plain", "5", "60"],
     ]);
     const back = toRecords(caseloadFromCsv(csv.trajectories, { window: csv.window }));
     expect(back.map((r) => r.id)).toEqual(names);
