@@ -8,7 +8,13 @@ import type { Caseload } from "./caseload.js";
  * @category Caseload
  */
 // `\S` rather than min(1) after trimming: the JSON Schema then refuses "   " too, as zod does.
-export const NameSchema = z.string().trim().regex(/\S/, "must not be empty");
+// Control and text-direction characters are refused: a name reaches the terminal, the report and
+// spreadsheets, where an escape sequence or a right-to-left override would change what is shown.
+export const NameSchema = z
+  .string()
+  .trim()
+  .regex(/\S/, "must not be empty")
+  .regex(/^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/, "must not hold control or text-direction characters (U+0000–U+001F, U+007F–U+009F, U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069)");
 
 /**
  * Age group of a trajectory whose age group was not given.

@@ -182,7 +182,8 @@ describe("caseloadFromCsv: every bad row reported with its line and column", () 
   it("counts lines in the file, including blank lines and fields that span lines", () => {
     const text = [HEADER, "", '"t1",c1,G0,P0,"licht', 'x",laag,ambulant,04,2026-01,2026-01,achieved,60', "", "t2,c2,G0,P0,licht,laag,ambulant,04,2026-01,2026-01,oops,60"].join("\r\n");
     const located2 = inputIssues(() => caseloadFromCsv(text, { window: WINDOW }));
-    expect(located2.map((i) => i.path)).toEqual([["trajectories.csv", 6, "outcome"]]);
+    // The name that spans lines 3–4 is refused (a line break in a name), located at the line its row opens on.
+    expect(located2.map((i) => i.path)).toEqual([["trajectories.csv", 3, "profile"], ["trajectories.csv", 6, "outcome"]]);
   });
 
   it("reports a CSV syntax error with its line", () => {
