@@ -6,7 +6,9 @@ export default defineConfig({
   format: ["esm", "cjs"],
   // tsup injects `baseUrl`, which TypeScript 6 deprecates (see shared/toolchain.md).
   dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
-  sourcemap: true,
+  // No source maps: they are not published (package.json's files), and a script naming a map the
+  // package lacks sends debuggers looking for it.
+  sourcemap: false,
   clean: true,
   target: "node20",
   // Code shared by the entries goes into chunks they all import (ESM, and CJS through tsup's

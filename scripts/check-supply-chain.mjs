@@ -7,13 +7,13 @@
  *   script (`hasInstallScript`), and prints how many runtime dependencies there are, direct and in
  *   the whole tree;
  * - with `--pack`: what `npm pack` would publish (`npm pack --dry-run --json`), which must hold no
- *   source map (`*.map`), and the tarball's size.
+ *   source map (`*.map`) nor a script naming one (`sourceMappingURL=`), and the tarball's size.
  *
  * Usage: node scripts/check-supply-chain.mjs [--lock <package-lock.json>] [--pack]
  * `npm audit` needs the registry's advisory service, which CI cannot reach; this check needs nothing.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -72,12 +72,14 @@ export function lockReport(lock) {
   };
 }
 
-/** What `npm pack` would publish from `dir`: its files, the tarball's size and unpacked size, the source maps in it. */
+/** What `npm pack` would publish from `dir`: its files, the tarball's size and unpacked size, the source maps in it and the scripts that name one. */
 export function packReport(dir) {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   const [info] = JSON.parse(out);
   const files = info.files.map((f) => f.path);
-  return { size: info.size, unpackedSize: info.unpackedSize, files, maps: files.filter((f) => f.endsWith(".map")) };
+  // A script that names a source map the tarball does not hold sends debuggers looking for it.
+  const dangling = files.filter((f) => /\.(c|m)?js$/.test(f) && existsSync(resolve(dir, f)) && readFileSync(resolve(dir, f), "utf8").includes("sourceMappingURL="));
+  return { size: info.size, unpackedSize: info.unpackedSize, files, maps: files.filter((f) => f.endsWith(".map")), dangling };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
@@ -101,6 +103,10 @@ function main(argv) {
     console.log(`npm pack: ${p.files.length} files, tarball ${kb(p.size)}, unpacked ${kb(p.unpackedSize)}`);
     if (p.maps.length) {
       console.error(`FAIL: source maps in the published tarball: ${p.maps.slice(0, 5).join(", ")}${p.maps.length > 5 ? ` and ${p.maps.length - 5} more` : ""}`);
+      failed = true;
+    }
+    if (p.dangling.length) {
+      console.error(`FAIL: published scripts that name a source map: ${p.dangling.slice(0, 5).join(", ")}${p.dangling.length > 5 ? ` and ${p.dangling.length - 5} more` : ""}`);
       failed = true;
     }
   }

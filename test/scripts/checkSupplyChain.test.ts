@@ -82,4 +82,15 @@ describe("the published files", () => {
     expect(r.maps).toEqual([]);
     expect(r.files.filter((f) => f.startsWith("dist/")).sort()).toEqual(["dist/index.cjs", "dist/index.js", "dist/sub/chunk.js"]);
   });
+
+  it("finds a published script that names a source map the tarball leaves out", () => {
+    const pkg = join(dir, "pkg-dangling");
+    mkdirSync(join(pkg, "dist"), { recursive: true });
+    copyFileSync("package.json", join(pkg, "package.json"));
+    copyFileSync("README.md", join(pkg, "README.md"));
+    writeFileSync(join(pkg, "dist", "index.js"), "export {};\n//# sourceMappingURL=index.js.map\n");
+    writeFileSync(join(pkg, "dist", "index.cjs"), "module.exports = {};\n");
+    const r = packReport(pkg) as { dangling: string[] };
+    expect(r.dangling).toEqual(["dist/index.js"]);
+  });
 });
