@@ -169,7 +169,8 @@ export function fromZodIssues(
       out.push({ code: i.code, path, message: `required: expected ${String(i.expected)}` });
       continue;
     }
-    out.push({ code: i.code, path, message: i.message });
+    // zod says "Invalid input: expected object, received null"; the path already says where, the rest says what.
+    out.push({ code: i.code, path, message: i.code === "invalid_type" ? i.message.replace(/^Invalid input: /, "") : i.message });
   }
   return out;
 }
