@@ -63,9 +63,11 @@ function kindOf(s: Stats): string {
 /**
  * Reads a file whole, refusing (with a {@link FileRefusal}) anything but a regular file — a FIFO,
  * device, socket or folder, or a file on `/proc`, `/sys` or `/dev` — and a file larger than
- * `maxFileBytes` (default {@link DEFAULT_MAX_FILE_BYTES}). The file is opened without blocking
- * (a FIFO without a writer does not hang) and checked on the open descriptor, so it cannot be
- * swapped between the check and the read; reading stops past the limit even if the file grows.
+ * `maxFileBytes` (default {@link DEFAULT_MAX_FILE_BYTES}). The system file systems are refused by
+ * the file's real path before it is opened; the file is then opened without blocking (a FIFO
+ * without a writer does not hang) and its kind and size are checked on the open descriptor, so it
+ * cannot be swapped between that check and the read; reading stops past the limit even if the file
+ * grows.
  * File-system errors (ENOENT, EACCES, …) are thrown as they are.
  */
 export function readBoundedFile(path: string, maxFileBytes: number = DEFAULT_MAX_FILE_BYTES): Buffer {
