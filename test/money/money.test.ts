@@ -96,5 +96,8 @@ describe("money at the boundary", () => {
     expect(formatEuro(5)).toBe("€ 0,05");
     expect(formatEuro(123450, { decimals: false })).toBe("€ 1.235"); // €1,234.50 rounds half-up
     expect(formatEuro(-49, { decimals: false })).toBe("€ 0");
+    // Not cents: an input error, not "€ 0,1.5".
+    expect(() => formatEuro(1.5)).toThrow(/amount 1.5 is not a whole number of cents/);
+    expect(() => formatEuro(Number.NaN)).toThrow(/amount NaN is not a whole number of cents/);
   });
 });
