@@ -254,7 +254,7 @@ export type SafeResult<T> =
   | {
       readonly success: false;
       readonly issues: readonly Issue[];
-      /** Issues found past {@link MAX_KEPT_ISSUES}: counted, not kept (see {@link FundingInputError.omittedIssues}). */
+      /** Issues found past {@link MAX_KEPT_ISSUES}: counted, not kept (see {@link FundingInputError.omittedIssues}); present only when some were. */
       readonly omittedIssues?: number;
     };
 

@@ -872,7 +872,7 @@ export function safeCaseloadFromCsv(text: string, options: CaseloadCsvOptions): 
   try {
     return { success: true, output: caseloadFromCsv(text, options) };
   } catch (e) {
-    if (e instanceof FundingInputError) return { success: false, issues: e.issues, omittedIssues: e.omittedIssues };
+    if (e instanceof FundingInputError) return { success: false, issues: e.issues, ...(e.omittedIssues > 0 ? { omittedIssues: e.omittedIssues } : {}) };
     throw e;
   }
 }

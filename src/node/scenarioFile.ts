@@ -104,7 +104,7 @@ export async function safeLoadScenario<K extends ScenarioKind = ScenarioKind>(
   try {
     return { success: true, output: await loadScenario(file, options) };
   } catch (e) {
-    if (e instanceof ScenarioInputError) return { success: false, issues: e.issues, omittedIssues: e.omittedIssues };
+    if (e instanceof ScenarioInputError) return { success: false, issues: e.issues, ...(e.omittedIssues > 0 ? { omittedIssues: e.omittedIssues } : {}) };
     throw e;
   }
 }

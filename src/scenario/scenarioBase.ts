@@ -103,7 +103,7 @@ export type ScenarioSafeResult<T> =
   | {
       readonly success: false;
       readonly issues: readonly ScenarioIssue[];
-      /** Issues found past `MAX_KEPT_ISSUES`: counted, not kept (see {@link FundingInputError.omittedIssues}). */
+      /** Issues found past `MAX_KEPT_ISSUES`: counted, not kept (see {@link FundingInputError.omittedIssues}); present only when some were. */
       readonly omittedIssues?: number;
     };
 
