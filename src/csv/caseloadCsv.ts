@@ -314,10 +314,12 @@ function readTable(text: string, file: string, delimiter: CsvDelimiter | undefin
   const rows: CsvRow[] = [];
   let line = 1;
   for (const record of parsed) {
-    // A text cell an export guarded against spreadsheet formulas (`'=A1`) reads as it was (`=A1`).
-    const cells = record.map((c) => unguardCsvText(c.trim()));
     const here = line;
     line += 1 + lineBreaks(record);
+    // A text cell an export guarded against spreadsheet formulas (`'=A1`) reads as it was (`=A1`).
+    // In place: a second array per row would double the table's memory (millions of rows).
+    for (let k = 0; k < record.length; k++) record[k] = unguardCsvText(record[k]!.trim());
+    const cells = record;
     if (cells.every((c) => c === "")) continue;
     if (headers === null) {
       headers = cells;
