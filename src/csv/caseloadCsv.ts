@@ -542,10 +542,8 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
   const records: Record<string, unknown>[] = [];
   const imported: Imported[] = [];
   const byId = new Map<string, number>(); // id → first imported index
-  const widthOk = new Set<CsvRow>();
   for (const row of tTable.rows) {
     if (!checkWidth(tTable, row, issues)) continue;
-    widthOk.add(row);
     const rec: Record<string, unknown> = {};
     const raw: Partial<Record<MappedField, string>> = {};
     for (const field of ["id", "municipality", "provider", "profile", "outcome", "careForm", "unit"] as const) {
