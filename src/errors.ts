@@ -31,14 +31,72 @@ export function formatPath(path: readonly (string | number)[]): string {
 const ISSUES_IN_MESSAGE = 20;
 
 /**
- * The lines of an error message for `issues`: the first {@link ISSUES_IN_MESSAGE}, each cut to
- * 1,000 characters with control characters escaped, then how many more there are — so an error
- * with 20,000 issues, or one echoing a 50 MB header, has a message of a few kilobytes.
+ * The most issues a {@link FundingInputError} keeps: 10,000. Input with more (a records file of ten
+ * million bad entries, a CSV of millions of bad cells, thousands of tied prices) gives the first
+ * 10,000, each with its path and reason, and the number of the others in
+ * {@link FundingInputError.omittedIssues} — counted, not kept, so the error itself takes a few
+ * megabytes whatever the input. A CSV import with `onInvalidRow: "skip"` still returns every
+ * rejected row; past this many issues a row carries only its first reason.
+ * @category Errors
  */
-export function issueLines<I>(issues: readonly I[], line: (issue: I) => string): string {
+export const MAX_KEPT_ISSUES = 10_000;
+
+/**
+ * Issues collected up to a cap ({@link MAX_KEPT_ISSUES} by default): the first `max` are kept,
+ * the others only counted.
+ */
+export class IssueList<I = Issue> {
+  readonly kept: I[] = [];
+  /** Issues found past the cap: counted, not kept. */
+  omitted = 0;
+  /**
+   * @param max - how many to keep.
+   * @param mustKeep - an issue kept even past the cap (e.g. a row's first reason, so a rejected row always has one).
+   */
+  constructor(
+    readonly max: number = MAX_KEPT_ISSUES,
+    private readonly mustKeep?: (issue: I) => boolean,
+  ) {}
+  /** Keeps `issue` while there is room (or `mustKeep` says so), else counts it. */
+  add(issue: I): void {
+    if (this.kept.length < this.max || this.mustKeep?.(issue) === true) this.kept.push(issue);
+    else this.omitted++;
+  }
+  /** {@link add}, so code written for an array of issues reads the same. */
+  push(issue: I): void {
+    this.add(issue);
+  }
+  /** Issues found (kept and counted), so `length > 0` says whether anything failed. */
+  get length(): number {
+    return this.total;
+  }
+  /** Every issue of `issues`, one by one (no spread: the list may be long). */
+  addAll(issues: Iterable<I>): void {
+    for (const i of issues) this.add(i);
+  }
+  /** Issues found: kept and counted. */
+  get total(): number {
+    return this.kept.length + this.omitted;
+  }
+  /** Whether a further issue would only be counted. */
+  get full(): boolean {
+    return this.kept.length >= this.max;
+  }
+}
+
+/**
+ * The lines of an error message for `issues`: the first {@link ISSUES_IN_MESSAGE}, each cut to
+ * 1,000 characters with control characters escaped, then how many more there are (`omitted`: those
+ * counted but not kept, see {@link MAX_KEPT_ISSUES}) — so an error with 20,000 issues, or one
+ * echoing a 50 MB header, has a message of a few kilobytes.
+ */
+export function issueLines<I>(issues: readonly I[], line: (issue: I) => string, omitted = 0): string {
   const lines = issues.slice(0, ISSUES_IN_MESSAGE).map((i) => excerpt(line(i), 1000));
-  const more = issues.length - ISSUES_IN_MESSAGE;
-  if (more > 0) lines.push(`  … and ${more} more (every issue is in the error's issues)`);
+  const more = issues.length - Math.min(issues.length, ISSUES_IN_MESSAGE) + omitted;
+  if (more > 0) {
+    const where = omitted === 0 ? "every issue is in the error's issues" : `the first ${issues.length.toLocaleString("en")} are in the error's issues, the other ${omitted.toLocaleString("en")} were counted but not kept`;
+    lines.push(`  … and ${more.toLocaleString("en")} more (${where})`);
+  }
   return lines.join("\n");
 }
 
@@ -90,11 +148,24 @@ export class FundingInputError extends Error {
   override readonly name = "FundingInputError";
   /** What was invalid, e.g. `effort model config`, `projection options`, `caseload records`. */
   readonly subject: string;
+  /** The first {@link MAX_KEPT_ISSUES} issues found, in the order found (or sorted by file and line). */
   readonly issues: readonly Issue[];
-  constructor(what: string, issues: readonly Issue[]) {
-    super(`[${LIBRARY}] invalid ${what}:\n` + issueLines(issues, (i) => `  - ${formatPath(i.path)}: ${i.message}`));
+  /**
+   * How many further issues were found but not kept (0 unless more than {@link MAX_KEPT_ISSUES}
+   * were found): `issues.length + omittedIssues` is the number found.
+   */
+  readonly omittedIssues: number;
+  /**
+   * @param issues - every issue kept; past {@link MAX_KEPT_ISSUES} they are counted in `omittedIssues` instead.
+   * @param omitted - issues found but already left out (counted, not kept), added to `omittedIssues`.
+   */
+  constructor(what: string, issues: readonly Issue[], omitted = 0) {
+    const kept = issues.length > MAX_KEPT_ISSUES ? issues.slice(0, MAX_KEPT_ISSUES) : issues;
+    const omittedIssues = omitted + issues.length - kept.length;
+    super(`[${LIBRARY}] invalid ${what}:\n` + issueLines(kept, (i) => `  - ${formatPath(i.path)}: ${i.message}`, omittedIssues));
     this.subject = what;
-    this.issues = issues;
+    this.issues = kept;
+    this.omittedIssues = omittedIssues;
   }
 }
 
@@ -181,7 +252,12 @@ export function fromZodIssues(
  */
 export type SafeResult<T> =
   | { readonly success: true; readonly output: T }
-  | { readonly success: false; readonly issues: readonly Issue[] };
+  | {
+      readonly success: false;
+      readonly issues: readonly Issue[];
+      /** Issues found past {@link MAX_KEPT_ISSUES}: counted, not kept (see {@link FundingInputError.omittedIssues}); present only when some were. */
+      readonly omittedIssues?: number;
+    };
 
 /** Parses `input` with `schema`, throwing {@link FundingInputError} naming `what` on failure. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {

@@ -19,3 +19,13 @@ export const EXCERPT_LENGTH = 80;
 // C0 and C1 controls, DEL, the line and paragraph separators, and the bidi embeddings, overrides and isolates.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * Names for a message, each quoted as an {@link excerpt} of 40 characters: the first `max`
+ * (default 20) and how many more — a caseload of 300 providers, or one with a 100 kB name, gives
+ * a line, not pages.
+ */
+export function quotedList(names: readonly string[], max = 20): string {
+  const shown = names.slice(0, max).map((n) => `"${excerpt(n, 40)}"`).join(", ");
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}

@@ -9,7 +9,7 @@
  */
 
 // Errors
-export { FundingInputError, isFundingInputError, type Issue, type SafeResult, formatPath } from "./errors.js";
+export { FundingInputError, isFundingInputError, MAX_KEPT_ISSUES, type Issue, type SafeResult, formatPath } from "./errors.js";
 
 // Money
 export {

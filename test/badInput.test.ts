@@ -33,11 +33,11 @@ describe("ambiguous configs are refused, not resolved by a silent choice", () =>
     );
     expect(issues).toEqual([{ code: "duplicate_price", path: ["tariffs", 1], message: 'a second price for care form "ambulant"; entry 0 has one already' }]);
   });
-  it("two arrangement prices or trajectory amounts for the same key", () => {
-    const out = outputModel({ kind: "output", prices: [{ profile: "licht", price: "100.00" }, { profile: "licht", price: "200.00" }] });
-    expect(inputIssues(() => project(one, out, { horizon: W }))[0]).toMatchObject({ code: "duplicate_price", path: ["prices", 1] });
-    const traj = trajectoryModel({ kind: "trajectory", amounts: [{ amount: "100.00" }, { amount: "100.00" }] });
-    expect(inputIssues(() => project(one, traj, { horizon: W }))[0]).toMatchObject({ code: "duplicate_price", path: ["amounts", 1] });
+  it("two arrangement prices or trajectory amounts for the same key (refused when the config is validated)", () => {
+    const out = () => outputModel({ kind: "output", prices: [{ profile: "licht", price: "100.00" }, { profile: "licht", price: "200.00" }] });
+    expect(inputIssues(out)[0]).toMatchObject({ path: ["prices", 1], message: expect.stringContaining("a second price for the same") });
+    const traj = () => trajectoryModel({ kind: "trajectory", amounts: [{ amount: "100.00" }, { amount: "100.00" }] });
+    expect(inputIssues(traj)[0]).toMatchObject({ path: ["amounts", 1], message: expect.stringContaining("a second price for the same") });
   });
   it("two ceilings for one provider, two budgets for the same provider and area", () => {
     const ceiling = { behaviour: "overspend" as const, amounts: [{ provider: "P0", perYear: "10.00" }, { provider: "P0", perYear: "20.00" }] };

@@ -62,6 +62,6 @@ describe("FundingInputError across copies of the library", () => {
   it("keeps the brand out of the error's own keys, JSON and logs", () => {
     const e = new FundingInputError("compare options", []);
     expect(Object.getOwnPropertySymbols(e)).toEqual([]);
-    expect(JSON.parse(JSON.stringify(e))).toEqual({ name: "FundingInputError", subject: "compare options", issues: [] });
+    expect(JSON.parse(JSON.stringify(e))).toEqual({ name: "FundingInputError", subject: "compare options", issues: [], omittedIssues: 0 });
   });
 });

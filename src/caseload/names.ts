@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FundingInputError } from "../errors.js";
+import { excerpt, quotedList } from "../excerpt.js";
 import type { Caseload } from "./caseload.js";
 
 /**
@@ -63,7 +64,7 @@ export function indexOrThrow(names: readonly string[], name: string, path: (stri
   const i = names.indexOf(name);
   if (i < 0) {
     throw new FundingInputError(what, [
-      { code: `unknown_${field}`, path, message: `unknown ${field} "${name}"; the caseload has ${names.map((n) => `"${n}"`).join(", ") || "none"}` },
+      { code: `unknown_${field}`, path, message: `unknown ${field} "${excerpt(name)}"; the caseload has ${quotedList(names) || "none"}` },
     ]);
   }
   return i;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { FundingInputError, fromZodIssues, type Issue } from "../errors.js";
+import { FundingInputError, fromZodIssues, IssueList, type Issue } from "../errors.js";
+import { excerpt } from "../excerpt.js";
 import { daysInMonth, formatMonth, HorizonSchema, MonthSchema, parseMonth, type HorizonInput } from "../period.js";
 import { buildCaseload, Dictionary, type TrajectoryRow } from "./builder.js";
 import { useLength, type Caseload } from "./caseload.js";
@@ -8,8 +9,9 @@ import { CARE_FORMS, CareFormSchema, maxUseInMonth, OPEN_END, OUTCOMES, UNIT_COD
 import { MAX_GROUPS, MAX_MUNICIPALITIES, MAX_PROFILES, MAX_PROVIDERS } from "./spec.js";
 import { ONLY_IF_VALID } from "../onlyIfValid.js";
 import { checkWork, workLimits } from "./workLimits.js";
-// For the TSDoc link.
+// For the TSDoc links.
 import type { DEFAULT_MAX_TRAJECTORY_MONTHS } from "./workLimits.js";
+import type { MAX_KEPT_ISSUES } from "../errors.js";
 
 const UseValue = z
   .number()
@@ -115,7 +117,10 @@ export interface RejectedRecord {
   readonly index: number;
   /** The record's own id, when it has one as text. */
   readonly id: string | null;
-  /** Why: each issue with its path `[index, field, …]`. */
+  /**
+   * Why: each issue with its path `[index, field, …]`; only the first once the import has found
+   * {@link MAX_KEPT_ISSUES} issues.
+   */
   readonly issues: readonly Issue[];
 }
 
@@ -169,14 +174,16 @@ function importRecords(records: readonly unknown[], options: FromRecordsOptions,
   if (!Array.isArray(records)) {
     throw new FundingInputError("caseload", [{ code: "invalid_type", path: [], message: "expected an array of trajectories" }]);
   }
-  const { caseload, issues, rejected } = validateRecords(records, checked, skip);
+  const { caseload, issues, omitted, rejected } = validateRecords(records, checked, skip);
   if (caseload === null || (!skip && issues.length > 0)) {
     const withIds = issues.map((issue) => {
       const raw: unknown = typeof issue.path[0] === "number" ? records[issue.path[0]] : undefined;
       const id = idOf(raw);
-      return id === null || issue.message.includes(`"${id}"`) ? issue : { ...issue, message: `trajectory "${id}": ${issue.message}` };
+      // The id as an excerpt: a 100 kB id is not echoed whole.
+      const shown = id === null ? null : `"${excerpt(id)}"`;
+      return shown === null || issue.message.includes(shown) ? issue : { ...issue, message: `trajectory ${shown}: ${issue.message}` };
     });
-    throw new FundingInputError("caseload records", withIds);
+    throw new FundingInputError("caseload records", withIds, omitted);
   }
   return { caseload, rejected };
 }
@@ -229,17 +236,21 @@ function checkedOptions<T extends FromRecordsOptions>(options: T): T {
 /**
  * The records' checks, record by record. Issues carry paths `[index, field, …]` without the id
  * (the CSV import locates them by line instead). Without `skip`, nothing is built once anything
- * failed; with it, the valid records are built and the others listed in `rejected`.
+ * failed; with it, the valid records are built and the others listed in `rejected` (only with
+ * `skip`). The first {@link MAX_KEPT_ISSUES} issues are kept, the others counted in `omitted`; a
+ * rejected record past the cap keeps its first reason only. `ignore` drops issues the caller
+ * reports in its own words (neither kept nor counted).
  */
 export function validateRecords(
   records: readonly unknown[],
   options: FromRecordsOptions,
   skip: boolean,
-): { caseload: Caseload | null; issues: Issue[]; rejected: RejectedRecord[] } {
+  ignore?: (issue: Issue) => boolean,
+): { caseload: Caseload | null; issues: Issue[]; omitted: number; rejected: RejectedRecord[] } {
   const w = HorizonSchema.parse(options.window);
   const window = { start: parseMonth(w.start), months: w.months };
   const windowEnd = window.start + window.months - 1;
-  const issues: Issue[] = [];
+  const issues = new IssueList<Issue>();
   const rejected: RejectedRecord[] = [];
   const seen = new Set<string>();
   const seeded = (limit: number, names: readonly string[] | undefined): Dictionary => {
@@ -258,14 +269,35 @@ export function validateRecords(
   const limit = workLimits({ maxTrajectoryMonths: options.maxTrajectoryMonths }, "caseload options").maxTrajectoryMonths;
   checkWork({ trajectoryMonths: recordMonths(records, window) }, { maxTrajectoryMonths: limit, maxTrajectories: Infinity }, "caseload records", `the ${records.length.toLocaleString("en")} records`);
   const rows: TrajectoryRow[] = [];
+  // Whether any record failed (its issues may all be `ignore`d, or only counted).
+  let failed = false;
   records.forEach((raw, i) => {
-    const before = issues.length;
+    // This record's issues, then kept (or counted) in `issues`.
+    const mine: Issue[] = [];
     const reject = (): void => {
-      rejected.push({ index: i, id: idOf(raw), issues: issues.slice(before) });
+      failed = true;
+      const room = !issues.full;
+      for (const issue of mine) issues.add(issue);
+      // Past the cap a rejected record keeps its first reason: every rejected record is listed.
+      if (skip) rejected.push({ index: i, id: idOf(raw), issues: room ? mine : mine.slice(0, 1) });
     };
-    const p = TrajectoryInputSchema.safeParse(raw);
-    if (!p.success) {
-      issues.push(...fromZodIssues(p.error.issues, [i]));
+    const add = (issue: Issue): void => {
+      if (ignore === undefined || !ignore(issue)) mine.push(issue);
+    };
+    // Not an object: zod's own words without zod's error (ten million of them took minutes).
+    const type = raw === null ? "null" : Array.isArray(raw) ? "array" : typeof raw;
+    if (type !== "object" && type !== "undefined" && type !== "function") {
+      add({ code: "invalid_type", path: [i], message: `Invalid input: expected object, received ${type}` });
+      reject();
+      return;
+    }
+    // A use list longer than the window is refused as one issue, not one per month: a record of
+    // ten million negative uses would otherwise make ten million issues.
+    const longUse = Array.isArray((raw as { use?: unknown } | null)?.use) && (raw as { use: unknown[] }).use.length > window.months;
+    const p = TrajectoryInputSchema.safeParse(longUse ? { ...(raw as object), use: 0 } : raw);
+    if (longUse) add({ code: "too_big", path: [i, "use"], message: `has ${(raw as { use: unknown[] }).use.length} months of use, more than the window's ${window.months}` });
+    if (!p.success || longUse) {
+      if (!p.success) for (const issue of fromZodIssues(p.error.issues, [i])) add(issue);
       // An id that is valid text still counts for duplicates, even on a rejected record.
       const id = idOf(raw);
       if (id !== null) seen.add(id);
@@ -276,9 +308,9 @@ export function validateRecords(
     const start = parseMonth(r.start);
     const end = r.end === null ? OPEN_END : parseMonth(r.end);
     const here = (field: string, message: string, code = "custom"): void => {
-      issues.push({ code, path: [i, field], message });
+      add({ code, path: [i, field], message });
     };
-    if (seen.has(r.id)) here("id", `duplicate trajectory id "${r.id}"`);
+    if (seen.has(r.id)) here("id", `duplicate trajectory id "${excerpt(r.id)}"`);
     seen.add(r.id);
     if (start > windowEnd) here("start", `starts ${r.start}, after the window ends`);
     const expected = useLength(window, start, end);
@@ -292,10 +324,10 @@ export function validateRecords(
       const limit = maxUseInMonth(unit, daysInMonth(first + k));
       if (v > limit) {
         const what = unit === UNIT_ETMAAL ? "etmalen" : unit === UNIT_MINUTE || unit === UNIT_HOUR ? "minutes" : "units";
-        issues.push({ code: "too_big", path: [i, "use", k], message: `${v} ${what} in ${formatMonth(first + k)}, more than the month holds (${limit})` });
+        add({ code: "too_big", path: [i, "use", k], message: `${v} ${what} in ${formatMonth(first + k)}, more than the month holds (${limit})` });
       }
     });
-    if (issues.length > before) {
+    if (mine.length > 0) {
       reject();
       return;
     }
@@ -309,11 +341,11 @@ export function validateRecords(
       client: clients.add(r.client ?? r.id),
     };
     for (const [field, v] of Object.entries(idx)) if (v === undefined) here(field, `too many distinct ${field} values`);
-    if (issues.length > before) {
+    if (mine.length > 0) {
       reject();
       return;
     }
-    if (!skip && issues.length > 0) return; // keep validating, but build nothing once anything failed
+    if (!skip && failed) return; // keep validating, but build nothing once anything failed
     rows.push({
       id: r.id,
       client: idx.client!,
@@ -332,7 +364,7 @@ export function validateRecords(
     });
   });
   // With skip, a caseload of the valid records; none at all when every record failed.
-  const build = issues.length === 0 || (skip && rows.length > 0);
+  const build = !failed || (skip && rows.length > 0);
   const caseload = build
     ? buildCaseload(rows, {
         window,
@@ -344,5 +376,5 @@ export function validateRecords(
         targetGroups: targetGroups.names,
       })
     : null;
-  return { caseload, issues, rejected };
+  return { caseload, issues: issues.kept, omitted: issues.omitted, rejected };
 }

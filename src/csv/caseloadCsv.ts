@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS, OUTCOMES, UNIT_CODES } from "../caseload/codes.js";
 import { skipOf, validateRecords, type FromRecordsOptions, type OnInvalidRow } from "../caseload/records.js";
-import { FundingInputError, fromZodIssues, type Issue, type SafeResult } from "../errors.js";
+import { FundingInputError, fromZodIssues, IssueList, MAX_KEPT_ISSUES, type Issue, type SafeResult } from "../errors.js";
 import { Decimal } from "decimal.js";
 import { formatMonth, HorizonSchema, parseMonth, type Month } from "../period.js";
 import { DATE_FORMATS, notAMonth, readMonth, readUse } from "./cellReaders.js";
@@ -189,7 +189,10 @@ export interface RejectedRow {
   readonly id: string | null;
   /** Its cells as read (trimmed). */
   readonly cells: readonly string[];
-  /** Why, each located at `[file, line, column]`; one row can have several. */
+  /**
+   * Why, each located at `[file, line, column]`; one row can have several. Once the import has found
+   * {@link MAX_KEPT_ISSUES} issues, a further rejected row keeps its first reason only.
+   */
   readonly issues: readonly Issue[];
 }
 
@@ -293,7 +296,7 @@ function lineBreaks(cells: readonly string[]): number {
  * with the line each starts on. A syntax error (an unclosed quote, …) is reported with its line;
  * blank lines and rows whose cells are all empty (Excel's `;;;;`) carry no data and are skipped.
  */
-function readTable(text: string, file: string, delimiter: CsvDelimiter | undefined, issues: Issue[]): CsvTable | null {
+function readTable(text: string, file: string, delimiter: CsvDelimiter | undefined, issues: IssueList): CsvTable | null {
   // The byte order mark goes before the delimiter is detected from the header line.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let parsed: string[][];
@@ -311,10 +314,12 @@ function readTable(text: string, file: string, delimiter: CsvDelimiter | undefin
   const rows: CsvRow[] = [];
   let line = 1;
   for (const record of parsed) {
-    // A text cell an export guarded against spreadsheet formulas (`'=A1`) reads as it was (`=A1`).
-    const cells = record.map((c) => unguardCsvText(c.trim()));
     const here = line;
     line += 1 + lineBreaks(record);
+    // A text cell an export guarded against spreadsheet formulas (`'=A1`) reads as it was (`=A1`).
+    // In place: a second array per row would double the table's memory (millions of rows).
+    for (let k = 0; k < record.length; k++) record[k] = unguardCsvText(record[k]!.trim());
+    const cells = record;
     if (cells.every((c) => c === "")) continue;
     if (headers === null) {
       headers = cells;
@@ -335,7 +340,7 @@ function locate<F extends string>(
   fields: readonly F[],
   names: Partial<Record<F, string | undefined>>,
   required: readonly F[],
-  issues: Issue[],
+  issues: IssueList,
 ): Map<F, { index: number; header: string }> {
   const out = new Map<F, { index: number; header: string }>();
   // The header as read, in short: a foreign file's first line is not echoed at length.
@@ -369,7 +374,7 @@ function locate<F extends string>(
 }
 
 /** Reports a row whose number of cells differs from the header's (extra empty cells are tolerated). */
-function checkWidth(table: CsvTable, row: CsvRow, issues: Issue[]): boolean {
+function checkWidth(table: CsvTable, row: CsvRow, issues: IssueList): boolean {
   const width = table.headers.length;
   if (row.cells.length === width || (row.cells.length > width && row.cells.slice(width).every((c) => c === ""))) return true;
   issues.push(
@@ -504,24 +509,27 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
   const windowEnd = windowStart + w.data.months - 1;
   const tFile = fileNames?.trajectories ?? TRAJECTORY_FILE;
   const uFile = fileNames?.use ?? USE_FILE;
-  const issues: Issue[] = [];
+  // The first MAX_KEPT_ISSUES issues are kept, the others counted. With skip, a row's first issue
+  // is kept past the cap too: it is what rejects the row, and every bad row must be rejected.
+  const rowsNoted = new Set<string>();
+  const issues = new IssueList<Issue>(MAX_KEPT_ISSUES, skip ? (i) => !rowsNoted.has(`${String(i.path[0])}:${String(i.path[1])}`) && rowsNoted.add(`${String(i.path[0])}:${String(i.path[1])}`) !== undefined : undefined);
   const scales = new Map(Object.entries(mapping.useScale).map(([unit, v]) => [unit, new Decimal(v as number | string)]));
 
   // Headers first: without its columns no row can be read.
   const tTable = readTable(text, tFile, mapping.delimiter, issues);
   const uTable = useCsv === undefined ? null : readTable(useCsv, uFile, mapping.delimiter, issues);
   if (tTable === null || (useCsv !== undefined && uTable === null)) {
-    throw new FundingInputError("caseload CSV", sortIssues(issues, [tFile, uFile], tTable, uTable));
+    throw new FundingInputError("caseload CSV", sortIssues(issues.kept, [tFile, uFile], tTable, uTable), issues.omitted);
   }
   const tCols = locate(tTable, TRAJECTORY_CSV_FIELDS, mapping.columns, REQUIRED_TRAJECTORY_CSV_FIELDS, issues);
   const uCols = uTable ? locate(uTable, USE_CSV_FIELDS, mapping.useColumns, USE_CSV_FIELDS, issues) : null;
   const useHeader = tCols.get("use")?.header ?? null;
-  if (useHeader === null && uTable === null && !issues.some((i) => i.code === "duplicate_column")) {
+  if (useHeader === null && uTable === null && !issues.kept.some((i) => i.code === "duplicate_column")) {
     issues.push(
       at(tFile, tTable.headerLine, null, `no use: the header has no "${mapping.columns.use ?? "use"}" column and no use CSV was given; give one or the other`, "missing_column"),
     );
   }
-  if (issues.length > 0) throw new FundingInputError("caseload CSV", sortIssues(issues, [tFile, uFile], tTable, uTable));
+  if (issues.length > 0) throw new FundingInputError("caseload CSV", sortIssues(issues.kept, [tFile, uFile], tTable, uTable), issues.omitted);
 
   // Trajectory rows → records.
   const cellOf = (row: CsvRow, field: TrajectoryCsvField): string | undefined => {
@@ -534,10 +542,8 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
   const records: Record<string, unknown>[] = [];
   const imported: Imported[] = [];
   const byId = new Map<string, number>(); // id → first imported index
-  const widthOk = new Set<CsvRow>();
   for (const row of tTable.rows) {
     if (!checkWidth(tTable, row, issues)) continue;
-    widthOk.add(row);
     const rec: Record<string, unknown> = {};
     const raw: Partial<Record<MappedField, string>> = {};
     for (const field of ["id", "municipality", "provider", "profile", "outcome", "careForm", "unit"] as const) {
@@ -670,12 +676,17 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
     }
   }
 
+  // An unreadable start or end is reported in the export's date format above; the records' own
+  // "not a month" and "end before start" would say it again. (For records numbered as `imported`.)
+  const saidAlready = (issue: Issue): boolean => {
+    const i = issue.path[0];
+    const tr = typeof i === "number" ? imported[i] : undefined;
+    return tr !== undefined && tr.badDate && (issue.path[1] === "start" || issue.path[1] === "end");
+  };
   const located = (recordIssues: readonly Issue[], indexes: readonly number[]): Issue[] =>
     recordIssues.flatMap((issue) => {
       const i = issue.path[0];
       const tr = typeof i === "number" ? imported[indexes[i]!] : undefined;
-      // An unreadable start or end is reported in the export's date format above; the records'
-      // own "not a month" and "end before start" would say it again.
       if (tr !== undefined && tr.badDate && (issue.path[1] === "start" || issue.path[1] === "end")) return [];
       const path = typeof i === "number" ? [indexes[i]!, ...issue.path.slice(1)] : issue.path;
       return [locateRecordIssue({ ...issue, path }, imported, byId, tFile, uFile, tCols, uCols, useHeader)];
@@ -683,25 +694,37 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
 
   if (!skip) {
     // The records' own rules, each issue mapped back to its line and column.
-    const result = validateRecords(records, recordOptions, false);
+    const result = validateRecords(records, recordOptions, false, saidAlready);
     for (const issue of located(result.issues, imported.map((_, i) => i))) issues.push(issue);
-    if (issues.length > 0 || result.caseload === null) throw new FundingInputError("caseload CSV", sortIssues(issues, [tFile, uFile], tTable, uTable));
+    issues.omitted += result.omitted;
+    if (issues.length > 0 || result.caseload === null) throw new FundingInputError("caseload CSV", sortIssues(issues.kept, [tFile, uFile], tTable, uTable), issues.omitted);
     return finish(result.caseload, []);
   }
 
   // Skip: the rows with issues, then what they take with them, then the records' own rules.
   const byRow = new Map<string, Issue[]>(); // "file:line" → issues
   const key = (file: string, line: number): string => `${file}:${line}`;
+  // Each row's issues: all of them up to MAX_KEPT_ISSUES in all, past it a row's first only (the
+  // others counted in `notNoted`), so every bad row is rejected with a reason.
+  let noted = 0;
+  let notNoted = issues.omitted;
   const note = (issue: Issue): void => {
     const [file, line] = issue.path;
     const k = key(file as string, line as number);
-    (byRow.get(k) ?? byRow.set(k, []).get(k)!).push(issue);
+    const list = byRow.get(k);
+    if (list === undefined) byRow.set(k, [issue]);
+    else if (noted < MAX_KEPT_ISSUES) list.push(issue);
+    else {
+      notNoted++;
+      return;
+    }
+    noted++;
   };
-  issues.forEach(note);
+  issues.kept.forEach(note);
   // Each record's own rules, over every record, so a row rejected for one reason shows all of them.
   const rejectedT = new Set<number>();
   const all = imported.map((_, i) => i);
-  for (const r of validateRecords(records, recordOptions, true).rejected) {
+  for (const r of validateRecords(records, recordOptions, true, saidAlready).rejected) {
     rejectedT.add(r.index);
     located(r.issues, all).forEach(note);
   }
@@ -731,7 +754,7 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
     }
   }
   if (result.caseload === null || rejectedT.size === imported.length) {
-    throw new FundingInputError("caseload CSV", sortIssues([...byRow.values()].flat(), [tFile, uFile], tTable, uTable));
+    throw new FundingInputError("caseload CSV", sortIssues([...byRow.values()].flat(), [tFile, uFile], tTable, uTable), notNoted);
   }
   const rowsOf = (table: CsvTable): CsvRow[] => table.rows.filter((row) => byRow.has(key(table.file, row.line)));
   const idCell = (table: CsvTable, row: CsvRow): string | null => {
@@ -849,7 +872,7 @@ export function safeCaseloadFromCsv(text: string, options: CaseloadCsvOptions): 
   try {
     return { success: true, output: caseloadFromCsv(text, options) };
   } catch (e) {
-    if (e instanceof FundingInputError) return { success: false, issues: e.issues };
+    if (e instanceof FundingInputError) return { success: false, issues: e.issues, ...(e.omittedIssues > 0 ? { omittedIssues: e.omittedIssues } : {}) };
     throw e;
   }
 }

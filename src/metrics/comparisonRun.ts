@@ -88,7 +88,7 @@ function behaviourOf<T>(fn: () => T): T {
     return fn();
   } catch (e) {
     if (!(e instanceof FundingInputError) || e.subject !== "behaviour") throw e;
-    throw new FundingInputError("compare options", e.issues.map((y) => ({ ...y, path: ["behaviour", ...y.path] })));
+    throw new FundingInputError("compare options", e.issues.map((y) => ({ ...y, path: ["behaviour", ...y.path] })), e.omittedIssues);
   }
 }
 
@@ -102,6 +102,6 @@ export function atModel<T>(i: number, label: string | null, fn: () => T): T {
   } catch (e) {
     if (!(e instanceof FundingInputError) || e.subject === "projection options" || e.subject === "compare options") throw e;
     const what = label === null ? `models[${i}]` : `models[${i}] "${label}"`;
-    throw new FundingInputError(what, e.issues.map((y) => ({ ...y, path: ["models", i, ...y.path] })));
+    throw new FundingInputError(what, e.issues.map((y) => ({ ...y, path: ["models", i, ...y.path] })), e.omittedIssues);
   }
 }

@@ -6,6 +6,8 @@ import { generateCaseload } from "../caseload/generate.js";
 import { drawnSpec } from "../uncertainty/drawnSpec.js";
 import { comparisonToCsv, recordsToCsv } from "../csv/exportCsv.js";
 import { FundingInputError, formatPath } from "../errors.js";
+// For the TSDoc link.
+import type { MAX_KEPT_ISSUES } from "../errors.js";
 import { excerpt } from "../excerpt.js";
 import { CompareOptionsSchema, type OnRun } from "../metrics/compare.js";
 import { comparisonToMarkdown, formatComparison } from "../report/table.js";
@@ -302,11 +304,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
   } catch (e) {
     if (e instanceof ScenarioInputError) {
-      printIssues(e.issues, formatScenarioIssue, io, allErrors);
+      printIssues(e.issues, formatScenarioIssue, io, allErrors, e.omittedIssues);
       return EXIT.invalidInput;
     }
     if (e instanceof FundingInputError) {
-      printIssues(e.issues, (issue) => `${e.subject}: ${formatPath(issue.path)}: ${issue.message}`, io, allErrors);
+      printIssues(e.issues, (issue) => `${e.subject}: ${formatPath(issue.path)}: ${issue.message}`, io, allErrors, e.omittedIssues);
       return EXIT.invalidInput;
     }
     if (e instanceof MissingDependencyError) {
@@ -339,13 +341,21 @@ const ISSUE_LINE_LENGTH = 1000;
 /**
  * Prints issues to stderr, one a line: each cut to {@link ISSUE_LINE_LENGTH} characters with its
  * control characters escaped, and — unless `all` — the first {@link PRINTED_ISSUES} and a line
- * saying how many more there are.
+ * saying how many more there are. `omitted` issues were counted but not kept (past
+ * {@link MAX_KEPT_ISSUES}): they are in the count, and `all` prints every kept issue and says how
+ * many were not kept.
  */
-function printIssues<I>(issues: readonly I[], line: (issue: I) => string, io: Io, all: boolean): void {
+function printIssues<I>(issues: readonly I[], line: (issue: I) => string, io: Io, all: boolean, omitted: number): void {
   const shown = all ? issues : issues.slice(0, PRINTED_ISSUES);
   for (const issue of shown) io.stderr(`${excerpt(line(issue), ISSUE_LINE_LENGTH)}\n`);
-  const more = issues.length - shown.length;
-  if (more > 0) io.stderr(`… and ${more} more issue${more === 1 ? "" : "s"} (run with --all-errors to see them all)\n`);
+  const more = issues.length - shown.length + omitted;
+  const s = (n: number): string => `${n.toLocaleString("en")} more issue${n === 1 ? "" : "s"}`;
+  if (all) {
+    if (omitted > 0) io.stderr(`… and ${s(omitted)}, counted but not kept (only the first ${issues.length.toLocaleString("en")} are kept)\n`);
+  } else if (more > 0) {
+    const see = omitted === 0 ? "them all" : `the first ${issues.length.toLocaleString("en")}; the other ${omitted.toLocaleString("en")} are counted, not kept`;
+    io.stderr(`… and ${s(more)} (run with --all-errors to see ${see})\n`);
+  }
 }
 
 /** The scenario file of a command: a path, or a bare name found here or among the shipped scenarios. */

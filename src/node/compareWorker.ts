@@ -34,7 +34,7 @@ export interface RunRequest {
 
 /** An error as it crosses the thread boundary. */
 export type SerialisedError =
-  | { readonly kind: "input"; readonly subject: string; readonly issues: readonly Issue[]; readonly stack: string | undefined }
+  | { readonly kind: "input"; readonly subject: string; readonly issues: readonly Issue[]; readonly omittedIssues: number; readonly stack: string | undefined }
   | { readonly kind: "other"; readonly name: string; readonly message: string; readonly stack: string | undefined };
 
 /** Worker → main thread. `run` is −1 for an error while planning (before any run). */
@@ -45,7 +45,7 @@ export type WorkerMessage =
 
 /** An error as plain, structured-clonable data. */
 function serialiseError(e: unknown): SerialisedError {
-  if (e instanceof FundingInputError) return { kind: "input", subject: e.subject, issues: e.issues, stack: e.stack };
+  if (e instanceof FundingInputError) return { kind: "input", subject: e.subject, issues: e.issues, omittedIssues: e.omittedIssues, stack: e.stack };
   if (e instanceof Error) return { kind: "other", name: e.name, message: e.message, stack: e.stack };
   return { kind: "other", name: "Error", message: String(e), stack: undefined };
 }

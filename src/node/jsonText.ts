@@ -17,11 +17,15 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-interface JsonNode {
-  readonly start: number;
-  readonly members?: Map<string, JsonNode>;
-  readonly items?: JsonNode[];
-}
+/**
+ * Where a value starts: a scalar is its offset alone (a number, not an object: ten million array
+ * items cost an array of small integers, not ten million objects), an object or array its offset
+ * and its members or items.
+ */
+type JsonNode = number | { readonly start: number; readonly members?: Map<string, JsonNode>; readonly items?: JsonNode[] };
+
+/** The offset a node starts at. */
+const startOf = (node: JsonNode): number => (typeof node === "number" ? node : node.start);
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WORD = /[A-Za-z_$][\w$]*/y;
@@ -65,21 +69,21 @@ class Scanner {
     if (c === "[") return this.array();
     if (c === '"') {
       this.string();
-      return { start };
+      return start;
     }
     if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) {
       NUMBER.lastIndex = this.pos;
       const m = NUMBER.exec(this.text);
       if (!m) this.fail(`invalid number`);
       this.pos += m[0].length;
-      return { start };
+      return start;
     }
     for (const word of ["true", "false", "null"]) {
       if (this.text.startsWith(word, this.pos)) {
         WORD.lastIndex = this.pos;
         if (WORD.exec(this.text)![0] === word) {
           this.pos += word.length;
-          return { start };
+          return start;
         }
       }
     }
@@ -200,11 +204,12 @@ export function jsonLocator(text: string): ((path: readonly (string | number)[])
   return (path) => {
     let node = root;
     for (const key of path) {
+      if (typeof node === "number") break;
       const next = typeof key === "number" ? node.items?.[key] : node.members?.get(key);
-      if (!next) break;
+      if (next === undefined) break;
       node = next;
     }
-    return node.start;
+    return startOf(node);
   };
 }
 

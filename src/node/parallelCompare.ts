@@ -145,7 +145,7 @@ function tsxEsmApi(from: string): string {
 
 /** The error a worker posted, rebuilt on this thread. */
 function rebuildError(e: SerialisedError): Error {
-  const error = e.kind === "input" ? new FundingInputError(e.subject, e.issues) : Object.assign(new Error(e.message), { name: e.name });
+  const error = e.kind === "input" ? new FundingInputError(e.subject, e.issues, e.omittedIssues) : Object.assign(new Error(e.message), { name: e.name });
   if (e.stack !== undefined) error.stack = e.stack;
   return error;
 }

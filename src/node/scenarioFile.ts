@@ -106,7 +106,7 @@ export async function safeLoadScenario<K extends ScenarioKind = ScenarioKind>(
   try {
     return { success: true, output: await loadScenario(file, options) };
   } catch (e) {
-    if (e instanceof ScenarioInputError) return { success: false, issues: e.issues };
+    if (e instanceof ScenarioInputError) return { success: false, issues: e.issues, ...(e.omittedIssues > 0 ? { omittedIssues: e.omittedIssues } : {}) };
     throw e;
   }
 }
@@ -219,7 +219,7 @@ async function readCaseload(file: string, d: ScenarioDefinition, options: LoadSc
       if (!(e instanceof FundingInputError)) throw e;
       // The records' own errors are in the records file; the window's in the scenario.
       if (e.subject === "caseload records" || e.subject === "caseload") {
-        throw new ScenarioInputError(at.display, locateIssues(explain(e.issues.map((i) => ({ ...i, source: at.display }))), locate));
+        throw new ScenarioInputError(at.display, locateIssues(explain(e.issues.map((i) => ({ ...i, source: at.display }))), locate), e.omittedIssues);
       }
       throw scenarioErrorOf(file, e, SUBJECT_PATHS);
     }
@@ -253,7 +253,7 @@ async function readCaseload(file: string, d: ScenarioDefinition, options: LoadSc
       return await options.loadCsv({ ...c, csv: csv.absolute, ...(useCsv ? { useCsv: useCsv.absolute } : {}), ...(rejects ? { rejects } : {}) }, context);
     } catch (e) {
       if (e instanceof ScenarioInputError) throw e;
-      if (e instanceof FundingInputError) throw new ScenarioInputError(csv.display, csvIssues(e.issues, [csv, ...(useCsv ? [useCsv] : [])]));
+      if (e instanceof FundingInputError) throw new ScenarioInputError(csv.display, csvIssues(e.issues, [csv, ...(useCsv ? [useCsv] : [])]), e.omittedIssues);
       const code = (e as NodeJS.ErrnoException | null)?.code;
       if (typeof code === "string" && code.startsWith("E")) {
         const which: Issue = { code: "unreadable_file", path: ["caseload", "csv"], message: `cannot read ${csv.display}: ${ioReason(e)}` };

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS, UNIT_EURO } from "../caseload/codes.js";
 import { FundingInputError, type Issue } from "../errors.js";
+import { excerpt, quotedList } from "../excerpt.js";
 import type { Horizon } from "../period.js";
 import { DatedPrice, type DatedMoneySchema, type IndexationSchema } from "./datedPrice.js";
 
@@ -42,7 +43,7 @@ export class CareFormPrices {
       if (e.provider !== undefined) {
         const p = caseload.providers.indexOf(e.provider);
         if (p < 0) {
-          issues.push({ code: "unknown_provider", path: [...path, i, "provider"], message: `unknown provider "${e.provider}"; the caseload has ${caseload.providers.join(", ")}` });
+          issues.push({ code: "unknown_provider", path: [...path, i, "provider"], message: `unknown provider "${excerpt(e.provider)}"; the caseload has ${quotedList(caseload.providers) || "none"}` });
           return;
         }
         this.table[p * nc + cf] = price;

@@ -4,6 +4,7 @@ import { LedgerBuilder } from "../ledger/ledger.js";
 import { LINE_KINDS } from "../ledger/lineKind.js";
 import type { LedgerWriter } from "../ledger/writer.js";
 import { FundingInputError, LIBRARY } from "../errors.js";
+import { excerpt } from "../excerpt.js";
 import { formatMonth, yearOf, type Horizon, type Month } from "../period.js";
 
 const N_KINDS = LINE_KINDS.length;
@@ -285,7 +286,7 @@ export class AggregatingWriter implements LedgerWriter {
     if (!Number.isInteger(cents)) {
       throw new RangeError(`[${LIBRARY}] model "${this.modelLabel}" wrote ${cents} cents: not a whole amount (a bug in the model)`);
     }
-    const which = t >= 0 ? `trajectory "${this.caseload.ids[t]}"` : "a lump sum";
+    const which = t >= 0 ? `trajectory "${excerpt(this.caseload.ids[t]!)}"` : "a lump sum";
     throw new FundingInputError("projection", [
       {
         code: "unsafe_amount",

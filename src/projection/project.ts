@@ -283,7 +283,7 @@ export function safeProject(caseload: Caseload, model: FundingModel, options: Pr
   try {
     return { success: true, output: project(caseload, model, options) };
   } catch (e) {
-    if (e instanceof FundingInputError) return { success: false, issues: e.issues };
+    if (e instanceof FundingInputError) return { success: false, issues: e.issues, ...(e.omittedIssues > 0 ? { omittedIssues: e.omittedIssues } : {}) };
     throw e;
   }
 }

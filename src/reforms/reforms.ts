@@ -157,7 +157,7 @@ export function* reformSteps(
       comparison = yield request(k + 1);
     } catch (e) {
       if (!(e instanceof FundingInputError)) throw e;
-      throw new FundingInputError(`${e.subject} after reform ${k + 1} "${reform.name}"`, e.issues);
+      throw new FundingInputError(`${e.subject} after reform ${k + 1} "${reform.name}"`, e.issues, e.omittedIssues);
     }
     steps.push({ name: reform.name, description: reform.description ?? null, comparison, effects: effectsOf(steps[steps.length - 1]!.comparison, comparison) });
   }

@@ -142,7 +142,7 @@ export function runGrantPoolScenario(resolved: ResolvedScenario<GrantPoolScenari
         return { kind: "grantPool", name: d.name ?? null, source: resolved.source, seed: generated ? seed : null, result };
       } catch (e) {
         if (!(e instanceof FundingInputError)) throw e;
-        throw new FundingInputError(e.subject, e.issues.map((i) => (i.path[0] === "requests" ? requestIssue(i, requests, generated) : i)));
+        throw new FundingInputError(e.subject, e.issues.map((i) => (i.path[0] === "requests" ? requestIssue(i, requests, generated) : i)), e.omittedIssues);
       }
     },
     resolved.locate,

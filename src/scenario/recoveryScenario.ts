@@ -86,7 +86,7 @@ export function runRecoveryScenario(resolved: ResolvedScenario<RecoveryScenarioD
       return simulateRecoveryInitiative({ ...fields, ...options });
     } catch (e) {
       if (!(e instanceof FundingInputError)) throw e;
-      throw new FundingInputError(e.subject, e.issues.map((i) => (IN_OPTIONS.has(i.path[0]!) ? { ...i, path: ["options", ...i.path] } : i)));
+      throw new FundingInputError(e.subject, e.issues.map((i) => (IN_OPTIONS.has(i.path[0]!) ? { ...i, path: ["options", ...i.path] } : i)), e.omittedIssues);
     }
   };
   return atScenarioPath(source, () => ({ kind: "recoveryInitiative", name: name ?? null, source: resolved.source, result: simulate() }), resolved.locate, {});

@@ -85,11 +85,12 @@ export class ScenarioInputError extends FundingInputError {
   /** The scenario file (or name) the first issue is in. */
   readonly source: string;
   declare readonly issues: readonly ScenarioIssue[];
-  constructor(source: string, issues: readonly (Issue | ScenarioIssue)[]) {
+  /** @param omitted - issues found but not kept (see {@link FundingInputError.omittedIssues}). */
+  constructor(source: string, issues: readonly (Issue | ScenarioIssue)[], omitted = 0) {
     const located: ScenarioIssue[] = issues.map((i) => ("source" in i ? i : { ...i, source }));
-    super(`scenario ${source}`, located);
+    super(`scenario ${source}`, located, omitted);
     this.source = source;
-    this.message = `[${LIBRARY}] invalid scenario ${source}:\n` + issueLines(located, (i) => `  ${formatScenarioIssue(i)}`);
+    this.message = `[${LIBRARY}] invalid scenario ${source}:\n` + issueLines(this.issues, (i) => `  ${formatScenarioIssue(i)}`, this.omittedIssues);
   }
 }
 
@@ -99,7 +100,12 @@ export class ScenarioInputError extends FundingInputError {
  */
 export type ScenarioSafeResult<T> =
   | { readonly success: true; readonly output: T }
-  | { readonly success: false; readonly issues: readonly ScenarioIssue[] };
+  | {
+      readonly success: false;
+      readonly issues: readonly ScenarioIssue[];
+      /** Issues found past `MAX_KEPT_ISSUES`: counted, not kept (see {@link FundingInputError.omittedIssues}); present only when some were. */
+      readonly omittedIssues?: number;
+    };
 
 /** Issues with their line and column added by `locate` (those that have none yet). */
 export function locateIssues<I extends Issue>(issues: readonly I[], locate: Locator | undefined): I[] {
@@ -157,7 +163,7 @@ export function scenarioErrorOf(
   // A subject may name where in the runs it arose ("compare options in run 3 (seed 2028)"): the longest known subject it starts with.
   const known = Object.keys(subjects).filter((k) => e.subject === k || e.subject.startsWith(`${k} `));
   const prefix = known.length > 0 ? subjects[known.reduce((a, b) => (b.length > a.length ? b : a))]! : [];
-  return new ScenarioInputError(source, locateIssues(e.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })), locate));
+  return new ScenarioInputError(source, locateIssues(e.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })), locate), e.omittedIssues);
 }
 
 // ─── zod's issues in words ───────────────────────────────────────────────────────────────────────
