@@ -27,8 +27,11 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out === "" ? "(root)" : out;
 }
 
-/** How many issues an error's message lists; `issues` holds them all. */
-const ISSUES_IN_MESSAGE = 20;
+/** How many issues an error's message (and the command line, unless `--all-errors`) lists; `issues` holds them all. */
+export const ISSUES_IN_MESSAGE = 20;
+
+/** The longest issue line in a message or printed, in characters: a longer one (a 50 MB header echoed) is cut, with its length. */
+export const ISSUE_LINE_LENGTH = 1000;
 
 /**
  * The most issues a {@link FundingInputError} keeps: 10,000. Input with more (a records file of ten
@@ -86,12 +89,12 @@ export class IssueList<I = Issue> {
 
 /**
  * The lines of an error message for `issues`: the first {@link ISSUES_IN_MESSAGE}, each cut to
- * 1,000 characters with control characters escaped, then how many more there are (`omitted`: those
+ * {@link ISSUE_LINE_LENGTH} characters with control characters escaped, then how many more there are (`omitted`: those
  * counted but not kept, see {@link MAX_KEPT_ISSUES}) — so an error with 20,000 issues, or one
  * echoing a 50 MB header, has a message of a few kilobytes.
  */
 export function issueLines<I>(issues: readonly I[], line: (issue: I) => string, omitted = 0): string {
-  const lines = issues.slice(0, ISSUES_IN_MESSAGE).map((i) => excerpt(line(i), 1000));
+  const lines = issues.slice(0, ISSUES_IN_MESSAGE).map((i) => excerpt(line(i), ISSUE_LINE_LENGTH));
   const more = issues.length - Math.min(issues.length, ISSUES_IN_MESSAGE) + omitted;
   if (more > 0) {
     const where = omitted === 0 ? "every issue is in the error's issues" : `the first ${issues.length.toLocaleString("en")} are in the error's issues, the other ${omitted.toLocaleString("en")} were counted but not kept`;

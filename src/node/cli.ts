@@ -5,7 +5,7 @@ import cliProgress from "cli-progress";
 import { generateCaseload } from "../caseload/generate.js";
 import { drawnSpec } from "../uncertainty/drawnSpec.js";
 import { comparisonToCsv, recordsToCsv } from "../csv/exportCsv.js";
-import { FundingInputError, formatPath } from "../errors.js";
+import { FundingInputError, formatPath, ISSUE_LINE_LENGTH, ISSUES_IN_MESSAGE } from "../errors.js";
 // For the TSDoc link.
 import type { MAX_KEPT_ISSUES } from "../errors.js";
 import { excerpt } from "../excerpt.js";
@@ -329,24 +329,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 }
 
 /**
- * How many issues of invalid input the command line prints, unless `--all-errors`: a file with
- * 20,000 bad rows gives the first 20 and how many more, not megabytes (the error object keeps all).
- * @category Node: files, CLI and workers
- */
-export const PRINTED_ISSUES = 20;
-
-/** The longest issue line printed, in characters: a longer one (a 50 MB header echoed) is cut, with its length. */
-const ISSUE_LINE_LENGTH = 1000;
-
-/**
  * Prints issues to stderr, one a line: each cut to {@link ISSUE_LINE_LENGTH} characters with its
- * control characters escaped, and — unless `all` — the first {@link PRINTED_ISSUES} and a line
+ * control characters escaped, and — unless `all` — the first {@link ISSUES_IN_MESSAGE} (as the
+ * error's message does: a file with 20,000 bad rows prints 20, not megabytes) and a line
  * saying how many more there are. `omitted` issues were counted but not kept (past
  * {@link MAX_KEPT_ISSUES}): they are in the count, and `all` prints every kept issue and says how
  * many were not kept.
  */
 function printIssues<I>(issues: readonly I[], line: (issue: I) => string, io: Io, all: boolean, omitted: number): void {
-  const shown = all ? issues : issues.slice(0, PRINTED_ISSUES);
+  const shown = all ? issues : issues.slice(0, ISSUES_IN_MESSAGE);
   for (const issue of shown) io.stderr(`${excerpt(line(issue), ISSUE_LINE_LENGTH)}\n`);
   const more = issues.length - shown.length + omitted;
   const s = (n: number): string => `${n.toLocaleString("en")} more issue${n === 1 ? "" : "s"}`;
