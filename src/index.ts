@@ -245,6 +245,7 @@ export {
   type CsvMapping,
   type CaseloadCsvOptions,
   detectDelimiter,
+  DEFAULT_MAX_CSV_ROWS,
   TRAJECTORY_CSV_FIELDS,
   REQUIRED_TRAJECTORY_CSV_FIELDS,
   type TrajectoryCsvField,

@@ -161,6 +161,35 @@ export interface CaseloadCsvOptions extends FromRecordsOptions {
   readonly mapping?: CsvMappingInput;
   /** Names of the two texts in error paths and messages (default `trajectories.csv`, `use.csv`). */
   readonly fileNames?: { readonly trajectories?: string; readonly use?: string };
+  /**
+   * The most lines a CSV text may have (each file on its own), counted before it is parsed: default
+   * {@link DEFAULT_MAX_CSV_ROWS}. The import holds about a kilobyte per row while it reads, so a file
+   * with more is refused with its count instead of running out of memory; raise it when the machine
+   * (and Node's heap: `node --max-old-space-size`) has the room.
+   */
+  readonly maxRows?: number;
+}
+
+/**
+ * The most lines a CSV text may have by default: 2,000,000 — four times a national export's
+ * trajectories, about 2 GB while importing (measured: about 1 KB of live memory per row), which
+ * fits Node's default heap. A use CSV (a row per trajectory-month) of a large region may need more:
+ * raise `maxRows`, and Node's heap with it.
+ * @category Import (CSV and records)
+ */
+export const DEFAULT_MAX_CSV_ROWS = 2_000_000;
+
+/**
+ * The lines of a text, counted without parsing it (`\r\n`, `\n` and `\r` once each; a line break
+ * at the end starts no line): at least its rows.
+ */
+function linesIn(text: string): number {
+  let breaks = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) breaks++;
+  // A file with Mac line ends (lone \r) has no \n at all.
+  if (breaks === 0) for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) breaks++;
+  const last = text.charCodeAt(text.length - 1);
+  return text.length === 0 ? 0 : breaks + (last === 10 || last === 13 ? 0 : 1);
 }
 
 /**
@@ -296,7 +325,14 @@ function lineBreaks(cells: readonly string[]): number {
  * with the line each starts on. A syntax error (an unclosed quote, …) is reported with its line;
  * blank lines and rows whose cells are all empty (Excel's `;;;;`) carry no data and are skipped.
  */
-function readTable(text: string, file: string, delimiter: CsvDelimiter | undefined, issues: IssueList): CsvTable | null {
+function readTable(text: string, file: string, delimiter: CsvDelimiter | undefined, issues: IssueList, maxRows: number): CsvTable | null {
+  // Counted before parsing: the parsed rows are what would run out of memory.
+  const lines = linesIn(text);
+  if (lines > maxRows) {
+    const message = `the file has ${lines.toLocaleString("en")} lines, more than the limit of ${maxRows.toLocaleString("en")} (option maxRows): importing holds about a kilobyte per row, so it is refused before it is read — raise the limit if the machine has the memory (and Node's heap: node --max-old-space-size)`;
+    issues.push({ code: "too_many_rows", path: [file], message });
+    return null;
+  }
   // The byte order mark goes before the delimiter is detected from the header line.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let parsed: string[][];
@@ -496,9 +532,12 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
       { code: "invalid_type", path: ["window"], message: 'needs the window the use covers, e.g. { window: { start: "2026-01", months: 12 } }' },
     ]);
   }
-  const { useCsv, mapping: mappingInput, fileNames, onInvalidRow: _policy, ...recordOptions } = options;
+  const { useCsv, mapping: mappingInput, fileNames, onInvalidRow: _policy, maxRows = DEFAULT_MAX_CSV_ROWS, ...recordOptions } = options;
   if (useCsv !== undefined && typeof useCsv !== "string") {
     throw new FundingInputError("caseload CSV options", [{ code: "invalid_type", path: ["useCsv"], message: "expected the use CSV's text as a string, or no useCsv" }]);
+  }
+  if (!Number.isSafeInteger(maxRows) || maxRows < 1) {
+    throw new FundingInputError("caseload CSV options", [{ code: "invalid_type", path: ["maxRows"], message: "expected a whole number of lines, at least 1" }]);
   }
   const m = CsvMappingSchema.safeParse(mappingInput ?? {});
   if (!m.success) throw new FundingInputError("CSV mapping", fromZodIssues(m.error.issues, ["mapping"]));
@@ -516,8 +555,8 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
   const scales = new Map(Object.entries(mapping.useScale).map(([unit, v]) => [unit, new Decimal(v as number | string)]));
 
   // Headers first: without its columns no row can be read.
-  const tTable = readTable(text, tFile, mapping.delimiter, issues);
-  const uTable = useCsv === undefined ? null : readTable(useCsv, uFile, mapping.delimiter, issues);
+  const tTable = readTable(text, tFile, mapping.delimiter, issues, maxRows);
+  const uTable = useCsv === undefined ? null : readTable(useCsv, uFile, mapping.delimiter, issues, maxRows);
   if (tTable === null || (useCsv !== undefined && uTable === null)) {
     throw new FundingInputError("caseload CSV", sortIssues(issues.kept, [tFile, uFile], tTable, uTable), issues.omitted);
   }

@@ -19,6 +19,7 @@ export const loadCsvCaseload: CsvCaseloadLoader = (section, context) => {
     ...recordsOptions(section, context.maxTrajectoryMonths),
     ...(section.useCsv ? { usePath: section.useCsv } : {}),
     ...(section.mapping ? { mapping: section.mapping } : {}),
+    ...(section.maxRows === undefined ? {} : { maxRows: section.maxRows }),
     onInvalidRow: section.onInvalidRow ?? "stop",
   });
   const warnings: Notice[] = result.warnings.map((w) => ({ en: `import: ${w.message}`, nl: `import: ${w.nl}` }));

@@ -121,6 +121,11 @@ export const CsvCaseloadSchema = z
     rejects: FilePath.optional().describe(
       "with onInvalidRow 'skip': where the rejected trajectory rows go, relative to the scenario file's folder (default: next to the CSV, as <name>-afgewezen.csv; rejected use rows as <use name>-afgewezen.csv)",
     ),
+    maxRows: z
+      .int()
+      .min(1)
+      .optional()
+      .describe("the most lines each CSV file may have (default 2,000,000; the import holds about a kilobyte per row): raise it for a larger export when the machine has the memory"),
     window: Window,
     ...knownNames,
   })
@@ -228,6 +233,8 @@ export interface CsvCaseloadSection extends KnownNames {
   readonly onInvalidRow?: "stop" | "skip";
   /** Where rejected trajectory rows are written (default: next to the CSV as `<name>-afgewezen.csv`). */
   readonly rejects?: string;
+  /** The most lines each CSV file may have (default `DEFAULT_MAX_CSV_ROWS`, 2,000,000). */
+  readonly maxRows?: number;
   readonly window: HorizonInput;
 }
 /**

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { caseloadFromCsv, CsvMappingSchema, detectDelimiter, safeCaseloadFromCsv, type CsvMappingInput } from "../../src/csv/caseloadCsv.js";
-import { toRecords, type Issue } from "../../src/index.js";
+import { DEFAULT_MAX_CSV_ROWS, toRecords, type Issue } from "../../src/index.js";
 import { inputIssues } from "../support/examples.js";
 
 const WINDOW = { start: "2026-01", months: 12 };
@@ -299,5 +299,40 @@ describe("caseloadFromCsv: the use CSV, row by row", () => {
       caseloadFromCsv(trajectories, { window: { start: "2026-01", months: 6 }, useCsv: use, fileNames: { trajectories: "trajecten.csv", use: "inzet.csv" } }),
     );
     expect(named[0]).toEqual({ code: "unknown_trajectory", path: ["inzet.csv", 3, "id"], message: 'line 3, column "id": no trajectory "t9" in trajecten.csv' });
+  });
+});
+
+describe("a CSV with more lines than maxRows is refused before it is parsed", () => {
+  const row = (i: number) => `t${i},c${i},G0,P0,licht,laag,ambulant,04,2026-01,2026-01,achieved,60`;
+  const text = (rows: number, end = "\n") => [HEADER, ...Array.from({ length: rows }, (_, i) => row(i))].join(end);
+
+  it("the header and 4 rows are 5 lines: a limit of 5 reads them, 4 refuses them with the count", () => {
+    expect(caseloadFromCsv(text(4), { window: WINDOW, maxRows: 5 }).size).toBe(4);
+    expect(inputIssues(() => caseloadFromCsv(text(4), { window: WINDOW, maxRows: 4 }))).toEqual([
+      {
+        code: "too_many_rows",
+        path: ["trajectories.csv"],
+        message:
+          "the file has 5 lines, more than the limit of 4 (option maxRows): importing holds about a kilobyte per row, so it is refused before it is read — raise the limit if the machine has the memory (and Node's heap: node --max-old-space-size)",
+      },
+    ]);
+  });
+
+  it("counts \\r\\n once and a Mac file's lone \\r too; holds the use CSV to it as well", () => {
+    expect(inputIssues(() => caseloadFromCsv(text(4, "\r\n"), { window: WINDOW, maxRows: 4 }))[0]!.message).toMatch(/^the file has 5 lines/);
+    expect(inputIssues(() => caseloadFromCsv(text(4, "\r"), { window: WINDOW, maxRows: 4 }))[0]!.message).toMatch(/^the file has 5 lines/);
+    // A line break at the end starts no line: 5 lines still.
+    expect(caseloadFromCsv(`${text(4, "\r\n")}\r\n`, { window: WINDOW, maxRows: 5 }).size).toBe(4);
+    expect(inputIssues(() => caseloadFromCsv(`${text(4)}\n`, { window: WINDOW, maxRows: 4 }))[0]!.message).toMatch(/^the file has 5 lines/);
+    const use = ["id,month,use", "t0,2026-01,60", "t0,2026-02,60", "t0,2026-03,60", "t0,2026-04,60"].join("\n");
+    const withUse = [HEADER.replace(",use", ""), "t0,c0,G0,P0,licht,laag,ambulant,04,2026-01,2026-04,achieved"].join("\n");
+    expect(inputIssues(() => caseloadFromCsv(withUse, { window: WINDOW, useCsv: use, maxRows: 4 }))).toMatchObject([{ code: "too_many_rows", path: ["use.csv"] }]);
+  });
+
+  it("the default is 2,000,000 lines; a limit that is not a whole number of at least 1 is named", () => {
+    expect(DEFAULT_MAX_CSV_ROWS).toBe(2_000_000);
+    for (const maxRows of [0, 1.5, Number.NaN]) {
+      expect(inputIssues(() => caseloadFromCsv(text(1), { window: WINDOW, maxRows }))).toEqual([{ code: "invalid_type", path: ["maxRows"], message: "expected a whole number of lines, at least 1" }]);
+    }
   });
 });
