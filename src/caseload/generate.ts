@@ -4,6 +4,7 @@ import { cumulative, Rng } from "../random.js";
 import { useLength, type Caseload } from "./caseload.js";
 import { CARE_FORMS, maxUseInMonth, OPEN_END, OUTCOME_OPEN, UNIT_CODES } from "./codes.js";
 import { GENERAL_TARGET_GROUP, UNKNOWN_AGE_GROUP } from "./names.js";
+import { roundedLognormal } from "./roundedLognormal.js";
 import { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./spec.js";
 import { checkWork, estimateSpecWork, workLimits, type WorkLimits } from "./workLimits.js";
 // For the TSDoc links.
@@ -13,7 +14,8 @@ import type { DEFAULT_MAX_TRAJECTORIES, DEFAULT_MAX_TRAJECTORY_MONTHS } from "./
 const MAX_DURATION = 1200;
 /** Rejection-sampling attempts for one running trajectory's duration before settling on 2 months. */
 const MAX_TRIES = 1000;
-/** Largest value a month's use can hold. */
+/** Trajectories in a use group from which its use is drawn through look-up tables (see {@link roundedLognormal}). */
+const MIN_TABLE_GROUP = 500;
 
 /**
  * Generates a synthetic caseload (trajectories with monthly use) from a spec and a seed.
@@ -526,6 +528,9 @@ function fillUse(
   const { draws, profile: p } = f;
   const { start, end, intensity } = draws;
   const { useScale, useSigma } = p;
+  // Look-up tables for the rounded log-normal (the same values as the expression, without an
+  // exponential per draw); worth building only for a group with many trajectory-months.
+  const tables = group.length >= MIN_TABLE_GROUP ? Array.from(useScale, (scale, i) => (scale > 0 ? roundedLognormal(scale, useSigma[i]!) : null)) : null;
   const active = new Int32Array(group.length);
   let nActive = 0;
   let next = 0; // group is in non-decreasing order of first month in the window
@@ -542,7 +547,7 @@ function fillUse(
       if (scale > 0) {
         // Rounded half up. Math.floor(x + 0.5) is Math.round for x ≥ 0 except just below ½, which
         // the floor of 1 absorbs; V8 compiles it to two instructions, Math.round to a call.
-        v = Math.floor(scale * Math.exp(useSigma[i]! * z) + 0.5);
+        v = tables ? tables[i]!.at(z) : Math.floor(scale * Math.exp(useSigma[i]! * z) + 0.5);
         v = v < 1 ? 1 : v > cap ? cap : v;
       }
       use[base[t]! + m] = v;
