@@ -4,7 +4,7 @@ import { cumulative, Rng } from "../random.js";
 import { useLength, type Caseload } from "./caseload.js";
 import { CARE_FORMS, maxUseInMonth, OPEN_END, OUTCOME_OPEN, UNIT_CODES } from "./codes.js";
 import { GENERAL_TARGET_GROUP, UNKNOWN_AGE_GROUP } from "./names.js";
-import { roundedLognormal } from "./roundedLognormal.js";
+import { roundedLognormal, type RoundedLognormal } from "./roundedLognormal.js";
 import { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./spec.js";
 import { checkWork, estimateSpecWork, workLimits, type WorkLimits } from "./workLimits.js";
 // For the TSDoc links.
@@ -14,8 +14,12 @@ import type { DEFAULT_MAX_TRAJECTORIES, DEFAULT_MAX_TRAJECTORY_MONTHS } from "./
 const MAX_DURATION = 1200;
 /** Rejection-sampling attempts for one running trajectory's duration before settling on 2 months. */
 const MAX_TRIES = 1000;
-/** Trajectories in a use group from which its use is drawn through look-up tables (see {@link roundedLognormal}). */
-const MIN_TABLE_GROUP = 500;
+/**
+ * Draws (trajectories of a use group, expected trajectories of a profile) from which use and
+ * durations are drawn through look-up tables ({@link roundedLognormal}: the same values, without
+ * an exponential per draw).
+ */
+const MIN_TABLE_DRAWS = 500;
 
 /**
  * Generates a synthetic caseload (trajectories with monthly use) from a spec and a seed.
@@ -453,6 +457,8 @@ interface ProfileParams {
   /** The monthly use's log-normal as `useScale × exp(useSigma × z)`: scale = mean × exp(−σ²/2). */
   useScale: Float64Array;
   useSigma: Float64Array;
+  /** Durations by look-up ({@link roundedLognormal}), when the profile draws many; else null. */
+  durTable: RoundedLognormal[] | null;
   /** Cap on the duration of a running trajectory (the length-biased draw). */
   stockMax: number;
   providers: Int32Array;
@@ -485,6 +491,7 @@ function profileParams(spec: CaseloadSpec, p: CaseloadSpec["profiles"][number], 
     durHalfVar: new Float64Array(n),
     useScale: new Float64Array(n),
     useSigma: new Float64Array(n),
+    durTable: null,
     stockMax: 1,
     providers: Int32Array.from(offering, ([, i]) => i),
     providerCum: cumulative(offering.map(([x]) => x.weight)),
@@ -501,13 +508,16 @@ function profileParams(spec: CaseloadSpec, p: CaseloadSpec["profiles"][number], 
     const cap = Math.ceil(x.durationMonths.mean * (1 + 6 * x.durationMonths.cv));
     params.stockMax = Math.max(params.stockMax, Math.min(cap, MAX_DURATION));
   });
+  if (p.initialStock + p.arrivalsPerMonth * spec.window.months >= MIN_TABLE_DRAWS) {
+    params.durTable = Array.from(params.durMean, (mean, i) => roundedLognormal(mean, params.durSigma[i]!, params.durHalfVar[i]!, "up"));
+  }
   return params;
 }
 
 /** A duration in whole months (log-normal, rounded up, 1 … MAX_DURATION); always one normal draw. */
 function durationDraw(p: ProfileParams, i: number, rng: Rng): number {
-  const x = p.durMean[i]! * Math.exp(p.durSigma[i]! * rng.normal() - p.durHalfVar[i]!);
-  const d = Math.ceil(x);
+  const z = rng.normal();
+  const d = p.durTable ? p.durTable[i]!.at(z) : Math.ceil(p.durMean[i]! * Math.exp(p.durSigma[i]! * z - p.durHalfVar[i]!));
   return d >= 1 ? (d <= MAX_DURATION ? d : MAX_DURATION) : 1;
 }
 
@@ -530,7 +540,7 @@ function fillUse(
   const { useScale, useSigma } = p;
   // Look-up tables for the rounded log-normal (the same values as the expression, without an
   // exponential per draw); worth building only for a group with many trajectory-months.
-  const tables = group.length >= MIN_TABLE_GROUP ? Array.from(useScale, (scale, i) => (scale > 0 ? roundedLognormal(scale, useSigma[i]!) : null)) : null;
+  const tables = group.length >= MIN_TABLE_DRAWS ? Array.from(useScale, (scale, i) => (scale > 0 ? roundedLognormal(scale, useSigma[i]!, 0, "halfUp") : null)) : null;
   const active = new Int32Array(group.length);
   let nActive = 0;
   let next = 0; // group is in non-decreasing order of first month in the window
