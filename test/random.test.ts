@@ -114,6 +114,30 @@ describe("Rng.normal (ziggurat)", () => {
     expect(Array.from({ length: 50 }, () => c.normal())).not.toEqual(da);
   });
 
+  it("normals(out, n) gives exactly the draws of n calls of normal(), tail and wedge included, and leaves the stream where they would", () => {
+    for (const seed of [1, 2, 99]) {
+      const a = new Rng(seed, "batch");
+      const b = new Rng(seed, "batch");
+      const single = new Float64Array(2_000_000);
+      for (let i = 0; i < single.length; i++) single[i] = a.normal();
+      const batched = new Float64Array(single.length);
+      const buffer = new Float64Array(4096);
+      // Batches of varied sizes (0 included), as the generator makes them month by month.
+      for (let done = 0, size = 0; done < batched.length; size = (size * 7 + 13) % 4097) {
+        const n = Math.min(size, batched.length - done);
+        b.normals(buffer, n);
+        batched.set(buffer.subarray(0, n), done);
+        done += n;
+      }
+      let differ = 0;
+      for (let i = 0; i < single.length; i++) if (!Object.is(single[i], batched[i])) differ++;
+      expect(differ).toBe(0);
+      // Both paths beyond the first layer test were taken: draws beyond R (the tail) and in a wedge.
+      expect(single.some((x) => Math.abs(x) > 3.6541528853610088)).toBe(true);
+      expect(a.nextUint32()).toBe(b.nextUint32());
+    }
+  });
+
   it("lognormal takes one normal whatever its spread, so later draws do not depend on cv", () => {
     const a = new Rng(3, "s");
     const b = new Rng(3, "s");

@@ -542,22 +542,24 @@ function fillUse(
   // exponential per draw); worth building only for a group with many trajectory-months.
   const tables = group.length >= MIN_TABLE_DRAWS ? Array.from(useScale, (scale, i) => (scale > 0 ? roundedLognormal(scale, useSigma[i]!, 0, "halfUp") : null)) : null;
   const active = new Int32Array(group.length);
+  // The month's normal draws, one per trajectory in care, drawn together (see Rng.normals).
+  const z = new Float64Array(group.length);
   let nActive = 0;
   let next = 0; // group is in non-decreasing order of first month in the window
   for (let m = W; m <= E; m++) {
     while (next < group.length && Math.max(start[group[next]!]!, W) === m) active[nActive++] = group[next++]!;
     const cap = maxUseInMonth(p.unit, daysInMonth(m));
     let kept = 0;
+    rng.normals(z, nActive);
     for (let a = 0; a < nActive; a++) {
       const t = active[a]!;
       const i = intensity[t]!;
       const scale = useScale[i]!;
-      const z = rng.normal();
       let v = 0;
       if (scale > 0) {
         // Rounded half up. Math.floor(x + 0.5) is Math.round for x ≥ 0 except just below ½, which
         // the floor of 1 absorbs; V8 compiles it to two instructions, Math.round to a call.
-        v = tables ? tables[i]!.at(z) : Math.floor(scale * Math.exp(useSigma[i]! * z) + 0.5);
+        v = tables ? tables[i]!.at(z[a]!) : Math.floor(scale * Math.exp(useSigma[i]! * z[a]!) + 0.5);
         v = v < 1 ? 1 : v > cap ? cap : v;
       }
       use[base[t]! + m] = v;
