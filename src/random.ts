@@ -60,24 +60,13 @@ export class Rng {
    * cosine per draw) was a quarter of a Monte Carlo run's time.
    */
   normal(): number {
-    for (;;) {
-      const a = this.nextUint32();
-      const layer = a & 0xff;
-      const rabs = (a >>> 12) * 4294967296 + this.nextUint32(); // 52 bits, exact in a double
-      const x = rabs * ZIG_W[layer]!;
-      const sign = (a & 0x100) === 0 ? 1 : -1;
-      if (rabs < ZIG_K[layer]!) return sign * x;
-      if (layer === 0) {
-        // The tail beyond R (Marsaglia 1964): exact, by rejection from an exponential.
-        for (;;) {
-          const xx = -Math.log1p(-this.next()) / ZIG_R;
-          const yy = -Math.log1p(-this.next());
-          if (yy + yy > xx * xx) return sign * (ZIG_R + xx);
-        }
-      }
-      // The wedge between layers: accept under the density itself.
-      if ((ZIG_F[layer - 1]! - ZIG_F[layer]!) * this.next() + ZIG_F[layer]! < Math.exp(-0.5 * x * x)) return sign * x;
-    }
+    // The common case only, small enough for V8 to inline into callers (a double returned from a
+    // call that is not inlined is boxed on the heap); the rest in normalBeyond.
+    const a = this.nextUint32();
+    const layer = a & 0xff;
+    const rabs = (a >>> 12) * 4294967296 + this.nextUint32(); // 52 bits, exact in a double
+    if (rabs < ZIG_K[layer]!) return ((a & 0x100) === 0 ? 1 : -1) * (rabs * ZIG_W[layer]!);
+    return this.normalBeyond(a, rabs);
   }
 
   /**
