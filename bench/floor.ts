@@ -164,21 +164,34 @@ function outputFloor(c: Caseload, cfg: OutputConfig): Totals {
     onResult[cell] = r;
     splitEvenly(inst, norm).forEach((v, i) => (instalments[cell * norm + i] = v));
   }
-  const { profile, intensity, provider, start, end, outcome, previous } = c;
+  const { profile, intensity, provider, start, end, outcome, client } = c;
+  // The guarantee: a trajectory starting within `guarantee` months after (or in the month of) the
+  // close of an achieved trajectory of the same client at the same provider that started in an
+  // earlier month is at the provider's cost. Per client a list of its achieved closures so far.
+  let maxClient = 0;
+  for (let t = 0; t < c.size; t++) if (client[t]! > maxClient) maxClient = client[t]!;
+  const head = new Int32Array(maxClient + 1).fill(-1);
+  const next = new Int32Array(c.size);
+  let pendingFrom = 0;
   for (let t = 0; t < c.size; t++) {
-    const prev = previous[t]!;
     const e = end[t]!;
-    if (
-      guarantee > 0 &&
-      prev >= 0 &&
-      provider[prev] === provider[t] &&
-      outcome[prev] === ACHIEVED &&
-      end[prev] !== OPEN_END &&
-      start[t]! > end[prev]! &&
-      start[t]! - end[prev]! <= guarantee
-    ) {
-      continue;
+    const s0 = start[t]!;
+    for (; pendingFrom < t && start[pendingFrom]! < s0; pendingFrom++) {
+      const u = pendingFrom;
+      if (outcome[u] !== ACHIEVED || end[u] === OPEN_END) continue;
+      next[u] = head[client[u]!]!;
+      head[client[u]!] = u;
     }
+    let guaranteed = false;
+    if (guarantee > 0) {
+      for (let u = head[client[t]!]!; u >= 0; u = next[u]!) {
+        if (provider[u] === provider[t] && end[u]! <= s0 && end[u]! >= s0 - guarantee) {
+          guaranteed = true;
+          break;
+        }
+      }
+    }
+    if (guaranteed) continue;
     const cell = profile[t]! * nI + intensity[t]!;
     const achieved = outcome[t] === ACHIEVED;
     for (let s = start[t]!; ; ) {

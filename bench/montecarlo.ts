@@ -3,9 +3,9 @@
  * models, cost prices and budget) over many seeds, serially on one thread — what issue 8's
  * "1,000 runs in ≤ 10 s on 2 cores" needs (≈ 20 ms per run single-threaded) — and the same runs
  * spread over worker threads with `compareInWorkers` (checked to give the identical result).
- * Prints the total, ms per run, the split between caseload generation and projection (generation
- * timed on its own over the same seeds; projection = total − generation), and serial against
- * workers.
+ * Prints the total, ms per run (wall and the process's CPU time, which other jobs on a shared machine
+ * disturb less), the split between caseload generation and projection (generation timed on its own
+ * over the same seeds; projection = total − generation), and serial against workers.
  *
  * Run: `tsx bench/montecarlo.ts` (`--runs N`, default 1000; `--core` for the four core models
  * without the ceiling variant; `--quick` for 50 runs; `--workers N`, default the cores available;
@@ -40,14 +40,23 @@ const seed = s.options.seed ?? 1;
 // Warm-up: a few runs so the JIT has compiled every path before timing.
 compare(s.caseload, models, { ...s.options, seed: seed + runs, runs: 3 });
 
+// CPU time beside wall time: on a shared machine the wall time also counts other jobs' slices.
+const cpu = (since: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
 let t0 = performance.now();
+let c0 = process.cpuUsage();
 const result = compare(s.caseload, models, { ...s.options, seed, runs });
 const total = performance.now() - t0;
+const totalCpu = cpu(c0);
 
 t0 = performance.now();
+c0 = process.cpuUsage();
 let size = 0;
 for (let r = 0; r < runs; r++) size += generateCaseload(s.caseload, seed + r).size;
 const generation = performance.now() - t0;
+const generationCpu = cpu(c0);
 
 // The same runs on worker threads: the time includes starting the workers (each loads the library
 // and plans the comparison; from source, tsx transforms the TypeScript first).
@@ -59,9 +68,11 @@ const identical = isDeepStrictEqual(parallel, result);
 const f = (ms: number): string => ms.toFixed(1);
 const load = loadavg().map((x) => x.toFixed(2)).join(", ");
 console.log(`Monte Carlo: ${runs} runs × default region (${Math.round(size / runs).toLocaleString("en-US")} trajectories on average) × ${models.length} models, serial`);
-console.log(`  total        ${(total / 1000).toFixed(2)} s   ${f(total / runs)} ms/run`);
-console.log(`  generation   ${(generation / 1000).toFixed(2)} s   ${f(generation / runs)} ms/run (timed separately, same seeds)`);
-console.log(`  projection   ${((total - generation) / 1000).toFixed(2)} s   ${f((total - generation) / runs)} ms/run (total − generation: ${models.length} models, metrics, summaries)`);
+console.log(`  total        ${(total / 1000).toFixed(2)} s   ${f(total / runs)} ms/run   (CPU ${f(totalCpu / runs)} ms/run)`);
+console.log(`  generation   ${(generation / 1000).toFixed(2)} s   ${f(generation / runs)} ms/run   (CPU ${f(generationCpu / runs)} ms/run; timed separately, same seeds)`);
+console.log(
+  `  projection   ${((total - generation) / 1000).toFixed(2)} s   ${f((total - generation) / runs)} ms/run   (CPU ${f((totalCpu - generationCpu) / runs)} ms/run; total − generation: ${models.length} models, metrics, summaries)`,
+);
 console.log(`  (mean total paid of the first model, to keep the work observable: ${result.models[0]!.mean.totalPaid})`);
 const used = Math.min(workers, runs);
 console.log(

@@ -60,24 +60,77 @@ export class Rng {
    * cosine per draw) was a quarter of a Monte Carlo run's time.
    */
   normal(): number {
-    for (;;) {
-      const a = this.nextUint32();
+    // The common case only, small enough for V8 to inline into callers (a double returned from a
+    // call that is not inlined is boxed on the heap); the rest in normalBeyond.
+    const a = this.nextUint32();
+    const layer = a & 0xff;
+    const rabs = (a >>> 12) * 4294967296 + this.nextUint32(); // 52 bits, exact in a double
+    if (rabs < ZIG_K[layer]!) return ((a & 0x100) === 0 ? 1 : -1) * (rabs * ZIG_W[layer]!);
+    return this.normalBeyond(a, rabs);
+  }
+
+  /**
+   * `n` standard normal draws into `out[0 … n − 1]`: exactly the draws `n` calls of {@link normal}
+   * would give, in order, leaving the stream where they would leave it. The generator's state is
+   * held in locals over the batch instead of being read and written per word, which makes the
+   * common case (one layer look-up) about a quarter faster; the rare rest goes through the same
+   * code as {@link normal}.
+   */
+  normals(out: Float64Array, n: number): void {
+    const s = this.s;
+    let s0 = s[0]!;
+    let s1 = s[1]!;
+    let s2 = s[2]!;
+    let s3 = s[3]!;
+    for (let k = 0; k < n; k++) {
+      // Two sfc32 words, as nextUint32 makes them.
+      let t = (((s0 + s1) | 0) + s3) | 0;
+      s3 = (s3 + 1) | 0;
+      s0 = s1 ^ (s1 >>> 9);
+      s1 = (s2 + (s2 << 3)) | 0;
+      s2 = (((s2 << 21) | (s2 >>> 11)) + t) | 0;
+      const a = t >>> 0;
+      t = (((s0 + s1) | 0) + s3) | 0;
+      s3 = (s3 + 1) | 0;
+      s0 = s1 ^ (s1 >>> 9);
+      s1 = (s2 + (s2 << 3)) | 0;
+      s2 = (((s2 << 21) | (s2 >>> 11)) + t) | 0;
       const layer = a & 0xff;
-      const rabs = (a >>> 12) * 4294967296 + this.nextUint32(); // 52 bits, exact in a double
-      const x = rabs * ZIG_W[layer]!;
-      const sign = (a & 0x100) === 0 ? 1 : -1;
-      if (rabs < ZIG_K[layer]!) return sign * x;
-      if (layer === 0) {
-        // The tail beyond R (Marsaglia 1964): exact, by rejection from an exponential.
-        for (;;) {
-          const xx = -Math.log1p(-this.next()) / ZIG_R;
-          const yy = -Math.log1p(-this.next());
-          if (yy + yy > xx * xx) return sign * (ZIG_R + xx);
-        }
+      const rabs = (a >>> 12) * 4294967296 + (t >>> 0);
+      if (rabs < ZIG_K[layer]!) {
+        out[k] = ((a & 0x100) === 0 ? 1 : -1) * (rabs * ZIG_W[layer]!);
+        continue;
       }
-      // The wedge between layers: accept under the density itself.
-      if ((ZIG_F[layer - 1]! - ZIG_F[layer]!) * this.next() + ZIG_F[layer]! < Math.exp(-0.5 * x * x)) return sign * x;
+      s[0] = s0;
+      s[1] = s1;
+      s[2] = s2;
+      s[3] = s3;
+      out[k] = this.normalBeyond(a, rabs);
+      s0 = s[0]!;
+      s1 = s[1]!;
+      s2 = s[2]!;
+      s3 = s[3]!;
     }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
+  }
+
+  /** The rest of {@link normal}'s first attempt when its fast test failed, then its next attempts. */
+  private normalBeyond(a: number, rabs: number): number {
+    const layer = a & 0xff;
+    const x = rabs * ZIG_W[layer]!;
+    const sign = (a & 0x100) === 0 ? 1 : -1;
+    if (layer === 0) {
+      for (;;) {
+        const xx = -Math.log1p(-this.next()) / ZIG_R;
+        const yy = -Math.log1p(-this.next());
+        if (yy + yy > xx * xx) return sign * (ZIG_R + xx);
+      }
+    }
+    if ((ZIG_F[layer - 1]! - ZIG_F[layer]!) * this.next() + ZIG_F[layer]! < Math.exp(-0.5 * x * x)) return sign * x;
+    return this.normal();
   }
 
   /**

@@ -34,6 +34,54 @@ function phi(x: number): number {
   return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
 
+/**
+ * The ziggurat as random.ts first wrote it (before normal() was split into a fast path and
+ * normalBeyond, and before normals()), through the public uniforms only: the streams must not move.
+ */
+const ZR = 3.6541528853610088;
+const ZV = 0.00492867323399;
+const ZK = new Float64Array(256);
+const ZW = new Float64Array(256);
+const ZF = new Float64Array(256);
+{
+  const m = 2 ** 52;
+  const density = (x: number): number => Math.exp(-0.5 * x * x);
+  let dn = ZR;
+  let tn = dn;
+  const q = ZV / density(dn);
+  ZK[0] = Math.floor((dn / q) * m);
+  ZK[1] = 0;
+  ZW[0] = q / m;
+  ZW[255] = dn / m;
+  ZF[0] = 1;
+  ZF[255] = density(dn);
+  for (let i = 254; i >= 1; i--) {
+    dn = Math.sqrt(-2 * Math.log(ZV / dn + density(dn)));
+    ZK[i + 1] = Math.floor((dn / tn) * m);
+    tn = dn;
+    ZF[i] = density(dn);
+    ZW[i] = dn / m;
+  }
+}
+function zigguratAsFirstWritten(rng: Rng): number {
+  for (;;) {
+    const a = rng.nextUint32();
+    const layer = a & 0xff;
+    const rabs = (a >>> 12) * 4294967296 + rng.nextUint32();
+    const x = rabs * ZW[layer]!;
+    const sign = (a & 0x100) === 0 ? 1 : -1;
+    if (rabs < ZK[layer]!) return sign * x;
+    if (layer === 0) {
+      for (;;) {
+        const xx = -Math.log1p(-rng.next()) / ZR;
+        const yy = -Math.log1p(-rng.next());
+        if (yy + yy > xx * xx) return sign * (ZR + xx);
+      }
+    }
+    if ((ZF[layer - 1]! - ZF[layer]!) * rng.next() + ZF[layer]! < Math.exp(-0.5 * x * x)) return sign * x;
+  }
+}
+
 describe("Rng.normal (ziggurat)", () => {
   const n = 2_000_000;
   const rng = new Rng(20261205, "normal test");
@@ -112,6 +160,36 @@ describe("Rng.normal (ziggurat)", () => {
     const da = Array.from({ length: 50 }, () => a.normal());
     expect(Array.from({ length: 50 }, () => b.normal())).toEqual(da);
     expect(Array.from({ length: 50 }, () => c.normal())).not.toEqual(da);
+  });
+
+  it("normal() and normals(out, n) give exactly the draws of the ziggurat as first written (one loop), tail and wedge included", () => {
+    for (const seed of [1, 2, 99]) {
+      const reference = new Rng(seed, "batch");
+      const a = new Rng(seed, "batch");
+      const b = new Rng(seed, "batch");
+      const single = new Float64Array(2_000_000);
+      for (let i = 0; i < single.length; i++) {
+        single[i] = a.normal();
+        if (!Object.is(single[i], zigguratAsFirstWritten(reference))) throw new Error(`normal() differs at draw ${i} of seed ${seed}`);
+      }
+      const batched = new Float64Array(single.length);
+      const buffer = new Float64Array(4096);
+      // Batches of varied sizes (0 included), as the generator makes them month by month.
+      for (let done = 0, size = 0; done < batched.length; size = (size * 7 + 13) % 4097) {
+        const n = Math.min(size, batched.length - done);
+        b.normals(buffer, n);
+        batched.set(buffer.subarray(0, n), done);
+        done += n;
+      }
+      let differ = 0;
+      for (let i = 0; i < single.length; i++) if (!Object.is(single[i], batched[i])) differ++;
+      expect(differ).toBe(0);
+      // Both paths beyond the first layer test were taken: draws beyond R (the tail) and in a wedge.
+      expect(single.some((x) => Math.abs(x) > 3.6541528853610088)).toBe(true);
+      const next = a.nextUint32();
+      expect(b.nextUint32()).toBe(next);
+      expect(reference.nextUint32()).toBe(next);
+    }
   });
 
   it("lognormal takes one normal whatever its spread, so later draws do not depend on cv", () => {

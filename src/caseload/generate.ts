@@ -4,6 +4,7 @@ import { cumulative, Rng } from "../random.js";
 import { useLength, type Caseload } from "./caseload.js";
 import { CARE_FORMS, maxUseInMonth, OPEN_END, OUTCOME_OPEN, UNIT_CODES } from "./codes.js";
 import { GENERAL_TARGET_GROUP, UNKNOWN_AGE_GROUP } from "./names.js";
+import { roundedLognormal, type RoundedLognormal } from "./roundedLognormal.js";
 import { CaseloadSpecSchema, type CaseloadSpec, type CaseloadSpecInput } from "./spec.js";
 import { checkWork, estimateSpecWork, workLimits, type WorkLimits } from "./workLimits.js";
 // For the TSDoc links.
@@ -13,7 +14,12 @@ import type { DEFAULT_MAX_TRAJECTORIES, DEFAULT_MAX_TRAJECTORY_MONTHS } from "./
 const MAX_DURATION = 1200;
 /** Rejection-sampling attempts for one running trajectory's duration before settling on 2 months. */
 const MAX_TRIES = 1000;
-/** Largest value a month's use can hold. */
+/**
+ * Draws (trajectories of a use group, expected trajectories of a profile) from which use and
+ * durations are drawn through look-up tables ({@link roundedLognormal}: the same values, without
+ * an exponential per draw).
+ */
+const MIN_TABLE_DRAWS = 500;
 
 /**
  * Generates a synthetic caseload (trajectories with monthly use) from a spec and a seed.
@@ -451,6 +457,8 @@ interface ProfileParams {
   /** The monthly use's log-normal as `useScale × exp(useSigma × z)`: scale = mean × exp(−σ²/2). */
   useScale: Float64Array;
   useSigma: Float64Array;
+  /** Durations by look-up ({@link roundedLognormal}), when the profile draws many; else null. */
+  durTable: RoundedLognormal[] | null;
   /** Cap on the duration of a running trajectory (the length-biased draw). */
   stockMax: number;
   providers: Int32Array;
@@ -483,6 +491,7 @@ function profileParams(spec: CaseloadSpec, p: CaseloadSpec["profiles"][number], 
     durHalfVar: new Float64Array(n),
     useScale: new Float64Array(n),
     useSigma: new Float64Array(n),
+    durTable: null,
     stockMax: 1,
     providers: Int32Array.from(offering, ([, i]) => i),
     providerCum: cumulative(offering.map(([x]) => x.weight)),
@@ -499,13 +508,16 @@ function profileParams(spec: CaseloadSpec, p: CaseloadSpec["profiles"][number], 
     const cap = Math.ceil(x.durationMonths.mean * (1 + 6 * x.durationMonths.cv));
     params.stockMax = Math.max(params.stockMax, Math.min(cap, MAX_DURATION));
   });
+  if (p.initialStock + p.arrivalsPerMonth * spec.window.months >= MIN_TABLE_DRAWS) {
+    params.durTable = Array.from(params.durMean, (mean, i) => roundedLognormal(mean, params.durSigma[i]!, params.durHalfVar[i]!, "up"));
+  }
   return params;
 }
 
 /** A duration in whole months (log-normal, rounded up, 1 … MAX_DURATION); always one normal draw. */
 function durationDraw(p: ProfileParams, i: number, rng: Rng): number {
-  const x = p.durMean[i]! * Math.exp(p.durSigma[i]! * rng.normal() - p.durHalfVar[i]!);
-  const d = Math.ceil(x);
+  const z = rng.normal();
+  const d = p.durTable ? p.durTable[i]!.at(z) : Math.ceil(p.durMean[i]! * Math.exp(p.durSigma[i]! * z - p.durHalfVar[i]!));
   return d >= 1 ? (d <= MAX_DURATION ? d : MAX_DURATION) : 1;
 }
 
@@ -526,23 +538,28 @@ function fillUse(
   const { draws, profile: p } = f;
   const { start, end, intensity } = draws;
   const { useScale, useSigma } = p;
+  // Look-up tables for the rounded log-normal (the same values as the expression, without an
+  // exponential per draw); worth building only for a group with many trajectory-months.
+  const tables = group.length >= MIN_TABLE_DRAWS ? Array.from(useScale, (scale, i) => (scale > 0 ? roundedLognormal(scale, useSigma[i]!, 0, "halfUp") : null)) : null;
   const active = new Int32Array(group.length);
+  // The month's normal draws, one per trajectory in care, drawn together (see Rng.normals).
+  const z = new Float64Array(group.length);
   let nActive = 0;
   let next = 0; // group is in non-decreasing order of first month in the window
   for (let m = W; m <= E; m++) {
     while (next < group.length && Math.max(start[group[next]!]!, W) === m) active[nActive++] = group[next++]!;
     const cap = maxUseInMonth(p.unit, daysInMonth(m));
     let kept = 0;
+    rng.normals(z, nActive);
     for (let a = 0; a < nActive; a++) {
       const t = active[a]!;
       const i = intensity[t]!;
       const scale = useScale[i]!;
-      const z = rng.normal();
       let v = 0;
       if (scale > 0) {
         // Rounded half up. Math.floor(x + 0.5) is Math.round for x ≥ 0 except just below ½, which
         // the floor of 1 absorbs; V8 compiles it to two instructions, Math.round to a call.
-        v = Math.floor(scale * Math.exp(useSigma[i]! * z) + 0.5);
+        v = tables ? tables[i]!.at(z[a]!) : Math.floor(scale * Math.exp(useSigma[i]! * z[a]!) + 0.5);
         v = v < 1 ? 1 : v > cap ? cap : v;
       }
       use[base[t]! + m] = v;

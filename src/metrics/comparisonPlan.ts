@@ -127,6 +127,7 @@ export function planComparison(
         behaviour,
         seed,
         keep: r === 0 ? o.keepProjections : false,
+        notices: r === 0,
       };
     },
   };

@@ -6,7 +6,7 @@ import { FundingInputError } from "../errors.js";
 import type { FundingModel } from "../models/model.js";
 import { horizon } from "../period.js";
 import type { DatedPrice } from "../prices/datedPrice.js";
-import { projectParsed, ProviderCosts, type ParsedProjectionOptions, type Projection } from "../projection/project.js";
+import { DeliveryCounts, projectParsed, ProviderCosts, type ParsedProjectionOptions, type Projection } from "../projection/project.js";
 import { waitingOf } from "../projection/waiting.js";
 import { distinctNotices, type Notice } from "../locale/notice.js";
 import { measure, type Metrics } from "./metrics.js";
@@ -24,6 +24,11 @@ export interface RunInputs {
   readonly seed: number;
   /** Keep each model's projection (and, with "lines", its payment lines). */
   readonly keep: boolean | "lines";
+  /**
+   * Collect the run's notices (the projections' warnings and the comparability check's). Only the
+   * first run's are reported, so the plan asks for them in run 0 alone; absent counts as true.
+   */
+  readonly notices?: boolean;
 }
 
 /** What one run of a comparison gives: per model its metrics, and when kept its projection and delivered caseload. */
@@ -33,7 +38,7 @@ export interface RunResult {
   readonly metrics: readonly Metrics[];
   readonly projections: readonly (Projection | null)[];
   readonly delivered: readonly (Caseload | null)[];
-  /** The projections' warnings and the comparability check's, each once. */
+  /** The projections' warnings and the comparability check's, each once (empty when not asked for). */
   readonly notices: readonly Notice[];
 }
 
@@ -45,7 +50,7 @@ export interface RunResult {
 export function runComparison(x: RunInputs): RunResult {
   const c = x.caseload;
   const h = x.horizon;
-  const delivered = new Map<string, BehaviourOutcome & { costs: ProviderCosts | null }>();
+  const delivered = new Map<string, BehaviourOutcome & { costs: ProviderCosts | null; counts: DeliveryCounts }>();
   const b = x.behaviour;
   const deliveredUnder = (model: FundingModel, i: number) => {
     // A waiting list depends on the model's own lump sums; every other response on its kind alone.
@@ -55,7 +60,8 @@ export function runComparison(x: RunInputs): RunResult {
       const outcome: BehaviourOutcome = b ? behaviourOf(() => applyBehaviour(c, model, b, x.seed, x.costPrices)) : { caseload: c, measures: [], delays: null };
       const shared = [...delivered.values()].find((y) => y.caseload === outcome.caseload);
       const costs = shared ? shared.costs : x.costPrices ? new ProviderCosts(outcome.caseload, x.costPrices) : null;
-      delivered.set(key, (d = { ...outcome, costs }));
+      const counts = shared ? shared.counts : new DeliveryCounts(outcome.caseload);
+      delivered.set(key, (d = { ...outcome, costs, counts }));
     }
     return d;
   };
@@ -67,7 +73,7 @@ export function runComparison(x: RunInputs): RunResult {
     const p = atModel(i, model.label, () => {
       const d = deliveredUnder(model, i);
       kept.push(x.keep && d.caseload !== c ? d.caseload : null);
-      const projection = projectParsed(d.caseload, model, { horizon: h, paymentLagMonths: x.paymentLagMonths, lines: x.keep === "lines" }, d.costs);
+      const projection = projectParsed(d.caseload, model, { horizon: h, paymentLagMonths: x.paymentLagMonths, lines: x.keep === "lines" }, d.costs, d.counts);
       if (d.measures.length === 0 && !d.delays) return projection;
       // A waiting list is the providers' doing, not the model's: counted as the model's own waits are.
       const waiting = d.delays ? waitingOf(c, horizon(h), d.delays) : projection.waiting;
@@ -77,6 +83,7 @@ export function runComparison(x: RunInputs): RunResult {
     projections.push(x.keep ? p : null);
     notices.push(...p.notices);
   });
+  if (x.notices === false) return { horizon: h, metrics, projections, delivered: kept, notices: [] };
   const compared = x.models.map((m, i) => ({ label: m.label, kind: m.kind, metrics: metrics[i]! }));
   notices.push(...comparabilityWarnings(c, horizon(h), compared));
   return { horizon: h, metrics, projections, delivered: kept, notices: distinctNotices(notices) };

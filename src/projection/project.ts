@@ -177,10 +177,36 @@ export class ProviderCosts {
 }
 
 /**
+ * Starts, closures, results and distinct clients of a caseload's care as given (no delays), per
+ * horizon: the same whichever model pays for it, so counted once and shared by the models of a
+ * comparison's run, as {@link ProviderCosts} is.
+ */
+export class DeliveryCounts {
+  private readonly byHorizon = new Map<string, Omit<ReturnType<typeof deliveryStats>, "waiting">>();
+  constructor(readonly caseload: Caseload) {}
+  /** The counts over `h`, with no one waiting (a fresh `waiting` each time). */
+  of(h: Horizon): ReturnType<typeof deliveryStats> {
+    const key = `${h.start}:${h.months}`;
+    let counts = this.byHorizon.get(key);
+    if (!counts) {
+      const { waiting: _, ...rest } = deliveryStats(this.caseload, h, null);
+      this.byHorizon.set(key, (counts = rest));
+    }
+    return { ...counts, waiting: { clients: 0, clientMonths: 0, byMonth: new Int32Array(h.months) } };
+  }
+}
+
+/**
  * {@link project} with options already validated and the providers' cost prices compiled (null:
  * no cost) — what `compare` calls for every model, so it validates and compiles them once per run.
  */
-export function projectParsed(caseload: Caseload, model: FundingModel, o: ParsedProjectionOptions, costs: ProviderCosts | null): Projection {
+export function projectParsed(
+  caseload: Caseload,
+  model: FundingModel,
+  o: ParsedProjectionOptions,
+  costs: ProviderCosts | null,
+  counts: DeliveryCounts | null = null,
+): Projection {
   const horizon: Horizon = { start: parseMonth(o.horizon.start), months: o.horizon.months };
   checkWindow(caseload, horizon);
 
@@ -189,7 +215,7 @@ export function projectParsed(caseload: Caseload, model: FundingModel, o: Parsed
   writer.assertExact();
   const delays = outcome.delays ?? null;
   const breakdown = (keys: readonly string[], cents: Float64Array): Breakdown => ({ keys, horizon, cents });
-  const delivery = deliveryStats(caseload, horizon, delays);
+  const delivery = !delays && counts?.caseload === caseload ? counts.of(horizon) : deliveryStats(caseload, horizon, delays);
   const notices = [...inputWarnings(caseload, horizon, o.paymentLagMonths), ...(outcome.warnings ?? []).map(asNotice)];
 
   let total = 0;
