@@ -4,21 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { caseloadFromRecords, FundingInputError } from "../../src/index.js";
+import { thrownInputError } from "../support/examples.js";
 
 const window = { start: "2026-01", months: 12 };
 const id = "i".repeat(100_000);
 const record = { id, municipality: "A", provider: "P", profile: "x", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-03", outcome: "achieved", use: 60 };
 const shown = `"${"i".repeat(80)}… (100000 characters)"`;
 
-function issuesOf(records: unknown[]): FundingInputError {
-  try {
-    caseloadFromRecords(records, { window });
-  } catch (e) {
-    if (e instanceof FundingInputError) return e;
-    throw e;
-  }
-  throw new Error("expected a FundingInputError");
-}
+const issuesOf = (records: unknown[]): FundingInputError => thrownInputError(() => caseloadFromRecords(records, { window }));
 
 describe("record messages quote ids as excerpts", () => {
   it("a duplicate 100 kB id", () => {

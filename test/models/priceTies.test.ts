@@ -7,22 +7,14 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createModel, FundingInputError, MAX_KEPT_ISSUES, outputModel, parseScenario, safeParseScenario, trajectoryModel } from "../../src/index.js";
 import { priceTieIssues } from "../../src/prices/keyedPrices.js";
+import { thrownInputError } from "../support/examples.js";
 
-function thrown(fn: () => unknown): FundingInputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FundingInputError) return e;
-    throw e;
-  }
-  throw new Error("expected a FundingInputError");
-}
 const names = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 describe("price ties are capped and counted", () => {
   it("600 provider-wide and 600 profile-wide prices: 360,000 ties, 9,999 listed and one issue counting the other 350,001", () => {
     const prices = [...names("P", 600).map((provider) => ({ provider, price: "1.00" })), ...names("x", 600).map((profile) => ({ profile, price: "2.00" }))];
-    const e = thrown(() => outputModel({ kind: "output", prices }));
+    const e = thrownInputError(() => outputModel({ kind: "output", prices }));
     expect(e.issues).toHaveLength(MAX_KEPT_ISSUES);
     expect(e.omittedIssues).toBe(0);
     // Every provider-wide entry (0–599) ties with every profile-wide one (600–1199), named at the later.
@@ -54,18 +46,18 @@ describe("price ties are capped and counted", () => {
 
 describe("identical price entries are refused at validation", () => {
   it("two provider-wide prices for the same provider", () => {
-    const e = thrown(() => outputModel({ kind: "output", prices: [{ provider: "P0", price: "1.00" }, { provider: "P0", price: "2.00" }] }));
+    const e = thrownInputError(() => outputModel({ kind: "output", prices: [{ provider: "P0", price: "1.00" }, { provider: "P0", price: "2.00" }] }));
     expect(e.issues).toEqual([
       { code: "custom", path: ["prices", 1], message: 'entries 0 and 1 are both for provider "P0": a second price for the same provider × profile × intensity; remove one of them' },
     ]);
   });
 
   it("two general prices, and two general trajectory amounts (through createModel)", () => {
-    const general = thrown(() => createModel({ kind: "output", prices: [{ price: "1.00" }, { profile: "x", price: "3.00" }, { price: "2.00" }] }));
+    const general = thrownInputError(() => createModel({ kind: "output", prices: [{ price: "1.00" }, { profile: "x", price: "3.00" }, { price: "2.00" }] }));
     expect(general.issues).toEqual([
       { code: "custom", path: ["prices", 2], message: "entries 0 and 2 are both for every combination (no field set): a second price for the same provider × profile × intensity; remove one of them" },
     ]);
-    const amounts = thrown(() => trajectoryModel({ kind: "trajectory", amounts: [{ amount: "100.00" }, { amount: "100.00" }] }));
+    const amounts = thrownInputError(() => trajectoryModel({ kind: "trajectory", amounts: [{ amount: "100.00" }, { amount: "100.00" }] }));
     expect(amounts.issues).toEqual([
       { code: "custom", path: ["amounts", 1], message: "entries 0 and 1 are both for every combination (no field set): a second price for the same provider × profile; remove one of them" },
     ]);
@@ -83,7 +75,7 @@ describe("identical price entries are refused at validation", () => {
 
   it("a huge name is quoted as an excerpt", () => {
     const huge = "p".repeat(100_000);
-    const e = thrown(() => outputModel({ kind: "output", prices: [{ provider: huge, price: "1.00" }, { provider: huge, price: "2.00" }] }));
+    const e = thrownInputError(() => outputModel({ kind: "output", prices: [{ provider: huge, price: "1.00" }, { provider: huge, price: "2.00" }] }));
     expect(e.issues[0]!.message).toContain(`provider "${"p".repeat(40)}… (100000 characters)"`);
     expect(e.issues[0]!.message.length).toBeLessThan(300);
   });

@@ -10,21 +10,13 @@ import { caseloadFromCsv, caseloadFromRecords, FundingInputError, importCaseload
 import { EXIT, loadScenario } from "../../src/node/index.js";
 import { tempFiles } from "../support/tempFiles.js";
 import { cli } from "./cliHarness.js";
+import { thrownInputError } from "../support/examples.js";
 
 const window = { start: "2026-01", months: 12 };
 const HEADER = "id,municipality,provider,profile,careForm,unit,start,end,outcome,use";
 const good = (id: string): string => `${id},A,P,x,ambulant,04,2026-01,2026-03,achieved,60`;
 const { file } = tempFiles("kept-issues-");
 
-function thrown(fn: () => unknown): FundingInputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FundingInputError) return e;
-    throw e;
-  }
-  throw new Error("expected a FundingInputError");
-}
 
 describe("at most MAX_KEPT_ISSUES issues are kept, the others counted", () => {
   it("the cap is 10,000", () => {
@@ -32,7 +24,7 @@ describe("at most MAX_KEPT_ISSUES issues are kept, the others counted", () => {
   });
 
   it("records: 30,000 entries that are not objects give 10,000 issues and a count of 20,000 more", () => {
-    const e = thrown(() => caseloadFromRecords(new Array<number>(30_000).fill(0), { window }));
+    const e = thrownInputError(() => caseloadFromRecords(new Array<number>(30_000).fill(0), { window }));
     expect(e.issues).toHaveLength(10_000);
     expect(e.omittedIssues).toBe(20_000);
     // The first ones found, in order.
@@ -58,14 +50,14 @@ describe("at most MAX_KEPT_ISSUES issues are kept, the others counted", () => {
 
   it("records: a use list of 100,000 months is one issue, not one per month", () => {
     const rec = { id: "t1", municipality: "A", provider: "P", profile: "x", careForm: "ambulant", unit: "04", start: "2026-01", end: "2026-03", outcome: "achieved", use: new Array<number>(100_000).fill(-1) };
-    const e = thrown(() => caseloadFromRecords([rec], { window }));
+    const e = thrownInputError(() => caseloadFromRecords([rec], { window }));
     expect(e.issues).toEqual([{ code: "too_big", path: [0, "use"], message: 'trajectory "t1": has 100000 months of use, more than the window\'s 12' }]);
     expect(e.omittedIssues).toBe(0);
   });
 
   it("CSV: 15,000 bad rows give 10,000 located issues and a count of 5,000 more", () => {
     const csv = [HEADER, ...Array.from({ length: 15_000 }, (_, i) => `t${i},A,P,x,ambulant,04,2026-01,2026-03,achieved,-1`)].join("\n");
-    const e = thrown(() => caseloadFromCsv(csv, { window }));
+    const e = thrownInputError(() => caseloadFromCsv(csv, { window }));
     expect(e.issues).toHaveLength(10_000);
     expect(e.omittedIssues).toBe(5_000);
     expect(e.issues[0]!.path).toEqual(["trajectories.csv", 2, "use"]);

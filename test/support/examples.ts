@@ -29,15 +29,20 @@ export function paidByMonth(p: Projection): Record<string, number> {
   return Object.fromEntries([...totalsByMonth(p.byKind)].filter(([, v]) => v !== 0));
 }
 
-/** Runs `fn`, expects a FundingInputError and returns its issues. */
-export function inputIssues(fn: () => unknown): readonly Issue[] {
+/** Runs `fn`, expects a FundingInputError and returns it. */
+export function thrownInputError(fn: () => unknown): FundingInputError {
   try {
     fn();
   } catch (e) {
     expect(e).toBeInstanceOf(FundingInputError);
-    return (e as FundingInputError).issues;
+    return e as FundingInputError;
   }
   throw new Error("expected a FundingInputError, but nothing was thrown");
+}
+
+/** Runs `fn`, expects a FundingInputError and returns its issues. */
+export function inputIssues(fn: () => unknown): readonly Issue[] {
+  return thrownInputError(fn).issues;
 }
 
 /** Runs `fn`, expects a FundingInputError and returns its issues as `path.to.field: message`. */
