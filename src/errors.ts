@@ -60,25 +60,13 @@ export class IssueList<I = Issue> {
     readonly max: number = MAX_KEPT_ISSUES,
     private readonly mustKeep?: (issue: I) => boolean,
   ) {}
-  /** Keeps `issue` while there is room (or `mustKeep` says so), else counts it. */
-  add(issue: I): void {
+  /** Keeps `issue` while there is room (or `mustKeep` says so), else counts it; named as an array's, so code written for one reads the same. */
+  push(issue: I): void {
     if (this.kept.length < this.max || this.mustKeep?.(issue) === true) this.kept.push(issue);
     else this.omitted++;
   }
-  /** {@link add}, so code written for an array of issues reads the same. */
-  push(issue: I): void {
-    this.add(issue);
-  }
   /** Issues found (kept and counted), so `length > 0` says whether anything failed. */
   get length(): number {
-    return this.total;
-  }
-  /** Every issue of `issues`, one by one (no spread: the list may be long). */
-  addAll(issues: Iterable<I>): void {
-    for (const i of issues) this.add(i);
-  }
-  /** Issues found: kept and counted. */
-  get total(): number {
     return this.kept.length + this.omitted;
   }
   /** Whether a further issue would only be counted. */

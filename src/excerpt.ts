@@ -16,8 +16,14 @@ export function excerpt(text: string, max = EXCERPT_LENGTH): string {
 /** The default length of an {@link excerpt}. */
 export const EXCERPT_LENGTH = 80;
 
-// C0 and C1 controls, DEL, the line and paragraph separators, and the bidi embeddings, overrides and isolates.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * The characters that move a terminal's cursor or change how text around them is shown, as the
+ * inside of a regular expression's character class: C0 and C1 controls, DEL, the line and
+ * paragraph separators, and the bidi marks, embeddings, overrides and isolates. Excerpts escape
+ * them; names refuse them.
+ */
+export const UNSAFE_CHARACTERS = "\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+const UNSAFE = new RegExp(`[${UNSAFE_CHARACTERS}]`, "g");
 const ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 /**

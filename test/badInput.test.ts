@@ -58,7 +58,7 @@ describe("ambiguous configs are refused, not resolved by a silent choice", () =>
 });
 
 describe("names and labels hold no control or text-direction characters (they reach the terminal, the report and spreadsheets)", () => {
-  const refused = "must not hold control or text-direction characters (U+0000–U+001F, U+007F–U+009F, U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069)";
+  const refused = "must not hold control or text-direction characters (U+0000–U+001F, U+007F–U+009F, U+061C, U+200E–U+200F, U+2028–U+202E, U+2066–U+2069)";
   it("a model label with an escape sequence, a record id with a right-to-left override, a provider with a C1 character", () => {
     expect(inputIssues(() => effortModel({ kind: "effort", label: "lbl\u001b[2J", tariffs: [{ careForm: "ambulant", tariff: "1.00" }] }))).toMatchObject([{ path: ["label"], message: refused }]);
     expect(inputIssues(() => caseload([rec("t\u202e1", { start: "2026-01" })], W))[0]).toMatchObject({ path: [0, "id"], message: expect.stringMatching(new RegExp(`: ${refused.replace(/[()+]/g, "\\$&")}$`)) });

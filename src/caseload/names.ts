@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FundingInputError } from "../errors.js";
+import { UNSAFE_CHARACTERS } from "../excerpt.js";
 import { excerpt, quotedList } from "../excerpt.js";
 import type { Caseload } from "./caseload.js";
 
@@ -15,7 +16,7 @@ export const NameSchema = z
   .string()
   .trim()
   .regex(/\S/, "must not be empty")
-  .regex(/^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/, "must not hold control or text-direction characters (U+0000–U+001F, U+007F–U+009F, U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069)");
+  .regex(new RegExp(`^[^${UNSAFE_CHARACTERS}]*$`), "must not hold control or text-direction characters (U+0000–U+001F, U+007F–U+009F, U+061C, U+200E–U+200F, U+2028–U+202E, U+2066–U+2069)");
 
 /**
  * Age group of a trajectory whose age group was not given.

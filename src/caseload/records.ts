@@ -277,7 +277,7 @@ export function validateRecords(
     const reject = (): void => {
       failed = true;
       const room = !issues.full;
-      for (const issue of mine) issues.add(issue);
+      for (const issue of mine) issues.push(issue);
       // Past the cap a rejected record keeps its first reason: every rejected record is listed.
       if (skip) rejected.push({ index: i, id: idOf(raw), issues: room ? mine : mine.slice(0, 1) });
     };

@@ -551,7 +551,13 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
   // The first MAX_KEPT_ISSUES issues are kept, the others counted. With skip, a row's first issue
   // is kept past the cap too: it is what rejects the row, and every bad row must be rejected.
   const rowsNoted = new Set<string>();
-  const issues = new IssueList<Issue>(MAX_KEPT_ISSUES, skip ? (i) => !rowsNoted.has(`${String(i.path[0])}:${String(i.path[1])}`) && rowsNoted.add(`${String(i.path[0])}:${String(i.path[1])}`) !== undefined : undefined);
+  const firstOfItsRow = (i: Issue): boolean => {
+    const row = `${String(i.path[0])}:${String(i.path[1])}`;
+    if (rowsNoted.has(row)) return false;
+    rowsNoted.add(row);
+    return true;
+  };
+  const issues = new IssueList<Issue>(MAX_KEPT_ISSUES, skip ? firstOfItsRow : undefined);
   const scales = new Map(Object.entries(mapping.useScale).map(([unit, v]) => [unit, new Decimal(v as number | string)]));
 
   // Headers first: without its columns no row can be read.
