@@ -104,7 +104,7 @@ function tooLarge(size: number, limit: number, atLeast = false): FileRefusal {
 }
 
 /** The real path of `path` (symlinks and `..` resolved); for a path that does not exist, its nearest existing folder's real path and the rest. */
-function realOf(path: string): string {
+export function realOf(path: string): string {
   try {
     return realpathSync(path);
   } catch {

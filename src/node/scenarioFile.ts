@@ -1,4 +1,3 @@
-import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { Caseload } from "../caseload/caseload.js";
 import { caseloadFromRecords } from "../caseload/records.js";
@@ -12,7 +11,7 @@ import {
   type ScenarioDefinitionOf,
   type ScenarioKind,
 } from "../scenario/scenarioSchema.js";
-import { assertInside, checkMaxFileBytes, DEFAULT_MAX_FILE_BYTES, FileRefusal, readBoundedFile } from "./fileAccess.js";
+import { assertInside, checkMaxFileBytes, realOf, DEFAULT_MAX_FILE_BYTES, FileRefusal, readBoundedFile } from "./fileAccess.js";
 import { formatOfPath, parseDataText } from "./scenarioText.js";
 import { asNotice, type Notice } from "../locale/notice.js";
 
@@ -189,17 +188,6 @@ function confine(file: string, at: { readonly absolute: string; readonly display
   }
 }
 
-/** Whether two paths name the same file (symlinks resolved where they exist). */
-function samePath(a: string, b: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
-}
 
 /** The caseload a scenario names in a file, read; null when the scenario holds it (a spec or records). */
 async function readCaseload(file: string, d: ScenarioDefinition, options: LoadScenarioOptions, locateScenario: Locator): Promise<CsvCaseloadLoaded | null> {
@@ -238,7 +226,7 @@ async function readCaseload(file: string, d: ScenarioDefinition, options: LoadSc
     if (rejectsAt) {
       confine(file, rejectsAt, "rejects", options, locateScenario);
       // The rejects file is written: never over the export it comes from or the scenario itself.
-      const clash = [[csv.absolute, "the trajectories CSV (csv)"], [useCsv?.absolute, "the use CSV (useCsv)"], [resolve(file), "the scenario file"]].find(([p]) => p !== undefined && samePath(p, rejectsAt.absolute));
+      const clash = [[csv.absolute, "the trajectories CSV (csv)"], [useCsv?.absolute, "the use CSV (useCsv)"], [resolve(file), "the scenario file"]].find(([p]) => p !== undefined && realOf(resolve(p)) === realOf(resolve(rejectsAt.absolute)));
       if (clash) {
         throw new ScenarioInputError(file, locateIssues([{ code: "rejects_overwrites_input", path: ["caseload", "rejects"], message: `${rejectsAt.display} is ${clash[1]}: the rejected rows would overwrite it; name another file` }], locateScenario));
       }
