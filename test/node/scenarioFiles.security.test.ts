@@ -143,7 +143,10 @@ describe("only regular files, within a size limit", () => {
     // The scenario file itself is held to the limit too; a larger limit reads it.
     const small = scenario("small.json", { recordsFile: "big/records.json" });
     expect((await issuesOf(small, { maxFileBytes: 50 }))[0]).toMatchObject({ code: "file_too_large", source: small });
-    expect((await safeLoadScenario(small, { maxFileBytes: 10_000 })).success).toBe(false); // duplicate id t1: read, then judged
+    // A larger limit reads it: then its five records are judged (the same id t1 five times).
+    const read = await safeLoadScenario(small, { maxFileBytes: 10_000 });
+    expect(read.success === false && read.issues.map((i) => i.code)).toEqual(["custom", "custom", "custom", "custom"]);
+    expect(read.success === false && read.issues[0]!.message).toMatch(/duplicate trajectory id "t1"/);
   });
 
   it("holds a CSV to the limit on the command line (--max-file-size in MB)", async () => {
@@ -166,7 +169,10 @@ describe("only regular files, within a size limit", () => {
       expect(r.code).toBe(EXIT.usage);
       expect(r.stderr).toContain(`--max-file-size needs a size in MB above 0 and at most 500 (the longest text JavaScript holds), e.g. 300; got "${size}"`);
     }
-    expect((await cli("validate", path, "--max-file-size", "500")).stderr).not.toContain("--max-file-size");
+    // 500 MB is taken: the records are read and judged (the same id t1 five times).
+    const at500 = await cli("validate", path, "--max-file-size", "500");
+    expect(at500.code).toBe(EXIT.invalidInput);
+    expect(at500.stderr).toMatch(/duplicate trajectory id "t1"/);
     for (const maxFileBytes of [MAX_FILE_BYTES_LIMIT + 1, 0, 1.5, Number.NaN]) {
       const e = await safeLoadScenario(path, { maxFileBytes }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(FundingInputError);
