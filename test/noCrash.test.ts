@@ -4,9 +4,7 @@
  * says "required"; a failed union says what was expected. And bounded work: a caseload too large
  * for memory is refused with its estimate before anything is allocated.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   caseloadFromCsv,
@@ -24,9 +22,11 @@ import {
   type ModelConfig,
 } from "../src/index.js";
 import { loadScenario } from "../src/node/index.js";
+import { tempFiles } from "./support/tempFiles.js";
 import { caseload, inputIssues, issueTexts, rec, SMALL_SPEC } from "./support/examples.js";
 
 const W = { start: "2026-01", months: 12 };
+const limitFiles = tempFiles("limit-");
 const one = caseload([rec("a", { start: "2026-01", end: "2026-03" })], W);
 const EFFORT = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] } satisfies ModelConfig;
 const GRANT_SPEC = (JSON.parse(readFileSync(new URL("../scenarios/stimuleringsimpuls-2021.json", import.meta.url), "utf8")) as { requests: { spec: Record<string, unknown> } }).requests.spec;
@@ -184,15 +184,12 @@ describe("bounded work: a caseload too large for memory is refused with its esti
   });
 
   it("a scenario's options set the limit for the records file it names", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "limit-"));
     const records = Array.from({ length: 3 }, (_, i) => rec(`t${i}`, { start: "2026-01", end: null, outcome: "open" }));
-    writeFileSync(join(dir, "records.json"), JSON.stringify(records));
-    const scenario = (limit: number) => ({ caseload: { recordsFile: "records.json", window: W }, models: [EFFORT], options: { maxTrajectoryMonths: limit } });
-    writeFileSync(join(dir, "35.json"), JSON.stringify(scenario(35)));
-    writeFileSync(join(dir, "36.json"), JSON.stringify(scenario(36)));
+    limitFiles.file("records.json", JSON.stringify(records));
+    const scenario = (limit: number) => limitFiles.file(`${limit}.json`, JSON.stringify({ caseload: { recordsFile: "records.json", window: W }, models: [EFFORT], options: { maxTrajectoryMonths: limit } }));
     // 3 open records over 12 months: 36 trajectory-months.
-    await expect(loadScenario(join(dir, "35.json"))).rejects.toThrow("the 3 records would hold 36 trajectory-months, more than the limit of 35");
-    expect((await loadScenario(join(dir, "36.json"))).caseload?.size).toBe(3);
+    await expect(loadScenario(scenario(35))).rejects.toThrow("the 3 records would hold 36 trajectory-months, more than the limit of 35");
+    expect((await loadScenario(scenario(36))).caseload?.size).toBe(3);
   });
   it("records are counted from their start and end before any use is filled in", () => {
     const records = Array.from({ length: 3 }, (_, i) => rec(`t${i}`, { start: "2026-01", end: null, outcome: "open" }));

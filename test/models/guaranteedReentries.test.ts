@@ -27,6 +27,9 @@ describe("guaranteed re-entries", () => {
   it("the linked-list path marks the same trajectories as the keyed path on generated regions", () => {
     for (const seed of [1, 2, 3]) {
       const c = generateCaseload(defaultRegionSpec(), seed);
+      // The linked-list path's precondition (else guaranteedReentries falls back to the keyed path and this compares it with itself).
+      expect(c.start.every((s, t) => t === 0 || s >= c.start[t - 1]!)).toBe(true);
+      expect(c.client.every((x) => x >= 0 && x <= 4 * c.size + 1024)).toBe(true);
       for (const months of [1, 6, 12, 24]) {
         const fast = guaranteedReentries(c, months)!;
         expect(fast).toEqual(guaranteedReentriesByKey(c, months));

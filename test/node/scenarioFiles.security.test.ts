@@ -12,6 +12,7 @@ import { DEFAULT_MAX_FILE_BYTES, EXIT, loadCsvCaseload, MAX_FILE_BYTES_LIMIT, re
 import { excerpt } from "../../src/excerpt.js";
 import { cli } from "./cliHarness.js";
 import { tempFiles } from "../support/tempFiles.js";
+import { thrownInputError } from "../support/examples.js";
 
 const { dir, file } = tempFiles("scenario-security-");
 
@@ -193,14 +194,8 @@ describe("errors echo a short, escaped excerpt of a file's contents", () => {
     // A 'header' of one 10,000-character field with a terminal escape in it, and no known column.
     const header = `\u001b[2J${"secret".repeat(1_666)}`;
     const path = file("regio/foreign.csv", `${header}\nvalue\n`);
-    let error: unknown;
-    try {
-      loadCsvCaseload({ csv: path, window: WINDOW } as Parameters<typeof loadCsvCaseload>[0], { scenarioFile: join(dir, "regio", "x.json") });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(FundingInputError);
-    const messages = (error as FundingInputError).issues.map((i) => i.message);
+    const error = thrownInputError(() => loadCsvCaseload({ csv: path, window: WINDOW } as Parameters<typeof loadCsvCaseload>[0], { scenarioFile: join(dir, "regio", "x.json") }));
+    const messages = error.issues.map((i) => i.message);
     for (const m of messages) {
       expect(m).not.toContain("\u001b");
       expect(m.length).toBeLessThan(400);
