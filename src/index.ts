@@ -108,6 +108,7 @@ export { createModel, MAX_COMBINED_DEPTH, ModelConfigSchema, CombinedConfigSchem
 // Ledger and projection
 export { LINE_KINDS, type LineKind, ALL_PROVIDERS, WHOLE_REGION, NO_TRAJECTORY } from "./ledger/lineKind.js";
 export type { LedgerWriter } from "./ledger/writer.js";
+export { writeRun } from "./ledger/writer.js";
 export { type Ledger, type LedgerLine, type LedgerDimension, ledgerLine, totalLedgerBy } from "./ledger/ledger.js";
 export { type Breakdown, totalsByKey, totalsByMonth, totalsByYear, breakdownTotal } from "./projection/breakdown.js";
 export { CostPricesSchema, type CostPricesInput, costOfUse } from "./projection/cost.js";

@@ -3,6 +3,7 @@ import type { Caseload } from "../caseload/caseload.js";
 import { OPEN_END, OUTCOME_ACHIEVED } from "../caseload/codes.js";
 import { parseWith } from "../errors.js";
 import { KIND_ADVANCE, KIND_DECLARATION, KIND_SETTLEMENT } from "../ledger/lineKind.js";
+import { writeRun } from "../ledger/writer.js";
 import { allocate, percentOf, percentWeights, requireHundred, SharePercentSchema, splitEvenly } from "../money/index.js";
 import { horizonEnd } from "../period.js";
 import { NameSchema } from "../caseload/names.js";
@@ -62,9 +63,25 @@ export const OutputConfigSchema = z
 /** An arrangement price split into its payments (cents). */
 interface Schedule {
   readonly atStart: number;
-  readonly instalments: readonly number[];
+  /** The instalments as runs of equal amounts (largest remainder makes at most two): amount and length of each. */
+  readonly runCents: readonly number[];
+  readonly runLengths: readonly number[];
   readonly atEnd: number;
   readonly onResult: number;
+}
+
+/** Consecutive equal amounts of `amounts` as runs: each run's amount and length. */
+function runsOf(amounts: readonly number[]): { runCents: number[]; runLengths: number[] } {
+  const runCents: number[] = [];
+  const runLengths: number[] = [];
+  for (const a of amounts) {
+    if (runCents.length > 0 && runCents[runCents.length - 1] === a) runLengths[runLengths.length - 1]!++;
+    else {
+      runCents.push(a);
+      runLengths.push(1);
+    }
+  }
+  return { runCents, runLengths };
 }
 
 /**
@@ -101,7 +118,7 @@ export function outputModel(config: OutputConfig): FundingModel {
     let s = schedules.get(amount);
     if (!s) {
       const [atStart, instalmentShare, atEnd, onResult] = allocate(amount, weights) as [number, number, number, number];
-      s = { atStart, instalments: splitEvenly(instalmentShare, norm), atEnd, onResult };
+      s = { atStart, ...runsOf(splitEvenly(instalmentShare, norm)), atEnd, onResult };
       schedules.set(amount, s);
     }
     return s;
@@ -159,13 +176,19 @@ export function outputModel(config: OutputConfig): FundingModel {
           const expiry = s + validity - 1;
           const closes = end !== OPEN_END && end <= expiry;
           const last = closes ? end : expiry;
-          const { atStart, instalments, atEnd, onResult } = schedule;
+          const { atStart, runCents, runLengths, atEnd, onResult } = schedule;
           if (atStart !== 0) out.trajectory(t, s + lag, s, KIND_ADVANCE, atStart);
+          // Instalment i (of norm) is paid in month s + i + lag when s + i ≤ last; the rest is
+          // settled. Run by run: the same lines in the same order, in a call per run.
+          const paid = last - s + 1;
           let unpaid = 0;
-          for (let i = 0; i < norm; i++) {
-            if (s + i <= last) {
-              if (instalments[i] !== 0) out.trajectory(t, s + i + lag, s, KIND_DECLARATION, instalments[i]!);
-            } else unpaid += instalments[i]!;
+          for (let r = 0, i = 0; r < runCents.length; r++) {
+            const cents = runCents[r]!;
+            const length = runLengths[r]!;
+            const inRun = paid - i <= 0 ? 0 : paid - i < length ? paid - i : length;
+            if (inRun > 0 && cents !== 0) writeRun(out, t, s + i + lag, s, KIND_DECLARATION, cents, inRun);
+            unpaid += cents * (length - inRun);
+            i += length;
           }
           const settlement = atEnd + unpaid;
           if (settlement !== 0) out.trajectory(t, last + lag, s, KIND_SETTLEMENT, settlement);

@@ -171,6 +171,54 @@ export class AggregatingWriter implements LedgerWriter {
     }
   }
 
+  /**
+   * `count` lines of `cents` at months `month` … `month + count − 1`, incurred in `incurred`: the
+   * same totals, counts and obligations as that many {@link trajectory} calls, with the per-line
+   * checks done once and the lines inside the horizon added in one loop. Line by line while lines
+   * are kept (the ledger holds each one, in order) or the combination table is off.
+   */
+  trajectoryRun(t: number, month: Month, incurred: Month, kind: number, cents: number, count: number): void {
+    if (count <= 0) return;
+    if (this.ledger || !this.tableOn || count === 1) {
+      for (let j = 0; j < count; j++) this.trajectory(t, month + j, incurred, kind, cents);
+      return;
+    }
+    if (!Number.isSafeInteger(cents)) this.refuse(t, month, cents);
+    const lastMonth = month + count - 1;
+    if (lastMonth > incurred) this.openRun(month, lastMonth, incurred, cents);
+    const last = this.last;
+    let to = lastMonth;
+    if (to > last) {
+      // The lines paid after the horizon: owed by its end when incurred by then.
+      if (incurred <= last) this.dueAfterHorizon += cents * (month > last ? count : lastMonth - last);
+      to = last;
+    }
+    const from = month > this.start ? month : this.start;
+    if (from > to) return;
+    let base = this.lastBase;
+    if (t !== this.lastT) {
+      base = this.comboBase(t);
+      this.lastT = t;
+      this.lastBase = base;
+    }
+    if (base < 0) {
+      // The table was just switched off: the lines inside the horizon go to the breakdowns one by one.
+      const c = this.caseload;
+      for (let x = from; x <= to; x++) this.add(c.provider[t]!, c.municipality[t]!, c.profile[t]!, c.careForm[t]!, t, x, incurred, kind, cents, x - this.start);
+      return;
+    }
+    const n = to - from + 1;
+    // Exact: a multiple of an integer amount stays below 2^53 exactly when the sum of its copies does.
+    this.absSum += (cents < 0 ? -cents : cents) * n;
+    const cells = this.cells;
+    const counts = this.counts;
+    for (let cell = base + kind * this.months + (from - this.start), end = cell + n; cell < end; cell++) {
+      cells[cell]! += cents;
+      counts[cell]!++;
+    }
+    this.dirty = true;
+  }
+
   lump(provider: number, municipality: number, month: Month, incurred: Month, kind: number, cents: number): void {
     if (!Number.isSafeInteger(cents)) this.refuse(-1, month, cents);
     if (month > incurred) this.openAt(month, incurred, cents);
@@ -304,6 +352,19 @@ export class AggregatingWriter implements LedgerWriter {
     const from = this.datesAtOrAfter(incurred);
     const to = this.datesAtOrAfter(month);
     for (let k = from; k < to; k++) this.obligations[k]! += cents;
+  }
+
+  /**
+   * {@link openAt} for the lines of a run paid `first` … `lastMonth`, incurred in `incurred`: a date
+   * d at or after `incurred` is open for the lines paid after it, `cents` times their number.
+   */
+  private openRun(first: Month, lastMonth: Month, incurred: Month, cents: number): void {
+    const dates = this.obligationDates;
+    for (let k = this.datesAtOrAfter(incurred); k < dates.length; k++) {
+      const d = dates[k]!;
+      if (d >= lastMonth) break; // no line of the run is paid after d
+      this.obligations[k]! += cents * (d < first ? lastMonth - first + 1 : lastMonth - d);
+    }
   }
 
   /** Number of obligation dates before month `x`. */

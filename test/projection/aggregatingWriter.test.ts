@@ -1,0 +1,89 @@
+/**
+ * The projection's writer: a run of equal monthly lines (`trajectoryRun`, an arrangement's
+ * instalments) must total exactly as the same lines written one by one — in every breakdown, line
+ * count, declaration batch, obligation and amount due after the horizon, and line for line in the
+ * ledger.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { horizon as toHorizon, parseMonth } from "../../src/index.js";
+import { KIND_DECLARATION, LINE_KINDS } from "../../src/ledger/lineKind.js";
+import { writeRun, type LedgerWriter } from "../../src/ledger/writer.js";
+import { AggregatingWriter } from "../../src/projection/aggregatingWriter.js";
+import { caseloadArb } from "../support/arbitraries.js";
+import { caseload, rec } from "../support/examples.js";
+
+/** Everything a writer totals, read through its public getters. */
+function totals(w: AggregatingWriter) {
+  w.assertExact();
+  return {
+    byKind: Array.from(w.byKind),
+    byProvider: Array.from(w.byProvider),
+    byMunicipality: Array.from(w.byMunicipality),
+    byProfile: Array.from(w.byProfile),
+    byCareForm: Array.from(w.byCareForm),
+    linesByKind: Array.from(w.linesByKind),
+    batches: Array.from(w.batches),
+    obligations: Array.from(w.obligations),
+    dueAfterHorizon: w.dueAfterHorizon,
+    ledger: w.ledger ? w.ledger.build() : null,
+  };
+}
+
+/** The same writer without `trajectoryRun`, so {@link writeRun} writes line by line. */
+function lineByLine(w: AggregatingWriter): LedgerWriter {
+  return { trajectory: (...a) => w.trajectory(...a), lump: (...a) => w.lump(...a) };
+}
+
+describe("AggregatingWriter.trajectoryRun", () => {
+  it("a hand-worked run: 12 instalments of €100 paid Nov 2026 – Oct 2027, incurred Oct 2026, horizon Jan 2026 – Mar 2027", () => {
+    const c = caseload([rec("a", { start: "2026-01", end: "2027-12", use: 60 })], { start: "2026-01", months: 24 });
+    const w = new AggregatingWriter(c, toHorizon({ start: "2026-01", months: 15 }), false, "test");
+    w.trajectoryRun(0, parseMonth("2026-11"), parseMonth("2026-10"), KIND_DECLARATION, 10000, 12);
+    const r = totals(w);
+    // Paid inside the horizon: Nov 2026 – Mar 2027, 5 lines.
+    expect(r.byKind.reduce((a, b) => a + b, 0)).toBe(50000);
+    expect(r.linesByKind[KIND_DECLARATION]).toBe(5);
+    // Open at 2026-12: the lines paid Jan – Oct 2027 (10); at the horizon's end 2027-03: Apr – Oct 2027 (7).
+    expect(r.obligations).toEqual([100000, 70000]);
+    // Paid after the horizon and incurred before its end: Apr – Oct 2027.
+    expect(r.dueAfterHorizon).toBe(70000);
+    // One declaration batch per month with lines: Nov 2026 – Mar 2027 are months 10 … 14.
+    expect(r.batches.slice(0, 15).map((b, i) => (b ? i : -1)).filter((i) => i >= 0)).toEqual([10, 11, 12, 13, 14]);
+  });
+
+  it("totals exactly as the same lines one by one, with and without the ledger (property)", () => {
+    const runArb = fc.record({
+      t: fc.nat(),
+      month: fc.integer({ min: -20, max: 50 }),
+      incurredShift: fc.integer({ min: -14, max: 14 }),
+      kind: fc.integer({ min: 0, max: LINE_KINDS.length - 1 }),
+      cents: fc.integer({ min: -5_000_000, max: 5_000_000 }),
+      count: fc.integer({ min: 0, max: 15 }),
+    });
+    fc.assert(
+      fc.property(caseloadArb, fc.array(runArb, { maxLength: 30 }), fc.integer({ min: 0, max: 11 }), fc.boolean(), ({ window, caseload: c }, runs, from, keep) => {
+        fc.pre(c.size > 0);
+        const W = parseMonth(window.start);
+        const h = { start: W + Math.min(from, window.months - 1), months: Math.max(1, window.months - from) };
+        const byRun = new AggregatingWriter(c, h, keep, "runs");
+        const byLine = new AggregatingWriter(c, h, keep, "lines");
+        const single = lineByLine(byLine);
+        for (const r of runs) {
+          const t = r.t % c.size;
+          const month = W + r.month;
+          writeRun(byRun, t, month, month + r.incurredShift, r.kind, r.cents, r.count);
+          writeRun(single, t, month, month + r.incurredShift, r.kind, r.cents, r.count);
+        }
+        expect(totals(byRun)).toEqual(totals(byLine));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses an amount beyond 2^53 cents at the run's first line, as line by line", () => {
+    const c = caseload([rec("a", { start: "2026-01", end: "2026-12", use: 60 })], { start: "2026-01", months: 12 });
+    const w = new AggregatingWriter(c, toHorizon({ start: "2026-01", months: 12 }), false, "test");
+    expect(() => w.trajectoryRun(0, parseMonth("2026-02"), parseMonth("2026-01"), KIND_DECLARATION, 2 ** 60, 3)).toThrow(/computes .* cents for trajectory "a", paid 2026-02/);
+  });
+});
