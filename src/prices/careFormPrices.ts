@@ -59,18 +59,29 @@ export class CareFormPrices {
  * Throws unless every provider × care form in the caseload — of the trajectories `only` keeps,
  * default all — has a price. Unit 83 (euros: the use is the amount) needs none.
  */
-  requireCovered(only: (t: number) => boolean = () => true): void {
+  requireCovered(only?: (t: number) => boolean): void {
     const c = this.caseload;
     const nc = CARE_FORMS.length;
-    const missing = new Set<string>();
-    for (let t = 0; t < c.size; t++) {
-      if (c.unit[t] === UNIT_EURO || !only(t)) continue;
-      const key = c.provider[t]! * nc + c.careForm[t]!;
-      if (!this.table[key]) missing.add(`${c.providers[c.provider[t]!]} / ${CARE_FORMS[c.careForm[t]!]}`);
+    // First which provider × care forms occur (a tight loop: every model checks every run's
+    // caseload), then their prices, in order of first occurrence as before.
+    const { unit, provider, careForm, size } = c;
+    const used = new Uint8Array(this.table.length);
+    const order: number[] = [];
+    for (let t = 0; t < size; t++) {
+      if (unit[t] === UNIT_EURO) continue;
+      const key = provider[t]! * nc + careForm[t]!;
+      if (used[key] === 0 && (only === undefined || only(t))) {
+        used[key] = 1;
+        order.push(key);
+      }
     }
-    if (missing.size) {
+    const missing: string[] = [];
+    for (const key of order) {
+      if (!this.table[key]) missing.push(`${c.providers[Math.floor(key / nc)]} / ${CARE_FORMS[key % nc]}`);
+    }
+    if (missing.length) {
       throw new FundingInputError(this.what, [
-        { code: "missing_price", path: [...this.path], message: `no price for provider / care form: ${[...missing].join("; ")}` },
+        { code: "missing_price", path: [...this.path], message: `no price for provider / care form: ${missing.join("; ")}` },
       ]);
     }
   }

@@ -372,15 +372,13 @@ function projectCost(c: Caseload, h: Horizon, costs: CareFormPrices, delays: Int
     const d = delays ? delays[t]! : 0;
     const p = provider[t]!;
     const row = (p * nc + careForm[t]!) * m;
-    const from = useOffset[t]!;
-    const to = useOffset[t + 1]!;
     const u = unit[t]!;
-    let mi = (start[t]! > W ? start[t]! : W) + d - h.start; // the first month of use in the window, delayed
-    for (let k = from; k < to; k++, mi++) {
-      if (mi < 0) continue;
-      if (mi >= m) break;
-      out[p * m + mi]! += costOfUse(u, use[k]!, grid[row + mi]!);
-    }
+    const first = (start[t]! > W ? start[t]! : W) + d - h.start; // the first month of use in the window, delayed
+    // Only the months inside the horizon: use index k is horizon month k + shift.
+    const shift = first - useOffset[t]!;
+    const from = first < 0 ? useOffset[t]! - first : useOffset[t]!;
+    const to = useOffset[t + 1]! < m - shift ? useOffset[t + 1]! : m - shift;
+    for (let k = from; k < to; k++) out[p * m + k + shift]! += costOfUse(u, use[k]!, grid[row + k + shift]!);
   }
   return out;
 }

@@ -396,3 +396,21 @@ describe("bad input", () => {
     expect(k[0]).toMatchObject({ path: ["ceiling", "amounts", 1, "provider"], message: expect.stringContaining('unknown provider "PX"') });
   });
 });
+
+describe("a missing tariff", () => {
+  it("names every provider / care form without one, in order of first appearance, once each", () => {
+    const c = caseload(
+      [
+        rec("a", { start: "2026-01", provider: "P1", careForm: "verblijf", unit: "14", use: 28 }),
+        rec("b", { start: "2026-01", provider: "P0", careForm: "ambulant", use: 60 }),
+        rec("c", { start: "2026-02", provider: "P0", careForm: "daghulp", unit: "16", use: 4 }),
+        rec("d", { start: "2026-03", provider: "P1", careForm: "verblijf", unit: "14", use: 28 }),
+      ],
+      Y2026,
+    );
+    // Only ambulant has a tariff: P1 / verblijf (a, d) and P0 / daghulp (c) are missing, P0 / ambulant (b) is not.
+    expect(inputIssues(() => project(c, effortModel({ kind: "effort", tariffs: AMBULANT_70 }), { horizon: Y2026 }))).toMatchObject([
+      { code: "missing_price", path: ["tariffs"], message: "no price for provider / care form: P1 / verblijf; P0 / daghulp" },
+    ]);
+  });
+});
