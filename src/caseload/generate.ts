@@ -365,14 +365,14 @@ function assemble(blocks: readonly ProfileBlock[], window: Horizon, nextClient: 
     const d = b.draws;
     const p = b.profile;
     const rank = new Int32Array(b.size);
-    const prefix = `${b.name}-`;
+    const idsOf = generatedIds(b.name, b.size);
     for (let t = 0; t < b.size; t++) {
       const s = d.start[t]!;
       const k = first[s - lo]!++;
       rank[t] = k;
       const trueEnd = d.end[t]!;
       const closed = trueEnd <= E;
-      ids[k] = prefix + (t + 1);
+      ids[k] = idsOf[t]!;
       client[k] = d.client[t]!;
       municipality[k] = d.municipality[t]!;
       provider[k] = d.provider[t]!;
@@ -428,6 +428,38 @@ function assemble(blocks: readonly ProfileBlock[], window: Horizon, nextClient: 
     useOffset,
     use,
   };
+}
+
+/** Generated ids kept per profile name (`${profile}-${n}`): every Monte Carlo run names its trajectories alike. */
+const idCache = new Map<string, string[]>();
+let idsCached = 0;
+/** Ids kept at most: past it the cache is emptied and filled again as needed. */
+const MAX_IDS_CACHED = 1 << 21;
+
+/**
+ * The ids `${profile}-1` … `${profile}-${count}`, built once and kept, so that a run of a Monte
+ * Carlo comparison does not build its tens of thousands of strings again (and leave them to the
+ * garbage collector). The same strings as building them each time.
+ */
+function generatedIds(profile: string, count: number): readonly string[] {
+  let ids = idCache.get(profile);
+  if (!ids) {
+    if (idsCached + count > MAX_IDS_CACHED) {
+      idCache.clear();
+      idsCached = 0;
+    }
+    idCache.set(profile, (ids = []));
+  }
+  if (ids.length < count) {
+    if (idsCached + count - ids.length > MAX_IDS_CACHED) {
+      // Too many to keep: this caseload's ids only, built as before.
+      return Array.from({ length: count }, (_, t) => `${profile}-${t + 1}`);
+    }
+    idsCached += count - ids.length;
+    const prefix = `${profile}-`;
+    for (let t = ids.length; t < count; t++) ids.push(prefix + (t + 1));
+  }
+  return ids;
 }
 
 interface CaseloadDictionaries {

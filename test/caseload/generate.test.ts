@@ -561,3 +561,32 @@ describe("default region", () => {
     }
   });
 });
+
+describe("generated ids", () => {
+  /** Per profile, the numbers n of its ids `${profile}-${n}`, sorted. */
+  const numbersByProfile = (c: Caseload): Record<string, number[]> => {
+    const out: Record<string, number[]> = {};
+    for (let t = 0; t < c.size; t++) {
+      const name = c.profiles[c.profile[t]!]!;
+      const id = c.ids[t]!;
+      expect(id.startsWith(`${name}-`)).toBe(true);
+      (out[name] ??= []).push(Number(id.slice(name.length + 1)));
+    }
+    for (const k of Object.keys(out)) out[k]!.sort((a, b) => a - b);
+    return out;
+  };
+  const oneToN = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
+
+  it("number each profile's trajectories 1 … n, the same before and after a larger caseload of the same profile names (ids are kept between runs)", () => {
+    const small = { window: { start: "2026-01", months: 12 }, municipalities: [{ name: "G0", weight: 1 }], providers: [{ name: "P0", careForms: ["ambulant" as const], weight: 1 }], profiles: [profile({ name: "ids-a", initialStock: 5, arrivalsPerMonth: 1 })] };
+    const large = { ...small, profiles: [profile({ name: "ids-a", initialStock: 400, arrivalsPerMonth: 30 }), profile({ name: "ids-b", initialStock: 3, arrivalsPerMonth: 1 })] };
+    const first = generateCaseload(small, 1);
+    const big = generateCaseload(large, 1);
+    const again = generateCaseload(small, 1);
+    expect(numbersByProfile(first)).toEqual({ "ids-a": oneToN(first.size) });
+    const counts = { a: big.profile.filter((p) => p === 0).length, b: big.profile.filter((p) => p === 1).length };
+    expect(counts.a).toBeGreaterThan(first.size);
+    expect(numbersByProfile(big)).toEqual({ "ids-a": oneToN(counts.a), "ids-b": oneToN(counts.b) });
+    expect(again.ids).toEqual(first.ids);
+  });
+});
