@@ -63,6 +63,9 @@ const ZF = new Float64Array(256);
     ZW[i] = dn / m;
   }
 }
+/** How often each path of {@link zigguratAsFirstWritten} returned a draw, and how often a wedge test rejected. */
+const zigguratPaths = { layer: 0, tail: 0, wedge: 0, wedgeRejected: 0 };
+
 function zigguratAsFirstWritten(rng: Rng): number {
   for (;;) {
     const a = rng.nextUint32();
@@ -70,15 +73,25 @@ function zigguratAsFirstWritten(rng: Rng): number {
     const rabs = (a >>> 12) * 4294967296 + rng.nextUint32();
     const x = rabs * ZW[layer]!;
     const sign = (a & 0x100) === 0 ? 1 : -1;
-    if (rabs < ZK[layer]!) return sign * x;
+    if (rabs < ZK[layer]!) {
+      zigguratPaths.layer++;
+      return sign * x;
+    }
     if (layer === 0) {
       for (;;) {
         const xx = -Math.log1p(-rng.next()) / ZR;
         const yy = -Math.log1p(-rng.next());
-        if (yy + yy > xx * xx) return sign * (ZR + xx);
+        if (yy + yy > xx * xx) {
+          zigguratPaths.tail++;
+          return sign * (ZR + xx);
+        }
       }
     }
-    if ((ZF[layer - 1]! - ZF[layer]!) * rng.next() + ZF[layer]! < Math.exp(-0.5 * x * x)) return sign * x;
+    if ((ZF[layer - 1]! - ZF[layer]!) * rng.next() + ZF[layer]! < Math.exp(-0.5 * x * x)) {
+      zigguratPaths.wedge++;
+      return sign * x;
+    }
+    zigguratPaths.wedgeRejected++;
   }
 }
 
@@ -163,6 +176,7 @@ describe("Rng.normal (ziggurat)", () => {
   });
 
   it("normal() and normals(out, n) give exactly the draws of the ziggurat as first written (one loop), tail and wedge included", () => {
+    Object.assign(zigguratPaths, { layer: 0, tail: 0, wedge: 0, wedgeRejected: 0 });
     for (const seed of [1, 2, 99]) {
       const reference = new Rng(seed, "batch");
       const a = new Rng(seed, "batch");
@@ -184,12 +198,21 @@ describe("Rng.normal (ziggurat)", () => {
       let differ = 0;
       for (let i = 0; i < single.length; i++) if (!Object.is(single[i], batched[i])) differ++;
       expect(differ).toBe(0);
-      // Both paths beyond the first layer test were taken: draws beyond R (the tail) and in a wedge.
+      // The tail's draws lie beyond R.
       expect(single.some((x) => Math.abs(x) > 3.6541528853610088)).toBe(true);
       const next = a.nextUint32();
       expect(b.nextUint32()).toBe(next);
       expect(reference.nextUint32()).toBe(next);
     }
+    // Every path beyond the first layer test was compared, not only the common case: draws from
+    // the tail, draws accepted in a wedge, and wedge tests that rejected and drew again. Expected
+    // shares (Marsaglia & Tsang, 256 layers): about 1 % of draws leave the fast path.
+    const { layer, tail, wedge, wedgeRejected } = zigguratPaths;
+    expect(layer + tail + wedge).toBe(3 * 2_000_000);
+    expect(tail).toBeGreaterThan(100);
+    expect(wedge).toBeGreaterThan(1000);
+    expect(wedgeRejected).toBeGreaterThan(100);
+    expect(layer / (layer + tail + wedge)).toBeGreaterThan(0.98);
   });
 
   it("lognormal takes one normal whatever its spread, so later draws do not depend on cv", () => {
