@@ -136,7 +136,7 @@ export class FundingInputError extends Error {
     return this === FundingInputError ? isFundingInputError(x) : Function.prototype[Symbol.hasInstance].call(this, x);
   }
 
-  override readonly name = "FundingInputError";
+  override readonly name: string = "FundingInputError";
   /** What was invalid, e.g. `effort model config`, `projection options`, `caseload records`. */
   readonly subject: string;
   /** The first {@link MAX_KEPT_ISSUES} issues found, in the order found (or sorted by file and line). */

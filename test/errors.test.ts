@@ -21,6 +21,10 @@ describe("FundingInputError across copies of the library", () => {
     const e = await node.loadScenario("scenarios/no-such-scenario.json").catch((x: unknown) => x);
     expect(e).toBeInstanceOf(FundingInputError);
     expect(e).toBeInstanceOf(ScenarioInputError);
+    // Named as what it is in a stack trace or a log, still a FundingInputError to every check.
+    expect((e as Error).name).toBe("ScenarioInputError");
+    expect((e as Error).stack).toMatch(/^ScenarioInputError: \[jeugdhulp-bekostiging\] invalid scenario /);
+    expect(isFundingInputError(e)).toBe(true);
   });
 
   it("recognises an error of another copy by its brand, with the guard and with instanceof", async () => {

@@ -82,6 +82,8 @@ export function formatScenarioIssue(issue: ScenarioIssue): string {
  * @category Errors
  */
 export class ScenarioInputError extends FundingInputError {
+  /** Its own name in stack traces and logs; `instanceof FundingInputError` and `isFundingInputError` still hold. */
+  override readonly name: string = "ScenarioInputError";
   /** The scenario file (or name) the first issue is in. */
   readonly source: string;
   declare readonly issues: readonly ScenarioIssue[];
