@@ -1,13 +1,16 @@
 import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { generateCaseload, toRecords, type CaseloadSpecInput } from "../../src/index.js";
 import { EXIT, readCaseloadCsv, readScenario } from "../../src/node/index.js";
+import { tempFiles } from "../support/tempFiles.js";
 import { cli } from "./cliHarness.js";
+
+/** Every test's folders lie in this one, removed after the file's tests. */
+const tmp = tempFiles("jb-cli-");
 
 describe("the command line", () => {
   it("runs a shipped scenario and prints the amounts worked out by hand", async () => {
@@ -64,14 +67,14 @@ describe("the command line", () => {
   });
 
   it("writes to --out, picking the format from the extension", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "jb-cli-"));
+    const dir = mkdtempSync(join(tmp.dir, "cli-"));
     const out = join(dir, "result.json");
     expect((await cli("run", "scenarios/quick-start.json", "--out", out)).code).toBe(EXIT.ok);
     expect(JSON.parse(readFileSync(out, "utf8")).comparison.models).toHaveLength(2);
   });
 
   it("generates the scenario's caseload as CSV that reads back to the same trajectories", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "jb-gen-"));
+    const dir = mkdtempSync(join(tmp.dir, "gen-"));
     const out = join(dir, "caseload.csv");
     const r = await cli("generate", "scenarios/default-region.json", "--seed", "7", "--out", out);
     expect(r.code).toBe(EXIT.ok);
@@ -85,7 +88,7 @@ describe("the command line", () => {
   });
 
   it("generate keeps to the scenario's work limits, as run and validate do", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "jb-gen-limit-"));
+    const dir = mkdtempSync(join(tmp.dir, "gen-limit-"));
     const scenario = JSON.parse(readFileSync("scenarios/default-region.json", "utf8")) as { options?: Record<string, unknown> };
     const limited = join(dir, "limited.json");
     writeFileSync(limited, JSON.stringify({ ...scenario, options: { ...scenario.options, maxTrajectories: 1 } }));
@@ -97,7 +100,7 @@ describe("the command line", () => {
   });
 
   it("validates, and names file, line, column and field of a broken scenario (exit 1)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "jb-bad-"));
+    const dir = mkdtempSync(join(tmp.dir, "bad-"));
     const bad = join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ caseload: { spec: {} }, models: [{ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "-1.00" }] }] }, null, 2));
     const r = await cli("validate", bad);
@@ -127,7 +130,7 @@ describe("the command line after review", () => {
     expect((await cli("generate", "scenarios/default-region.json")).code).toBe(EXIT.usage);
   });
   it("creates the folder of --out", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "jb-out-")), "nieuw", "vergelijking.md");
+    const out = join(mkdtempSync(join(tmp.dir, "out-")), "nieuw", "vergelijking.md");
     expect((await cli("compare", "scenarios/quick-start.json", "--out", out)).code).toBe(EXIT.ok);
     expect(readFileSync(out, "utf8")).toContain("| --- | ---: | ---: |");
   });
@@ -137,7 +140,7 @@ describe("the command line after review", () => {
     expect(r.stderr).toMatch(/--runs above 1 needs a scenario whose caseload is a synthetic spec/);
   });
   it("locates a CSV mapping mistake in the scenario file", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "jb-map-"));
+    const dir = mkdtempSync(join(tmp.dir, "map-"));
     writeFileSync(join(dir, "t.csv"), "id,municipality,provider,profile,careForm,unit,start,end,outcome,use\nt1,G,P,x,ambulant,04,2026-01,2026-03,achieved,60\n");
     const scenario = join(dir, "s.json");
     writeFileSync(scenario, JSON.stringify({ caseload: { csv: "t.csv", window: { start: "2026-01", months: 12 }, mapping: { colums: {} } }, models: [{ kind: "effort", tariffs: [{ careForm: "ambulant", tariff: "70.00" }] }] }, null, 2));
@@ -156,7 +159,7 @@ describe("an own caseload from a CSV export", () => {
   });
   it("names the file, line and column of a bad CSV row", async () => {
     const { cpSync } = await import("node:fs");
-    const dir = mkdtempSync(join(tmpdir(), "jb-csvbad-"));
+    const dir = mkdtempSync(join(tmp.dir, "csvbad-"));
     cpSync("scenarios/data", join(dir, "data"), { recursive: true });
     cpSync("scenarios/own-caseload-csv.yaml", join(dir, "s.yaml"));
     const rows = readFileSync(join(dir, "data", "trajecten.csv"), "utf8").replace("t3;c3;Kaaghorst;Woongroep Zuid;verblijf;Verblijf;14;2025-10;2026-09", "t3;c3;Kaaghorst;Woongroep Zuid;verblijf;Verblijf;14;2026-10;2026-09");
@@ -170,7 +173,7 @@ describe("an own caseload from a CSV export", () => {
 describe("runs over worker threads", () => {
   it("gives the same output with one worker and with two, and refuses --workers 0", async () => {
     // The quick start's own caseload with an uncertain tariff: a given caseload run 4 times, each run drawing the tariff.
-    const dir = mkdtempSync(join(tmpdir(), "jb-workers-"));
+    const dir = mkdtempSync(join(tmp.dir, "workers-"));
     const scenario = JSON.parse(readFileSync("scenarios/quick-start.json", "utf8"));
     scenario.models[0].tariffs[0].tariff = { distribution: "triangular", min: 60, mode: 70, max: 80, as: "euros" };
     scenario.options = { ...scenario.options, runs: 4 };
@@ -216,7 +219,7 @@ describe("the command line, polished", () => {
   });
 
   it("refuses an --out that names a folder, before running (exit 2)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "jb-outdir-"));
+    const dir = mkdtempSync(join(tmp.dir, "outdir-"));
     for (const out of [dir, `${dir}/`, join(dir, "nieuw") + "/"]) {
       const r = await cli("run", "scenarios/quick-start.json", "--out", out);
       expect(r.code).toBe(EXIT.usage);
@@ -227,7 +230,7 @@ describe("the command line, polished", () => {
   });
 
   it("says which path cannot be written and why when --out runs through a file (exit 1)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "jb-outfile-"));
+    const dir = mkdtempSync(join(tmp.dir, "outfile-"));
     const file = join(dir, "bestaand.txt");
     writeFileSync(file, "x");
     for (const out of [join(file, "r.md"), join(file, "sub", "r.md")]) {
@@ -245,7 +248,7 @@ describe("the command line, polished", () => {
   it.skipIf(unwritable === null)("says so when --out is a place without write permission (exit 1)", async () => {
     let out: string;
     if (unwritable === "mode") {
-      const dir = mkdtempSync(join(tmpdir(), "jb-readonly-"));
+      const dir = mkdtempSync(join(tmp.dir, "readonly-"));
       chmodSync(dir, 0o500);
       out = join(dir, "rapport.md");
     } else out = "/sys/kernel/jb-rapport.md";
@@ -307,7 +310,7 @@ describe("the command line as a process", () => {
   });
 
   it("runs a shipped scenario by name from any folder, and prefers a file of that name in the folder", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "jb-anywhere-"));
+    const dir = mkdtempSync(join(tmp.dir, "anywhere-"));
     const shipped = await finished(start(["run", "own-caseload-csv"], dir));
     expect(shipped.stderr).toBe("");
     expect(shipped.code).toBe(EXIT.ok);

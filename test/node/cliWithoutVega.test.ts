@@ -3,10 +3,12 @@
  * package that is not there (the module loader's own error); the rest of the CLI is the real one.
  */
 import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { tempFiles } from "../support/tempFiles.js";
 import { cli } from "./cliHarness.js";
+
+const tmp = tempFiles("jb-novega-");
 
 const MISSING = "jeugdhulp-bekostiging: the HTML report needs vega and vega-lite (optional peer dependencies, left out of a plain install to keep it small): npm install vega@6.4.0 vega-lite@6.4.1\n";
 
@@ -19,7 +21,7 @@ vi.mock("../../src/node/vegaModules.js", async (importOriginal) => {
 
 describe("run --out rapport.html without vega", () => {
   it("exits 1 with what to install: no stack trace, no file", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "jb-novega-")), "rapport.html");
+    const out = join(mkdtempSync(join(tmp.dir, "novega-")), "rapport.html");
     const r = await cli("run", "scenarios/quick-start.json", "--out", out);
     expect(r.stderr).toBe(MISSING);
     expect(r.code).toBe(1);
@@ -27,7 +29,7 @@ describe("run --out rapport.html without vega", () => {
   });
 
   it("still writes every other format", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "jb-novega-")), "uitkomst.csv");
+    const out = join(mkdtempSync(join(tmp.dir, "novega-")), "uitkomst.csv");
     expect((await cli("run", "scenarios/quick-start.json", "--out", out)).code).toBe(0);
     expect(existsSync(out)).toBe(true);
   });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { caseloadFromRecords, compare, type ModelConfig } from "../../src/index.js";
 import { comparisonHtml } from "../../src/node/index.js";
 import { E, T, noRisk, withRisk } from "../report/handRisk.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempFiles } from "../support/tempFiles.js";
 import { cli } from "./cliHarness.js";
+
+const tmp = tempFiles("jb-html-");
 
 describe("the HTML report", () => {
   // The quick start's caseload (see test/examples.test.ts for the hand calculation: €55,930 and €33,750).
@@ -138,10 +143,7 @@ describe("the HTML report", () => {
   });
 
   it("is written by the command line with --out *.html", async () => {
-    const { mkdtempSync, readFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
-    const out = join(mkdtempSync(join(tmpdir(), "jb-html-")), "rapport.html");
+    const out = join(tmp.dir, "rapport.html");
     expect((await cli("run", "scenarios/quick-start.json", "--out", out)).code).toBe(0);
     const html = readFileSync(out, "utf8");
     expect(html).toContain("<h1>Quick start</h1>");
