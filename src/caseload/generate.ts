@@ -433,8 +433,11 @@ function assemble(blocks: readonly ProfileBlock[], window: Horizon, nextClient: 
 /** Generated ids kept per profile name (`${profile}-${n}`): every Monte Carlo run names its trajectories alike. */
 const idCache = new Map<string, string[]>();
 let idsCached = 0;
-/** Ids kept at most: past it the cache is emptied and filled again as needed. */
-const MAX_IDS_CACHED = 1 << 21;
+/**
+ * Ids kept at most (about 9 MB of strings): enough for Monte Carlo runs of a region, where the
+ * saving counts; a larger caseload (generated once, national scale) builds its own.
+ */
+const MAX_IDS_CACHED = 1 << 17;
 
 /**
  * The ids `${profile}-1` … `${profile}-${count}`, built once and kept, so that a run of a Monte

@@ -8,7 +8,7 @@ import { formatMonth, HorizonSchema, parseMonth, type Month } from "../period.js
 import { DATE_FORMATS, notAMonth, readMonth, readUse } from "./cellReaders.js";
 import { plausibilityWarnings, type ImportWarning } from "./plausibility.js";
 import { CsvSyntaxError, parseCsv } from "./parseCsv.js";
-import { excerpt } from "../excerpt.js";
+import { excerpt, quotedList } from "../excerpt.js";
 import { guardCsvText, stringifyCsv, unguardCsvText } from "./stringifyCsv.js";
 
 /**
@@ -380,8 +380,7 @@ function locate<F extends string>(
 ): Map<F, { index: number; header: string }> {
   const out = new Map<F, { index: number; header: string }>();
   // The header as read, in short: a foreign file's first line is not echoed at length.
-  const shownHeaders = table.headers.slice(0, 20).map((h) => `"${excerpt(h, 40)}"`);
-  const found = table.headers.length > 20 ? `${shownHeaders.join(", ")} and ${table.headers.length - 20} more` : shownHeaders.join(", ");
+  const found = quotedList(table.headers);
   for (const field of fields) {
     const header = names[field] ?? field;
     const index = table.headers.indexOf(header);

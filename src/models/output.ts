@@ -227,17 +227,16 @@ export function guaranteedReentries(c: Caseload, guaranteeMonths: number): Uint8
   if (guaranteeMonths === 0) return null;
   const n = c.size;
   const { start, end, outcome, client, provider } = c;
-  let sorted = true;
   let minClient = 0;
   let maxClient = 0;
   for (let t = 0; t < n; t++) {
-    if (t > 0 && start[t]! < start[t - 1]!) sorted = false;
     const x = client[t]!;
     if (x < minClient) minClient = x;
     if (x > maxClient) maxClient = x;
   }
-  // The builders sort by start and number clients densely; anything else takes the keyed path.
-  if (!sorted || minClient < 0 || maxClient > 4 * n + 1024) return guaranteedReentriesByKey(c, guaranteeMonths);
+  // Both paths read the caseload in start order, as every builder lays it out (sorted by start).
+  // The builders number clients densely; other client numbers take the keyed path.
+  if (minClient < 0 || maxClient > 4 * n + 1024) return guaranteedReentriesByKey(c, guaranteeMonths);
   // Per client a linked list (head, next) of its achieved, closed trajectories started in earlier
   // months — typed arrays instead of a Map of arrays (a tenth of a Monte Carlo run). Starts only
   // grow, so an end before s − guaranteeMonths never counts again and is unlinked; the provider is
@@ -278,7 +277,10 @@ export function guaranteedReentries(c: Caseload, guaranteeMonths: number): Uint8
   return out;
 }
 
-/** {@link guaranteedReentries} for trajectories in any order and any client numbers: a Map by client × provider. */
+/**
+ * {@link guaranteedReentries} for any client numbers (negative, or sparse as in a selection of a
+ * large caseload): a Map by client × provider. Like it, reads the caseload in start order.
+ */
 export function guaranteedReentriesByKey(c: Caseload, guaranteeMonths: number): Uint8Array {
   const out = new Uint8Array(c.size);
   const np = c.providers.length;

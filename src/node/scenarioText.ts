@@ -50,6 +50,7 @@ function parseJsonText(text: string, source: string): ParsedText {
     return { success: false, issues: [{ code: "json_syntax", path: [], message: `JSON syntax error: ${(e as Error).message}`, source }] };
   }
   // Built on the first issue to locate, once: every further issue is a lookup, not a scan.
+  // (A locator that could not be built, null, is not tried again for every further issue.)
   let offsetOf: ReturnType<typeof jsonLocator> | undefined;
   let at: ReturnType<typeof lineIndex> | undefined;
   return {
@@ -57,7 +58,7 @@ function parseJsonText(text: string, source: string): ParsedText {
     data,
     explain: (issues) => [...issues],
     locate: (path) => {
-      offsetOf ??= jsonLocator(text);
+      if (offsetOf === undefined) offsetOf = jsonLocator(text);
       if (!offsetOf) return null;
       at ??= lineIndex(text);
       return at(offsetOf(path));

@@ -51,8 +51,6 @@ export class AggregatingWriter implements LedgerWriter {
    * obligation span [incurred, month) starts and ends among the dates, without a search per line.
    */
   private readonly datesBefore: Int32Array;
-  /** The first obligation date at or after month `start + j` (j = 0 … months − 1). */
-  private readonly nextDate: Int32Array;
   /**
    * Combination index + 1 per provider × municipality × profile × care-form key (0: not seen yet),
    * or a Map when the key space is large. Combinations are indexed as their trajectories write,
@@ -97,12 +95,9 @@ export class AggregatingWriter implements LedgerWriter {
     this.obligationDates.push(this.last);
     this.obligations = new Float64Array(this.obligationDates.length);
     this.datesBefore = new Int32Array(m + 1);
-    this.nextDate = new Int32Array(m);
     for (let j = 0, k = 0; j <= m; j++) {
       while (k < this.obligationDates.length && this.obligationDates[k]! < this.start + j) k++;
       this.datesBefore[j] = k;
-      // Every month of the horizon has a date at or after it: the horizon's last month is one.
-      if (j < m) this.nextDate[j] = this.obligationDates[k]!;
     }
     this.ledger = keepLines ? new LedgerBuilder(caseload.size * 4) : null;
 
@@ -145,7 +140,7 @@ export class AggregatingWriter implements LedgerWriter {
 
   trajectory(t: number, month: Month, incurred: Month, kind: number, cents: number): void {
     if (!Number.isSafeInteger(cents)) this.refuse(t, month, cents);
-    if (month > incurred && this.nextDateFrom(incurred) < month) this.openAt(month, incurred, cents);
+    if (month > incurred) this.openAt(month, incurred, cents);
     const last = this.last;
     if (month > last) {
       // Owed or committed by the horizon's end and paid after it; later events are not yet owed.
@@ -354,7 +349,10 @@ export class AggregatingWriter implements LedgerWriter {
    * order: the dates from the first at or after `incurred` to the last before `month`.
    */
   private openAt(month: Month, incurred: Month, cents: number): void {
+    const dates = this.obligationDates;
     const from = this.datesAtOrAfter(incurred);
+    // Most lines span no date (paid the month after their care): one look-up, not two.
+    if (from >= dates.length || dates[from]! >= month) return;
     const to = this.datesAtOrAfter(month);
     for (let k = from; k < to; k++) this.obligations[k]! += cents;
   }
@@ -370,12 +368,6 @@ export class AggregatingWriter implements LedgerWriter {
       if (d >= lastMonth) break; // no line of the run is paid after d
       this.obligations[k]! += cents * (d < first ? lastMonth - first + 1 : lastMonth - d);
     }
-  }
-
-  /** The first obligation date at or after month `x` (Infinity: none): most lines span none. */
-  private nextDateFrom(x: Month): number {
-    const j = x - this.start;
-    return j <= 0 ? this.obligationDates[0]! : j < this.months ? this.nextDate[j]! : Infinity;
   }
 
   /** Number of obligation dates before month `x`. */
