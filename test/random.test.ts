@@ -208,7 +208,6 @@ describe("Rng.normal (ziggurat)", () => {
     // the tail, draws accepted in a wedge, and wedge tests that rejected and drew again. Expected
     // shares (Marsaglia & Tsang, 256 layers): about 1 % of draws leave the fast path.
     const { layer, tail, wedge, wedgeRejected } = zigguratPaths;
-    expect(layer + tail + wedge).toBe(3 * 2_000_000);
     expect(tail).toBeGreaterThan(100);
     expect(wedge).toBeGreaterThan(1000);
     expect(wedgeRejected).toBeGreaterThan(100);

@@ -68,8 +68,11 @@ describe("a scenario reads only files in its own folder", () => {
   });
 
   it("refuses a rejects file that would overwrite the export, the use CSV or the scenario itself", async () => {
-    const csv = file("regio/own.csv", CSV);
-    const use = file("regio/own-use.csv", "id,month,use\n");
+    // A bad row in each file: were the check missing, the rejects file would be written over it.
+    const badCsv = `${CSV}t2,A,P,x,ambulant,04,2026-05,2026-03,achieved,60\n`;
+    const badUse = "id,month,use\nt1,2026-02,-5\n";
+    const csv = file("regio/own.csv", badCsv);
+    const use = file("regio/own-use.csv", badUse);
     const cases = [
       ["own.csv", "the trajectories CSV (csv)"],
       ["own-use.csv", "the use CSV (useCsv)"],
@@ -80,8 +83,8 @@ describe("a scenario reads only files in its own folder", () => {
       expect(issues[0]).toMatchObject({ code: "rejects_overwrites_input", path: ["caseload", "rejects"] });
       expect(issues[0]!.message).toMatch(new RegExp(`is ${what.replace(/[()]/g, "\\$&")}: the rejected rows would overwrite it; name another file$`));
     }
-    expect(readFileSync(csv, "utf8")).toBe(CSV);
-    expect(readFileSync(use, "utf8")).toBe("id,month,use\n");
+    expect(readFileSync(csv, "utf8")).toBe(badCsv);
+    expect(readFileSync(use, "utf8")).toBe(badUse);
   });
 
   it("reads files in subfolders and through symlinks that stay inside", async () => {

@@ -27,8 +27,9 @@ describe("costOfUse", () => {
     expect(costOfUse(ETMAAL, 28, 17280)).toBe(483840);
   });
 
-  it("every remainder by 60 rounds as the exact quotient does, near 2^52 too", () => {
-    for (const base of [0n, 60n * 1000n, 2n ** 52n - 60n * 3n]) {
+  it("every remainder by 60 rounds as the exact quotient does, near 2^52 and across it too", () => {
+    // The last base crosses 2^52, where the fast path hands over to divRound.
+    for (const base of [0n, 60n * 1000n, 2n ** 52n - 60n * 3n, 2n ** 52n - 90n]) {
       for (let r = 0n; r < 180n; r++) {
         const n = base + r;
         expect(costOfUse(MINUTE, Number(n), 1)).toBe(halfUpBy60(n));
