@@ -77,14 +77,15 @@ export function trajectoryModel(config: TrajectoryConfig): FundingModel {
         "trajectory model config",
         ["amounts"],
       );
-      // Per provider × profile cell: its price, and the amount and advance of the last start month
-      // seen (the caseload is sorted by start): a typed-array compare instead of a price lookup and
-      // two Map lookups per trajectory, with the same values.
+      // Per provider × profile cell: its price, and the amount, advance and drop-out amount of the
+      // last start month seen (the caseload is sorted by start): a typed-array compare instead of a
+      // price lookup and up to three Map lookups per trajectory, with the same values.
       const nPf = c.profiles.length;
       const cellPrice: (DatedPrice | undefined)[] = new Array<DatedPrice | undefined>(c.providers.length * nPf).fill(undefined);
       const cellMonth = new Float64Array(cellPrice.length).fill(NaN);
       const cellFull = new Float64Array(cellPrice.length);
       const cellAdvance = new Float64Array(cellPrice.length);
+      const cellDropOut = new Float64Array(cellPrice.length);
       const { provider, profile, start, end: ends, outcome } = c;
       for (let t = 0; t < c.size; t++) {
         const s = start[t]!;
@@ -94,11 +95,12 @@ export function trajectoryModel(config: TrajectoryConfig): FundingModel {
           const f = price.at(s);
           cellFull[cell] = f;
           cellAdvance[cell] = share(advances, f, cfg.advancePercent);
+          cellDropOut[cell] = share(dropOuts, f, cfg.dropOutPercent);
           cellMonth[cell] = s;
         }
         const full = cellFull[cell]!;
         const end = ends[t]!;
-        const amount = outcome[t] === dropOut ? share(dropOuts, full, cfg.dropOutPercent) : full;
+        const amount = outcome[t] === dropOut ? cellDropOut[cell]! : full;
         const advance = cellAdvance[cell]!;
         if (advance !== 0) out.trajectory(t, s + lag, s, KIND_ADVANCE, advance);
         // The whole amount is committed at the start; open at the window's end, the rest is paid after it.

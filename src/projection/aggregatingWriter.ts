@@ -41,6 +41,13 @@ export class AggregatingWriter implements LedgerWriter {
   readonly obligationDates: Month[] = [];
   dueAfterHorizon = 0;
   private absSum = 0;
+  /**
+   * Sums of the absolute amounts of the lines due after the horizon, and of the lines that open an
+   * obligation (a run's lines counted each): each bounds every partial sum of its total, see
+   * {@link assertExact}.
+   */
+  private dueAbs = 0;
+  private openAbs = 0;
   private readonly start: Month;
   private readonly last: Month;
   private readonly nProviders: number;
@@ -144,7 +151,10 @@ export class AggregatingWriter implements LedgerWriter {
     const last = this.last;
     if (month > last) {
       // Owed or committed by the horizon's end and paid after it; later events are not yet owed.
-      if (incurred <= last) this.dueAfterHorizon += cents;
+      if (incurred <= last) {
+        this.dueAfterHorizon += cents;
+        this.dueAbs += cents < 0 ? -cents : cents;
+      }
       return;
     }
     const i = month - this.start;
@@ -190,7 +200,11 @@ export class AggregatingWriter implements LedgerWriter {
     let to = lastMonth;
     if (to > last) {
       // The lines paid after the horizon: owed by its end when incurred by then.
-      if (incurred <= last) this.dueAfterHorizon += cents * (month > last ? count : lastMonth - last);
+      if (incurred <= last) {
+        const due = month > last ? count : lastMonth - last;
+        this.dueAfterHorizon += cents * due;
+        this.dueAbs += (cents < 0 ? -cents : cents) * due;
+      }
       to = last;
     }
     const from = month > this.start ? month : this.start;
@@ -223,7 +237,10 @@ export class AggregatingWriter implements LedgerWriter {
     if (!Number.isSafeInteger(cents)) this.refuse(-1, month, cents);
     if (month > incurred) this.openAt(month, incurred, cents);
     if (month > this.last) {
-      if (incurred <= this.last) this.dueAfterHorizon += cents;
+      if (incurred <= this.last) {
+        this.dueAfterHorizon += cents;
+        this.dueAbs += cents < 0 ? -cents : cents;
+      }
       return;
     }
     const i = month - this.start;
@@ -353,6 +370,7 @@ export class AggregatingWriter implements LedgerWriter {
     const from = this.datesAtOrAfter(incurred);
     // Most lines span no date (paid the month after their care): one look-up, not two.
     if (from >= dates.length || dates[from]! >= month) return;
+    this.openAbs += cents < 0 ? -cents : cents;
     const to = this.datesAtOrAfter(month);
     for (let k = from; k < to; k++) this.obligations[k]! += cents;
   }
@@ -363,6 +381,7 @@ export class AggregatingWriter implements LedgerWriter {
    */
   private openRun(first: Month, lastMonth: Month, incurred: Month, cents: number): void {
     const dates = this.obligationDates;
+    this.openAbs += (cents < 0 ? -cents : cents) * (lastMonth - first + 1);
     for (let k = this.datesAtOrAfter(incurred); k < dates.length; k++) {
       const d = dates[k]!;
       if (d >= lastMonth) break; // no line of the run is paid after d
@@ -378,10 +397,11 @@ export class AggregatingWriter implements LedgerWriter {
 
   /**
    * Throws when any total could have lost exactness: if the sum of absolute amounts stays below
-   * 2^53, every partial sum in every breakdown was an exact integer.
+   * 2^53, every partial sum in every breakdown was an exact integer. Likewise the obligations and
+   * the amount due after the horizon, whose lines {@link openAbs} and {@link dueAbs} sum.
    */
   assertExact(): void {
-    if (this.absSum > Number.MAX_SAFE_INTEGER) {
+    if (this.absSum > Number.MAX_SAFE_INTEGER || this.openAbs > Number.MAX_SAFE_INTEGER || this.dueAbs > Number.MAX_SAFE_INTEGER) {
       throw new FundingInputError("projection", [
         { code: "unsafe_amount", path: [], message: `totals of model "${this.modelLabel}" pass 2^53 cents; amounts would no longer be exact` },
       ]);

@@ -2,7 +2,7 @@
  * The projection's writer: a run of equal monthly lines (`trajectoryRun`, an arrangement's
  * instalments) must total exactly as the same lines written one by one — in every breakdown, line
  * count, declaration batch, obligation and amount due after the horizon, and line for line in the
- * ledger.
+ * ledger — and must refuse totals that could have lost exactness, though every line is exact.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -85,5 +85,38 @@ describe("AggregatingWriter.trajectoryRun", () => {
     const c = caseload([rec("a", { start: "2026-01", end: "2026-12", use: 60 })], { start: "2026-01", months: 12 });
     const w = new AggregatingWriter(c, toHorizon({ start: "2026-01", months: 12 }), false, "test");
     expect(() => w.trajectoryRun(0, parseMonth("2026-02"), parseMonth("2026-01"), KIND_DECLARATION, 2 ** 60, 3)).toThrow(/computes .* cents for trajectory "a", paid 2026-02/);
+  });
+});
+
+describe("AggregatingWriter exactness", () => {
+  // Each amount is exact on its own (2^52 < 2^53); two of them sum to 2^53, past Number.MAX_SAFE_INTEGER.
+  const big = 2 ** 52;
+  const c = caseload([rec("a", { start: "2026-01", end: "2026-12", use: 60 })], { start: "2026-01", months: 12 });
+  const write = (lines: [paid: string, incurred: string][], months = 3) => {
+    const w = new AggregatingWriter(c, toHorizon({ start: "2026-01", months }), false, "test");
+    for (const [paid, incurred] of lines) w.trajectory(0, parseMonth(paid), parseMonth(incurred), KIND_DECLARATION, big);
+    return w;
+  };
+
+  it("refuses amounts due after the horizon whose sum passes 2^53 cents", () => {
+    // Horizon Jan – Mar 2026; both lines incurred in it, paid in May: due after it, 2 × 2^52.
+    expect(() => write([["2026-05", "2026-01"], ["2026-05", "2026-02"]]).assertExact()).toThrow(/pass 2\^53 cents/);
+  });
+
+  it("refuses obligations whose sum passes 2^53 cents, though the paid and the due each stay below", () => {
+    // Horizon Jan 2026 – Mar 2027. Both lines are incurred in Nov 2026 and open at the year end
+    // (2026-12): 2 × 2^52. One is paid inside the horizon (Jan 2027), the other after it (May 2027).
+    expect(() => write([["2027-01", "2026-11"], ["2027-05", "2026-11"]], 15).assertExact()).toThrow(/pass 2\^53 cents/);
+  });
+
+  it("keeps one such amount, and lines paid in the month of their care, which open nothing", () => {
+    const one = write([["2026-05", "2026-01"]]);
+    one.assertExact();
+    expect(one.dueAfterHorizon).toBe(big);
+    // Paid in the month incurred, after the horizon (not due by its end: incurred after it): nothing open, nothing due.
+    const none = write([["2026-05", "2026-05"], ["2026-05", "2026-05"]]);
+    none.assertExact();
+    expect(none.dueAfterHorizon).toBe(0);
+    expect(Array.from(none.obligations)).toEqual([0]);
   });
 });
