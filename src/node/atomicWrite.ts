@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /*
@@ -61,15 +61,34 @@ function destinationOf(path: string): { readonly path: string; readonly mode: nu
   }
 }
 
+/** A name beside `path` for a temporary file: hidden, random, never an existing file's. */
+const besideName = (path: string, suffix: string): string => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.${suffix}`);
+
+/**
+ * A second name for the file at `path` (a hard link: no copy, the bytes stay where they are), or a
+ * copy where the file system has no hard links; null when there is no file there.
+ */
+function keepPrevious(path: string): string | null {
+  if (!existsSync(path)) return null;
+  const bak = besideName(path, "bak");
+  try {
+    linkSync(path, bak);
+  } catch {
+    copyFileSync(path, bak);
+  }
+  return bak;
+}
+
 /**
  * Writes `files` all or none: their folders are created, each is written to a temporary file
  * beside it (`.name.<random>.tmp`), and only when every one is written are they renamed into
  * place. A failure while writing removes the temporary files and throws a {@link WriteFileError}
  * naming the file; the targets keep what they held. Should a rename fail after others succeeded
- * (rare: a rename in a folder does not need space), the files already renamed are removed too, so
- * never one without the other. A target that is a symlink is written through it (the link stays);
- * an existing file keeps its mode. A target that is a device or FIFO (`/dev/stdout`) is written
- * directly.
+ * (rare: a rename in a folder does not need space), the files already renamed get back what they
+ * held (kept under a second name, `.name.<random>.bak`, until every rename is done) or, when new,
+ * are removed: never one file of this write without the others, and never a previous file lost.
+ * A target that is a symlink is written through it (the link stays); an existing file keeps its
+ * mode. A target that is a device or FIFO (`/dev/stdout`) is written directly.
  */
 export function writeFilesAtomically(files: readonly OutputFile[]): void {
   const temporary: { readonly path: string; readonly tmp: string }[] = [];
@@ -84,7 +103,7 @@ export function writeFilesAtomically(files: readonly OutputFile[]): void {
         continue;
       }
       const target = destinationOf(f.path);
-      const tmp = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString("hex")}.tmp`);
+      const tmp = besideName(target.path, "tmp");
       temporary.push({ path: target.path, tmp });
       writeFileSync(tmp, f.text, { encoding: "utf8", flag: "wx" });
       if (target.mode !== null) chmodSync(tmp, target.mode);
@@ -93,15 +112,36 @@ export function writeFilesAtomically(files: readonly OutputFile[]): void {
       throw new WriteFileError(f.path, e);
     }
   }
-  const renamed: string[] = [];
-  for (const t of temporary) {
+  if (temporary.length === 1) {
+    // One file: its rename is the whole write, nothing to undo.
     try {
-      renameSync(t.tmp, t.path);
-      renamed.push(t.path);
+      renameSync(temporary[0]!.tmp, temporary[0]!.path);
     } catch (e) {
       cleanUp();
-      for (const done of renamed) rmSync(done, { force: true });
+      throw new WriteFileError(temporary[0]!.path, e);
+    }
+    return;
+  }
+  const renamed: { readonly path: string; readonly previous: string | null }[] = [];
+  for (const t of temporary) {
+    let previous: string | null = null;
+    try {
+      previous = keepPrevious(t.path);
+      renameSync(t.tmp, t.path);
+      renamed.push({ path: t.path, previous });
+    } catch (e) {
+      cleanUp();
+      if (previous !== null) rmSync(previous, { force: true });
+      for (const done of renamed) {
+        try {
+          if (done.previous === null) rmSync(done.path, { force: true });
+          else renameSync(done.previous, done.path);
+        } catch {
+          // Could not be put back: the previous file stays under its second name, not lost.
+        }
+      }
       throw new WriteFileError(t.path, e);
     }
   }
+  for (const done of renamed) if (done.previous !== null) rmSync(done.previous, { force: true });
 }

@@ -1,6 +1,7 @@
 /**
  * Output files are written whole or not at all: --out goes to a temporary file beside the target
- * and is renamed into place; generate's two files are both written or neither; a full disk, a
+ * and is renamed into place; generate's two files are both written or neither (a failed rename
+ * puts back what the files already renamed held); a full disk, a
  * read-only folder or a parent that cannot be made is exit 1 naming the path, never exit 3.
  */
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { EXIT, writeCsv } from "../../src/node/index.js";
+import { writeFilesAtomically } from "../../src/node/atomicWrite.js";
 import { cli } from "./cliHarness.js";
 
 // A disk that fills up: writing a file whose name matches `full.on` writes its first 10 characters, then fails with ENOSPC.
@@ -147,5 +149,43 @@ describe("writeCsv (node API) is atomic too", () => {
     expect(() => writeCsv(out, "month,euros\n2026-01,70.00\n")).toThrow(expect.objectContaining({ code: "ENOSPC", path: out }));
     expect(readFileSync(out, "utf8")).toBe("old\n");
     expect(filesIn(folder)).toEqual(["ledger.csv"]);
+  });
+});
+
+describe("writeFilesAtomically: a rename that fails after others undoes them", () => {
+  it("the files already renamed get back what they held (a new one is removed), and nothing temporary is left", () => {
+    const folder = join(dir, "undo");
+    mkdirSync(folder);
+    const kept = join(folder, "a.csv");
+    writeFileSync(kept, "last week's file\n");
+    chmodSync(kept, 0o640);
+    const fresh = join(folder, "b.csv");
+    // A folder where the third file should go: renaming a file over a folder fails (EISDIR).
+    const blocked = join(folder, "c.csv");
+    mkdirSync(blocked);
+    expect(() =>
+      writeFilesAtomically([
+        { path: kept, text: "new a\n" },
+        { path: fresh, text: "new b\n" },
+        { path: blocked, text: "new c\n" },
+      ]),
+    ).toThrow(expect.objectContaining({ name: "WriteFileError", path: blocked }));
+    expect(readFileSync(kept, "utf8")).toBe("last week's file\n");
+    expect(statSync(kept).mode & 0o777).toBe(0o640);
+    expect(filesIn(folder)).toEqual(["a.csv", "c.csv"]);
+  });
+
+  it("when all renames succeed, every file has its new text and no second name is left", () => {
+    const folder = join(dir, "all");
+    mkdirSync(folder);
+    const a = join(folder, "a.csv");
+    writeFileSync(a, "old a\n");
+    const b = join(folder, "b.csv");
+    writeFilesAtomically([
+      { path: a, text: "new a\n" },
+      { path: b, text: "new b\n" },
+    ]);
+    expect([readFileSync(a, "utf8"), readFileSync(b, "utf8")]).toEqual(["new a\n", "new b\n"]);
+    expect(filesIn(folder)).toEqual(["a.csv", "b.csv"]);
   });
 });
