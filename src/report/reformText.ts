@@ -1,27 +1,10 @@
 import { formatEuro } from "../money/index.js";
 import { REFORM_METRICS, type ReformMetric, type ReformsResult } from "../reforms/reformResult.js";
 import { renderTable, type TableFormat } from "./textTable.js";
+import { reportLabels } from "../locale/labels.js";
 import type { ReportLocale } from "../locale/locale.js";
 
-const REFORM_LABELS: Readonly<Record<ReportLocale, Readonly<Record<ReformMetric, string>>>> = {
-  en: {
-    totalPaid: "Total paid",
-    providerCost: "Provider cost",
-    providerMargin: "Provider margin",
-    budgetDeviation: "Deviation from budget",
-    dueAfterHorizon: "Due after the horizon",
-    clientsWaiting: "Clients waiting",
-  },
-  nl: {
-    totalPaid: "Totaal betaald",
-    providerCost: "Kosten aanbieders",
-    providerMargin: "Marge aanbieders",
-    budgetDeviation: "Afwijking van het budget",
-    dueAfterHorizon: "Verschuldigd na de horizon",
-    clientsWaiting: "Wachtende cliënten",
-  },
-};
-
+// The metrics carry the labels every other table and CSV gives them, so a reader meets one name.
 const NOTE: Readonly<Record<ReportLocale, string>> = {
   en: "Each reform is applied on top of the steps above it and shown as the change from the step before, run by run on the same seeds (mean, P5 – P95).",
   nl: "Elke hervorming komt boven op de stappen erboven en staat hier als de verandering ten opzichte van de stap ervoor, run voor run op dezelfde seeds (gemiddelde, P5 – P95).",
@@ -35,13 +18,14 @@ const NOTE: Readonly<Record<ReportLocale, string>> = {
  */
 export function formatReforms(reforms: ReformsResult, format: TableFormat = "text", options: { readonly locale?: ReportLocale } = {}): string {
   const locale = options.locale ?? "en";
+  const labels = reportLabels(locale).metric;
   const base = reforms.steps[0]!.comparison;
   const money = (metric: ReformMetric, v: number): string => (metric === "clientsWaiting" ? String(v) : formatEuro(v, { decimals: false }));
   const signed = (metric: ReformMetric, v: number): string => (v > 0 ? `+${money(metric, v)}` : money(metric, v));
   const rows: string[][] = [];
   for (const metric of REFORM_METRICS) {
     if (!base.models.every((m) => m.mean[metric] !== null)) continue;
-    rows.push([`${REFORM_LABELS[locale][metric]}: ${reforms.steps[0]!.name}`, ...base.models.map((m) => money(metric, m.mean[metric]!))]);
+    rows.push([`${labels[metric]}: ${reforms.steps[0]!.name}`, ...base.models.map((m) => money(metric, m.mean[metric]!))]);
     reforms.steps.slice(1).forEach((step) => {
       rows.push([
         `  ${step.name}`,

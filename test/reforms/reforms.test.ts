@@ -3,7 +3,7 @@
  * run, per model. Hand-worked on one trajectory of 10 hours.
  */
 import { describe, expect, it } from "vitest";
-import { compareReforms, type ModelConfig, type Reform } from "../../src/index.js";
+import { compareReforms, formatReforms, reportLabels, type ModelConfig, type Reform } from "../../src/index.js";
 import { caseload, inputIssues, rec, SMALL_SPEC } from "../support/examples.js";
 
 const YEAR = { start: "2026-01", months: 12 };
@@ -52,6 +52,35 @@ describe("stacked reforms", () => {
     const base = dearer.steps[0]!.comparison.models[0]!.runs.map((m) => m.totalPaid);
     const after = dearer.steps[1]!.comparison.models[0]!.runs.map((m) => m.totalPaid);
     after.forEach((a, i) => expect(a * 10).toBe(base[i]! * 11));
+  });
+});
+
+describe("the reforms table", () => {
+  const r = compareReforms(c, MODELS, { horizon: YEAR }, REFORMS.slice(0, 2));
+
+  it("has a row per step and metric: the baseline's amount, then each reform's change from the step before", () => {
+    const lines = formatReforms(r, "md").split("\n");
+    expect(lines.slice(0, 5)).toEqual([
+      "|  | Inspanningsgericht (p×q) | Trajectfinanciering |",
+      "| --- | ---: | ---: |",
+      // Hand-worked above: €700 and €1,000; +€70 for the tariff, +€200 for the amount.
+      "| Total paid: Basis | € 700 | € 1.000 |",
+      "| &nbsp;&nbsp;tarief 77 | +€ 70 | € 0 |",
+      "| &nbsp;&nbsp;trajectbedrag 1200 | € 0 | +€ 200 |",
+    ]);
+  });
+
+  it("names each metric as the comparison table does, in either language", () => {
+    for (const locale of ["en", "nl"] as const) {
+      const words = reportLabels(locale).metric;
+      const heads = formatReforms(r, "text", { locale })
+        .split("\n")
+        .filter((l) => l.includes(": Basis"))
+        .map((l) => l.slice(0, l.indexOf(": Basis")));
+      expect(heads).toEqual([words.totalPaid, words.dueAfterHorizon, words.clientsWaiting]);
+    }
+    // The Dutch name the reforms table used to give one of them, apart from every other table.
+    expect(formatReforms(r, "text", { locale: "nl" })).not.toContain("Verschuldigd");
   });
 });
 
