@@ -727,13 +727,13 @@ function importCsv(text: string, options: ImportCaseloadCsvOptions, skip: boolea
     const tr = typeof i === "number" ? imported[i] : undefined;
     return tr !== undefined && tr.badDate && (issue.path[1] === "start" || issue.path[1] === "end");
   };
+  // Issues of the records numbered as `indexes`, at their line and column. (A bad date's own
+  // issues never reach here: `saidAlready` drops them, and a row with one is never among the kept.)
   const located = (recordIssues: readonly Issue[], indexes: readonly number[]): Issue[] =>
-    recordIssues.flatMap((issue) => {
+    recordIssues.map((issue) => {
       const i = issue.path[0];
-      const tr = typeof i === "number" ? imported[indexes[i]!] : undefined;
-      if (tr !== undefined && tr.badDate && (issue.path[1] === "start" || issue.path[1] === "end")) return [];
       const path = typeof i === "number" ? [indexes[i]!, ...issue.path.slice(1)] : issue.path;
-      return [locateRecordIssue({ ...issue, path }, imported, byId, tFile, uFile, tCols, uCols, useHeader)];
+      return locateRecordIssue({ ...issue, path }, imported, byId, tFile, uFile, tCols, uCols, useHeader);
     });
 
   if (!skip) {

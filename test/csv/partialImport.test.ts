@@ -135,6 +135,18 @@ describe("importCaseloadCsv with onInvalidRow: skip", () => {
   });
 });
 
+describe("an unreadable date with onInvalidRow: skip", () => {
+  it("is one reason, in the export's date format, not repeated by the records' own check", () => {
+    const csv = [HEADER, "T1;G;P;p;ambulant;04;jan-2026;2026-03;achieved;60", "T2;G;P;p;ambulant;04;2026-01;maart;achieved;60", "T3;G;P;p;ambulant;04;2026-01;2026-01;achieved;60"].join("\n");
+    const r = importCaseloadCsv(csv, { window: WINDOW, onInvalidRow: "skip" });
+    expect(r.rejected.map((x) => [x.line, x.issues.map((i) => i.message)])).toEqual([
+      [2, ['line 2, column "start": start "jan-2026" is not a date as jjjj-mm (e.g. 2026-06)']],
+      [3, ['line 3, column "end": end "maart" is not a date as jjjj-mm (e.g. 2026-06)']],
+    ]);
+    expect(toRecords(r.caseload).map((x) => x.id)).toEqual(["T3"]);
+  });
+});
+
 describe("importCaseloadRecords", () => {
   const records = [
     { id: "T001", municipality: "G", provider: "P", profile: "p", careForm: "ambulant", unit: "04", start: "2026-01", end: null, outcome: "open", use: 60 },
