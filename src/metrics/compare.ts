@@ -153,8 +153,7 @@ export function compare(
   const plan = planComparison(caseload, models, options);
   const results: RunOutcome[] = [];
   for (let r = 0; r < plan.runs; r++) {
-    const inputs = plan.inputs(r);
-    results.push({ ...runComparison(inputs), values: plan.parameters.map((p) => inputs.values.get(p.key)!) });
+    results.push(runOutcome(plan, { run: r }));
     onRun?.(r + 1, plan.runs);
   }
   return assembleComparison(plan, results);
@@ -162,6 +161,16 @@ export function compare(
 
 /** One run's result with the values its uncertain parameters took (in the plan's order). */
 export type RunOutcome = RunResult & { readonly values: readonly number[] };
+
+/**
+ * Run `task.run` of the plan — with the parameters at `task.values` instead of their draws, when
+ * given (a sensitivity analysis) — and the values its parameters took: the one way every caller
+ * makes a run, on this thread or a worker.
+ */
+export function runOutcome(plan: ComparisonPlan, task: { readonly run: number; readonly values?: readonly (readonly [string, number])[] }): RunOutcome {
+  const inputs = plan.inputs(task.run, task.values ? new Map(task.values) : undefined);
+  return { ...runComparison(inputs), values: plan.parameters.map((p) => inputs.values.get(p.key)!) };
+}
 
 /**
  * The comparison from its runs' results, in seed order — the same whether the runs were made in

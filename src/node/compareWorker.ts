@@ -1,8 +1,8 @@
 /**
  * The worker thread of `compareInWorkers` (`./parallelCompare.ts`). It plans the same
  * comparison as the main thread (from the same, structured-cloned inputs: planning is
- * deterministic), then runs the run indexes the main thread hands it one at a time and posts
- * back each run's {@link RunOutcome}. An error in a run is posted back serialised — a
+ * deterministic), then makes the runs the main thread hands it one at a time (a run index, and for
+ * a sensitivity analysis the parameters' values) and posts back each run's {@link RunOutcome}. An error in a run is posted back serialised — a
  * {@link FundingInputError} as its subject and issues, so the caller rebuilds the same error.
  *
  * Not part of the public API: built as its own file (`dist/compareWorker.js` / `.cjs`) so a
@@ -13,10 +13,9 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Caseload } from "../caseload/caseload.js";
 import type { CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError, type Issue } from "../errors.js";
-import type { RunOutcome } from "../metrics/compare.js";
+import { runOutcome, type RunOutcome } from "../metrics/compare.js";
 import type { CompareOptions } from "../metrics/compareOptions.js";
 import { planComparison, type ComparisonPlan } from "../metrics/comparisonPlan.js";
-import { runComparison } from "../metrics/comparisonRun.js";
 import type { ModelConfig } from "../models/index.js";
 import type { Uncertain } from "../uncertainty/uncertain.js";
 
@@ -27,9 +26,16 @@ export interface CompareWorkerData {
   readonly options: Uncertain<CompareOptions>;
 }
 
-/** Main thread → worker: run this run index (0-based). */
-export interface RunRequest {
+/** A run to make: its index (0-based; its seed and draws), and the parameters' values when they are set instead of drawn. */
+export interface RunTask {
   readonly run: number;
+  readonly values?: readonly (readonly [string, number])[];
+}
+
+/** Main thread → worker: make `task`, the `index`-th of the caller's list. */
+export interface RunRequest {
+  readonly index: number;
+  readonly task: RunTask;
 }
 
 /** An error as it crosses the thread boundary. */
@@ -37,11 +43,11 @@ export type SerialisedError =
   | { readonly kind: "input"; readonly subject: string; readonly issues: readonly Issue[]; readonly omittedIssues: number; readonly stack: string | undefined }
   | { readonly kind: "other"; readonly name: string; readonly message: string; readonly stack: string | undefined };
 
-/** Worker → main thread. `run` is −1 for an error while planning (before any run). */
+/** Worker → main thread, for the task of list index `index`; −1 for an error while planning (before any run). */
 export type WorkerMessage =
   | { readonly type: "ready" }
-  | { readonly type: "result"; readonly run: number; readonly outcome: RunOutcome }
-  | { readonly type: "error"; readonly run: number; readonly error: SerialisedError };
+  | { readonly type: "result"; readonly index: number; readonly outcome: RunOutcome }
+  | { readonly type: "error"; readonly index: number; readonly error: SerialisedError };
 
 /** An error as plain, structured-clonable data. */
 function serialiseError(e: unknown): SerialisedError {
@@ -50,11 +56,6 @@ function serialiseError(e: unknown): SerialisedError {
   return { kind: "other", name: "Error", message: String(e), stack: undefined };
 }
 
-/** One run of the plan with its parameters' values, as `compare` records it. */
-function runOutcome(plan: ComparisonPlan, r: number): RunOutcome {
-  const inputs = plan.inputs(r);
-  return { ...runComparison(inputs), values: plan.parameters.map((p) => inputs.values.get(p.key)!) };
-}
 
 const port = parentPort;
 if (port) {
@@ -64,15 +65,15 @@ if (port) {
     const data = workerData as CompareWorkerData;
     plan = planComparison(data.caseload, data.models, data.options);
   } catch (e) {
-    post({ type: "error", run: -1, error: serialiseError(e) });
+    post({ type: "error", index: -1, error: serialiseError(e) });
   }
   if (plan) {
     const p = plan;
-    port.on("message", ({ run }: RunRequest) => {
+    port.on("message", ({ index, task }: RunRequest) => {
       try {
-        post({ type: "result", run, outcome: runOutcome(p, run) });
+        post({ type: "result", index, outcome: runOutcome(p, task) });
       } catch (e) {
-        post({ type: "error", run, error: serialiseError(e) });
+        post({ type: "error", index, error: serialiseError(e) });
       }
     });
     post({ type: "ready" });

@@ -6,13 +6,13 @@ import { Worker } from "node:worker_threads";
 import type { Caseload } from "../caseload/caseload.js";
 import type { CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError, type Issue } from "../errors.js";
-import { assembleComparison, type Comparison, type OnRun, type RunOutcome } from "../metrics/compare.js";
+import { assembleComparison, runOutcome, type Comparison, type OnRun, type RunOutcome } from "../metrics/compare.js";
 import type { CompareOptions } from "../metrics/compareOptions.js";
 import { planComparison, type ComparisonPlan } from "../metrics/comparisonPlan.js";
-import { runComparison } from "../metrics/comparisonRun.js";
 import type { ModelConfig } from "../models/index.js";
 import type { Uncertain } from "../uncertainty/uncertain.js";
-import type { CompareWorkerData, RunRequest, SerialisedError, WorkerMessage } from "./compareWorker.js";
+import { sensitivityCases, type SensitivityAnalysis, type SensitivityOptions } from "../sensitivity/comparisonSensitivity.js";
+import type { CompareWorkerData, RunRequest, RunTask, SerialisedError, WorkerMessage } from "./compareWorker.js";
 
 /**
  * How {@link compareInWorkers} spreads its runs.
@@ -65,22 +65,40 @@ export async function compareInWorkers(
   const plan = planComparison(caseload, models, options);
   const count = workerCount(parallel.workers, plan.runs);
   const onRun = parallel.onRun;
-  if (count <= 1) {
-    const results: RunOutcome[] = [];
-    for (let r = 0; r < plan.runs; r++) {
-      results.push(runOutcome(plan, r));
-      onRun?.(r + 1, plan.runs);
-    }
-    return assembleComparison(plan, results);
-  }
-  const results = await runInWorkers(plan, { caseload, models, options }, count, onRun);
-  return assembleComparison(plan, results);
+  const tasks = Array.from({ length: plan.runs }, (_, run): RunTask => ({ run }));
+  return assembleComparison(plan, await runTasks(plan, { caseload, models, options }, tasks, count, onRun));
 }
 
-/** One run with its parameters' values, as `compare` records it (the worker does the same). */
-function runOutcome(plan: ComparisonPlan, r: number): RunOutcome {
-  const inputs = plan.inputs(r);
-  return { ...runComparison(inputs), values: plan.parameters.map((p) => inputs.values.get(p.key)!) };
+/**
+ * `sensitivity`, with its runs (1 + 2 × parameters, plus steps² for a two-way grid) spread
+ * over worker threads: the same analysis, bit for bit, whatever the number of workers. Inputs and
+ * errors as for `sensitivity`, except that every model must be a config, as for
+ * {@link compareInWorkers}. `parallel.onRun` counts the runs.
+ * @category Node: files, CLI and workers
+ */
+export async function sensitivityInWorkers(
+  caseload: Caseload | Uncertain<CaseloadSpecInput>,
+  models: readonly Uncertain<ModelConfig>[],
+  options: Uncertain<CompareOptions> = {},
+  sensitivityOptions: SensitivityOptions = {},
+  parallel: ParallelCompareOptions = {},
+): Promise<SensitivityAnalysis> {
+  refuseBuiltModels(models);
+  const { plan, cases, finish } = sensitivityCases(caseload, models, options, sensitivityOptions);
+  // Every case on the first run's caseload, as `sensitivity` makes them.
+  const tasks = cases.map((values): RunTask => ({ run: 0, values: [...values] }));
+  const outcomes = await runTasks(plan, { caseload, models, options }, tasks, workerCount(parallel.workers, tasks.length), parallel.onRun);
+  return finish(outcomes.map((o) => o.metrics));
+}
+
+/** The tasks' outcomes, in the tasks' order: on this thread when `count` ≤ 1, else on `count` workers. */
+async function runTasks(plan: ComparisonPlan, data: CompareWorkerData, tasks: readonly RunTask[], count: number, onRun: OnRun | undefined): Promise<RunOutcome[]> {
+  if (count > 1) return runInWorkers(data, tasks, count, onRun);
+  return tasks.map((task, i) => {
+    const outcome = runOutcome(plan, task);
+    onRun?.(i + 1, tasks.length);
+    return outcome;
+  });
 }
 
 /** A built model cannot cross a thread: its functions do not survive a structured clone. */
@@ -150,13 +168,13 @@ function rebuildError(e: SerialisedError): Error {
   return error;
 }
 
-/** Runs every run of the plan on `count` workers; results in seed order. */
-function runInWorkers(plan: ComparisonPlan, data: CompareWorkerData, count: number, onRun: OnRun | undefined): Promise<RunOutcome[]> {
+/** Makes every task on `count` workers, each planning the comparison of `data`; outcomes in the tasks' order. */
+function runInWorkers(data: CompareWorkerData, tasks: readonly RunTask[], count: number, onRun: OnRun | undefined): Promise<RunOutcome[]> {
   const script = workerScript();
-  const total = plan.runs;
+  const total = tasks.length;
   const results: RunOutcome[] = new Array<RunOutcome>(total);
   return new Promise<RunOutcome[]>((resolve, reject) => {
-    /** A worker and the run it is making (−1: none); `stopped` once we terminate it. */
+    /** A worker and the task (its index) it is making (−1: none); `stopped` once we terminate it. */
     type Slot = { readonly worker: Worker; run: number; stopped: boolean };
     const workers: Slot[] = [];
     const stop = (w: Slot) => {
@@ -191,7 +209,7 @@ function runInWorkers(plan: ComparisonPlan, data: CompareWorkerData, count: numb
         return;
       }
       slot.run = next++;
-      slot.worker.postMessage({ run: slot.run } satisfies RunRequest);
+      slot.worker.postMessage({ index: slot.run, task: tasks[slot.run]! } satisfies RunRequest);
     };
 
     for (let i = 0; i < count && !settled; i++) {
@@ -214,7 +232,7 @@ function runInWorkers(plan: ComparisonPlan, data: CompareWorkerData, count: numb
         if (settled) return;
         if (m.type === "ready") return dispatch(slot);
         if (m.type === "result") {
-          results[m.run] = m.outcome;
+          results[m.index] = m.outcome;
           done++;
           try {
             onRun?.(done, total);
@@ -224,8 +242,8 @@ function runInWorkers(plan: ComparisonPlan, data: CompareWorkerData, count: numb
           return dispatch(slot);
         }
         const error = rebuildError(m.error);
-        if (m.run < 0) return settle({ error }); // planning failed in the worker: nothing can run
-        if (!failure || m.run < failure.run) failure = { run: m.run, error };
+        if (m.index < 0) return settle({ error }); // planning failed in the worker: nothing can run
+        if (!failure || m.index < failure.run) failure = { run: m.index, error };
         slot.run = -1;
         // Runs after the failing one are of no use: stop their workers now.
         for (const w of workers) {

@@ -479,6 +479,22 @@ export function runComparisonScenario(resolved: ResolvedScenario<ComparisonScena
   );
 }
 
+/** The caseload a comparison scenario compares on: the one resolved with it, or its spec or records. */
+function scenarioCaseload(resolved: ResolvedScenario<ComparisonScenarioDefinition>): Caseload | Uncertain<CaseloadSpecInput> {
+  return resolved.caseload ?? caseloadOf(resolved.definition.caseload, scenarioWorkLimits(resolved.definition.options).maxTrajectoryMonths);
+}
+
+/** The inputs of a comparison scenario's sensitivity analysis (those of `sensitivity`), or null when it asks for none. */
+export function scenarioSensitivityInputs(resolved: ResolvedScenario<ComparisonScenarioDefinition>): {
+  readonly caseload: Caseload | Uncertain<CaseloadSpecInput>;
+  readonly models: ComparisonScenarioDefinition["models"];
+  readonly options: Uncertain<CompareOptions>;
+  readonly sensitivity: SensitivityOptions;
+} | null {
+  const d = resolved.definition;
+  return d.sensitivity ? { caseload: scenarioCaseload(resolved), models: d.models, options: d.options as Uncertain<CompareOptions>, sensitivity: d.sensitivity } : null;
+}
+
 /** Progress over every comparison of a scenario: the baseline's runs, then each reform's. */
 export function progressOf(onRun: OnRun | undefined, step: number, resolved: ResolvedScenario<ComparisonScenarioDefinition>): OnRun | undefined {
   const steps = 1 + (resolved.definition.reforms?.length ?? 0);
@@ -487,17 +503,19 @@ export function progressOf(onRun: OnRun | undefined, step: number, resolved: Res
 
 /**
  * The comparisons a comparison scenario needs, asked for one by one (so a driver may run them in
- * this thread or over worker threads), and the scenario's result built from them.
+ * this thread or over worker threads), and the scenario's result built from them. With
+ * `analyse: false` its sensitivity analysis is left out (`sensitivity: null`), for a driver that
+ * makes it itself from {@link scenarioSensitivityInputs}.
  */
-export function* comparisonScenarioSteps(resolved: ResolvedScenario<ComparisonScenarioDefinition>): Generator<CompareRequest, ComparisonScenarioResult, Comparison> {
+export function* comparisonScenarioSteps(resolved: ResolvedScenario<ComparisonScenarioDefinition>, analyse = true): Generator<CompareRequest, ComparisonScenarioResult, Comparison> {
   const d = resolved.definition;
-  const given = resolved.caseload ?? caseloadOf(d.caseload, scenarioWorkLimits(d.options).maxTrajectoryMonths);
+  const given = scenarioCaseload(resolved);
   const options = d.options as Uncertain<CompareOptions>;
   const notices: Notice[] = [...(resolved.importNotices ?? [])];
   const said = (): { warnings: string[]; notices: Notice[] } => ({ warnings: notices.map((n) => n.en), notices });
   const uncertain = nodeCount(d) > 0;
   const head = { kind: "comparison" as const, name: d.name ?? null, source: resolved.source };
-  const analysis = (): SensitivityAnalysis | null => (d.sensitivity ? sensitivity(given, d.models, options, d.sensitivity) : null);
+  const analysis = (): SensitivityAnalysis | null => (analyse && d.sensitivity ? sensitivity(given, d.models, options, d.sensitivity) : null);
   if (d.reforms && d.reforms.length > 0) {
     if (d.streams.length > 0) {
       notices.push({

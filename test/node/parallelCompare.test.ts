@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compare, createModel, FundingInputError, generateCaseload, type ModelConfig, type Uncertain } from "../../src/index.js";
-import { compareInWorkers } from "../../src/node/index.js";
+import { compare, createModel, FundingInputError, generateCaseload, parseScenario, runScenario, sensitivity, type ModelConfig, type Uncertain } from "../../src/index.js";
+import { compareInWorkers, runScenarioInWorkers, sensitivityInWorkers } from "../../src/node/index.js";
 import { SMALL_SPEC } from "../support/examples.js";
 
 // Seven runs of the small spec, four models, cost prices, a budget, behaviour responses and an
@@ -84,5 +84,58 @@ describe("compareInWorkers", () => {
       expect(e.subject).toBe("models[1]");
       expect(e.issues).toMatchObject([{ path: ["models", 1], message: expect.stringMatching(/pass its config/) }]);
     }
+  });
+});
+
+describe("sensitivityInWorkers", () => {
+  // Two uncertain parameters (the tariff, and a cost price named so the grid can pick it): a
+  // tornado of 1 + 2 × 2 runs and a 3 × 3 two-way grid, on the first run's caseload.
+  const options = {
+    ...OPTIONS,
+    costPrices: { prices: [{ careForm: "ambulant" as const, price: { distribution: "uniform" as const, min: 55, max: 75, as: "euros" as const, name: "kostprijs" } }] },
+  };
+  const asked = { metrics: ["totalPaid", "providerMargin"] as const, twoWay: ["models[1].tariffs[0].tariff", "kostprijs"] as [string, string], steps: 3 };
+  const serial = sensitivity(SMALL_SPEC, MODELS, options, { ...asked, metrics: [...asked.metrics] });
+
+  it("gives exactly what sensitivity gives, with 1 and 2 workers, counting its runs", async () => {
+    // Four models × two metrics (the task model has a margin too: cost prices are given).
+    expect(serial.tornadoes).toHaveLength(8);
+    expect(serial.twoWay[0]!.result.cells.flat()).toHaveLength(9);
+    for (const workers of [1, 2]) {
+      const progress: number[] = [];
+      const parallel = await sensitivityInWorkers(SMALL_SPEC, MODELS, options, { ...asked, metrics: [...asked.metrics] }, { workers, onRun: (done) => progress.push(done) });
+      expect(parallel).toStrictEqual(serial);
+      // The base case, each parameter at P5 and P95, and the grid's 9 cells.
+      expect(progress).toEqual(Array.from({ length: 1 + 4 + 9 }, (_, i) => i + 1));
+    }
+  });
+
+  it("reports its input errors as sensitivity does, before starting a worker", async () => {
+    const expected = await inputError(() => sensitivity(SMALL_SPEC, MODELS, options, { twoWay: ["models[1].tariffs[0].tariff", "nope"] }));
+    const got = await inputError(() => sensitivityInWorkers(SMALL_SPEC, MODELS, options, { twoWay: ["models[1].tariffs[0].tariff", "nope"] }, { workers: 2 }));
+    expect([got.subject, got.issues]).toStrictEqual([expected.subject, expected.issues]);
+    const none = await inputError(() => sensitivityInWorkers(SMALL_SPEC, [MODELS[0]!], { runs: 2 }, {}, { workers: 2 }));
+    expect(none.issues).toMatchObject([{ message: expect.stringMatching(/^no uncertain parameters/) }]);
+  });
+});
+
+describe("runScenarioInWorkers", () => {
+  it("gives exactly what runScenario gives for a scenario with reforms and a sensitivity analysis", async () => {
+    const definition = parseScenario(
+      {
+        name: "workers",
+        caseload: { spec: SMALL_SPEC },
+        models: MODELS,
+        options: { ...OPTIONS, runs: 3, keepProjections: false },
+        reforms: [{ name: "duurder", changes: [{ path: "models[3].amounts[0].amount", value: "1500.00" }] }],
+        sensitivity: { metrics: ["totalPaid"] },
+      },
+      { kind: "comparison" },
+    );
+    const resolved = { source: null, caseload: null, definition };
+    const serial = runScenario(resolved);
+    expect(serial.sensitivity?.tornadoes).toHaveLength(4);
+    expect(serial.reforms?.steps).toHaveLength(2);
+    expect(await runScenarioInWorkers(resolved, { workers: 2 })).toStrictEqual(serial);
   });
 });
