@@ -1,15 +1,16 @@
 /**
- * The worker thread of `compareInWorkers` (`./parallelCompare.ts`). It plans the same
- * comparison as the main thread (from the same, structured-cloned inputs: planning is
- * deterministic), then makes the runs the main thread hands it one at a time (a run index, and for
- * a sensitivity analysis the parameters' values) and posts back each run's {@link RunOutcome}. An error in a run is posted back serialised — a
+ * The worker thread of `compareInWorkers` (`./workerPool.ts`). Told to plan a comparison, it plans
+ * the same comparison as the main thread (from the same, structured-cloned inputs: planning is
+ * deterministic); then it makes the runs the main thread hands it one at a time (a run index, and
+ * for a sensitivity analysis the parameters' values) and posts back each run's {@link RunOutcome}.
+ * A pool's worker is told to plan again for each comparison it serves. An error in a run is posted back serialised — a
  * {@link FundingInputError} as its subject and issues, so the caller rebuilds the same error.
  *
  * Not part of the public API: built as its own file (`dist/compareWorker.js` / `.cjs`) so a
  * worker can load it; from source it runs under tsx. Only types are exported: importing this
  * module runs it (it starts listening when it has a parent port).
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { Caseload } from "../caseload/caseload.js";
 import type { CaseloadSpecInput } from "../caseload/spec.js";
 import { FundingInputError, type Issue } from "../errors.js";
@@ -19,7 +20,7 @@ import { planComparison, type ComparisonPlan } from "../metrics/comparisonPlan.j
 import type { ModelConfig } from "../models/index.js";
 import type { Uncertain } from "../uncertainty/uncertain.js";
 
-/** What the main thread gives a worker (as `workerData`): the inputs of `compare`, configs only. */
+/** The comparison a worker plans: the inputs of `compare`, configs only. */
 export interface CompareWorkerData {
   readonly caseload: Caseload | Uncertain<CaseloadSpecInput>;
   readonly models: readonly Uncertain<ModelConfig>[];
@@ -32,11 +33,8 @@ export interface RunTask {
   readonly values?: readonly (readonly [string, number])[];
 }
 
-/** Main thread → worker: make `task`, the `index`-th of the caller's list. */
-export interface RunRequest {
-  readonly index: number;
-  readonly task: RunTask;
-}
+/** Main thread → worker: plan this comparison (the runs that follow are of it); make `task`, the `index`-th of the caller's list. */
+export type MainMessage = { readonly type: "plan"; readonly data: CompareWorkerData } | { readonly type: "run"; readonly index: number; readonly task: RunTask };
 
 /** An error as it crosses the thread boundary. */
 export type SerialisedError =
@@ -45,7 +43,6 @@ export type SerialisedError =
 
 /** Worker → main thread, for the task of list index `index`; −1 for an error while planning (before any run). */
 export type WorkerMessage =
-  | { readonly type: "ready" }
   | { readonly type: "result"; readonly index: number; readonly outcome: RunOutcome }
   | { readonly type: "error"; readonly index: number; readonly error: SerialisedError };
 
@@ -61,21 +58,21 @@ const port = parentPort;
 if (port) {
   const post = (m: WorkerMessage) => port.postMessage(m);
   let plan: ComparisonPlan | null = null;
-  try {
-    const data = workerData as CompareWorkerData;
-    plan = planComparison(data.caseload, data.models, data.options);
-  } catch (e) {
-    post({ type: "error", index: -1, error: serialiseError(e) });
-  }
-  if (plan) {
-    const p = plan;
-    port.on("message", ({ index, task }: RunRequest) => {
+  port.on("message", (m: MainMessage) => {
+    if (m.type === "plan") {
       try {
-        post({ type: "result", index, outcome: runOutcome(p, task) });
+        plan = planComparison(m.data.caseload, m.data.models, m.data.options);
       } catch (e) {
-        post({ type: "error", index, error: serialiseError(e) });
+        plan = null;
+        post({ type: "error", index: -1, error: serialiseError(e) });
       }
-    });
-    post({ type: "ready" });
-  }
+      return;
+    }
+    if (plan === null) return; // its planning failed, which the main thread was told
+    try {
+      post({ type: "result", index: m.index, outcome: runOutcome(plan, m.task) });
+    } catch (e) {
+      post({ type: "error", index: m.index, error: serialiseError(e) });
+    }
+  });
 }

@@ -15,7 +15,8 @@ export { MissingDependencyError, VEGA_INSTALL } from "./vegaModules.js";
  * `compare` with its Monte Carlo runs spread over worker threads (`compareInWorkers`): the same
  * result, bit for bit, sooner on a machine with several cores. Models must be configs.
  */
-export { compareInWorkers, sensitivityInWorkers, type ParallelCompareOptions } from "./parallelCompare.js";
+export { compareInWorkers, sensitivityInWorkers } from "./parallelCompare.js";
+export { openWorkerPool, type ParallelCompareOptions, type WorkerPool } from "./workerPool.js";
 export { runScenarioInWorkers } from "./parallelScenario.js";
 // The main entry's error classes and guard — the same ones, not copies (the build shares them in a
 // chunk): an error from either entry is `instanceof` the class imported from the other.

@@ -9,12 +9,14 @@ import {
 } from "../scenario/comparisonScenario.js";
 import { atScenarioPathAsync, DEFAULT_SOURCE } from "../scenario/scenarioBase.js";
 import type { ResolvedScenario } from "../scenario/scenarioSchema.js";
-import { compareInWorkers, sensitivityInWorkers, type ParallelCompareOptions } from "./parallelCompare.js";
+import { compareInWorkers, sensitivityInWorkers } from "./parallelCompare.js";
+import { openWorkerPool, type ParallelCompareOptions } from "./workerPool.js";
 
 /**
  * Runs a comparison scenario (as read by `loadScenario`) with its Monte Carlo runs spread over
  * worker threads: every comparison it needs — the baseline and each reform — through
- * {@link compareInWorkers}, and its sensitivity analysis through {@link sensitivityInWorkers}. The
+ * {@link compareInWorkers}, and its sensitivity analysis through {@link sensitivityInWorkers}, all on
+ * one pool of threads (`parallel.pool`, or one opened for the scenario and closed after it). The
  * result is the one `runScenario` gives, bit for bit; errors are the
  * same `ScenarioInputError`s, with the paths inside the scenario. `onRun(done, total)`
  * counts the runs of every step.
@@ -26,18 +28,23 @@ export async function runScenarioInWorkers(
 ): Promise<ComparisonScenarioResult> {
   const name = scenario.definition.name;
   const source = scenario.source ?? (name ? `scenario "${name}"` : DEFAULT_SOURCE);
-  const workers = parallel.workers !== undefined ? { workers: parallel.workers } : {};
   return atScenarioPathAsync(
     source,
     async () => {
-      const result = await driveComparisonsAsync(comparisonScenarioSteps(scenario, false), (x) => {
-        const onRun = progressOf(parallel.onRun, x.step, scenario);
-        const options: ParallelCompareOptions = { ...workers, ...(onRun ? { onRun } : {}) };
-        return compareInWorkers(x.caseload, x.models as Parameters<typeof compareInWorkers>[1], x.options, options);
-      });
-      // The tornado's runs over the workers too (after the comparisons, as runScenario makes them).
-      const s = scenarioSensitivityInputs(scenario);
-      return s ? { ...result, sensitivity: await sensitivityInWorkers(s.caseload, s.models as Parameters<typeof sensitivityInWorkers>[1], s.options, s.sensitivity, workers) } : result;
+      // One pool for every comparison of the scenario, so each thread starts and warms up once.
+      const own = parallel.pool === undefined ? openWorkerPool(parallel.workers) : null;
+      const threads: ParallelCompareOptions = { ...(parallel.workers !== undefined ? { workers: parallel.workers } : {}), pool: parallel.pool ?? own! };
+      try {
+        const result = await driveComparisonsAsync(comparisonScenarioSteps(scenario, false), (x) => {
+          const onRun = progressOf(parallel.onRun, x.step, scenario);
+          return compareInWorkers(x.caseload, x.models as Parameters<typeof compareInWorkers>[1], x.options, { ...threads, ...(onRun ? { onRun } : {}) });
+        });
+        // The tornado's runs over the workers too (after the comparisons, as runScenario makes them).
+        const s = scenarioSensitivityInputs(scenario);
+        return s ? { ...result, sensitivity: await sensitivityInWorkers(s.caseload, s.models as Parameters<typeof sensitivityInWorkers>[1], s.options, s.sensitivity, threads) } : result;
+      } finally {
+        await own?.close();
+      }
     },
     scenario.locate,
     SUBJECT_PATHS,

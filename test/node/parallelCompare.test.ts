@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compare, createModel, FundingInputError, generateCaseload, parseScenario, runScenario, sensitivity, type ModelConfig, type Uncertain } from "../../src/index.js";
-import { compareInWorkers, runScenarioInWorkers, sensitivityInWorkers } from "../../src/node/index.js";
+import { compareInWorkers, openWorkerPool, runScenarioInWorkers, sensitivityInWorkers } from "../../src/node/index.js";
 import { SMALL_SPEC } from "../support/examples.js";
 
 // Seven runs of the small spec, four models, cost prices, a budget, behaviour responses and an
@@ -137,5 +137,58 @@ describe("runScenarioInWorkers", () => {
     expect(serial.sensitivity?.tornadoes).toHaveLength(4);
     expect(serial.reforms?.steps).toHaveLength(2);
     expect(await runScenarioInWorkers(resolved, { workers: 2 })).toStrictEqual(serial);
+  });
+});
+
+describe("openWorkerPool", () => {
+  it("keeps its threads from one comparison to the next, each result as compare gives it, and starts anew after close", async () => {
+    const pool = openWorkerPool(2);
+    try {
+      expect([pool.size, pool.threads]).toEqual([2, 0]);
+      const first = { ...OPTIONS, runs: 3 };
+      expect(await compareInWorkers(SMALL_SPEC, MODELS, first, { pool })).toStrictEqual(compare(SMALL_SPEC, MODELS, first));
+      expect(pool.threads).toBe(2);
+      // Other inputs on the same threads: each worker plans the new comparison before its runs.
+      const second = { seed: 3, runs: 4 };
+      const models = [MODELS[1]!, MODELS[3]!];
+      expect(await compareInWorkers(SMALL_SPEC, models, second, { pool })).toStrictEqual(compare(SMALL_SPEC, models, second));
+      expect(pool.threads).toBe(2);
+      await pool.close();
+      expect(pool.threads).toBe(0);
+      expect(await compareInWorkers(SMALL_SPEC, models, second, { pool })).toStrictEqual(compare(SMALL_SPEC, models, second));
+      expect(pool.threads).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("after a failing comparison, stops its threads and serves the next one", async () => {
+    const pool = openWorkerPool(2);
+    try {
+      const wide: Uncertain<ModelConfig> = { kind: "effort", tariffs: [{ careForm: "ambulant", tariff: { distribution: "normal", mean: 1, sd: 5, as: "euros" } }] };
+      const failing = { seed: 107, runs: 12 };
+      const expected = await inputError(() => compare(SMALL_SPEC, [wide], failing));
+      const got = await inputError(() => compareInWorkers(SMALL_SPEC, [wide], failing, { pool }));
+      expect(got.subject).toBe(expected.subject);
+      expect(pool.threads).toBe(0);
+      const ok = { seed: 5, runs: 3 };
+      expect(await compareInWorkers(SMALL_SPEC, MODELS, ok, { pool })).toStrictEqual(compare(SMALL_SPEC, MODELS, ok));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("runs one comparison at a time, and refuses a pool that is not one", async () => {
+    const pool = openWorkerPool(2);
+    try {
+      const a = compareInWorkers(SMALL_SPEC, MODELS, { ...OPTIONS, runs: 4 }, { pool });
+      await expect(compareInWorkers(SMALL_SPEC, MODELS, { ...OPTIONS, runs: 4 }, { pool })).rejects.toThrow(/one comparison at a time/);
+      await a;
+      const e = await inputError(() => compareInWorkers(SMALL_SPEC, MODELS, OPTIONS, { pool: { size: 2, threads: 0, close: async () => {} } }));
+      expect(e.issues).toMatchObject([{ path: ["pool"], message: "expected a pool from openWorkerPool()" }]);
+      expect(() => openWorkerPool(0)).toThrow(/must be a whole number of 1 or more/);
+    } finally {
+      await pool.close();
+    }
   });
 });
