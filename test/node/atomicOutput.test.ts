@@ -4,14 +4,14 @@
  * puts back what the files already renamed held); a full disk, a
  * read-only folder or a parent that cannot be made is exit 1 naming the path, never exit 3.
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { EXIT, writeCsv } from "../../src/node/index.js";
 import { writeFilesAtomically } from "../../src/node/atomicWrite.js";
 import { cli } from "./cliHarness.js";
+import { tempFiles } from "../support/tempFiles.js";
 
 // A disk that fills up: writing a file whose name matches `full.on` writes its first 10 characters, then fails with ENOSPC.
 const full = vi.hoisted(() => ({ on: null as RegExp | null }));
@@ -27,8 +27,7 @@ vi.mock("node:fs", async (importOriginal) => {
   return { ...real, writeFileSync, default: { ...real, writeFileSync } };
 });
 
-const dir = mkdtempSync(join(tmpdir(), "atomic-out-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempFiles("atomic-out-");
 afterEach(() => {
   full.on = null;
 });

@@ -3,16 +3,15 @@
  * first 20 issues and how many more (every one with --all-errors), each line cut to 1,000
  * characters; the error object keeps every issue and its message lists the first 20.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FundingInputError } from "../../src/index.js";
 import { EXIT, loadCsvCaseload, loadScenario } from "../../src/node/index.js";
 import { cli } from "./cliHarness.js";
+import { tempFiles } from "../support/tempFiles.js";
 
-const dir = mkdtempSync(join(tmpdir(), "capped-errors-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempFiles("capped-errors-");
 
 const HEADER = "id,municipality,provider,profile,careForm,unit,start,end,outcome,use";
 /** A scenario reading `csv` (written next to it) with an effort model. */

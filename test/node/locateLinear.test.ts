@@ -3,15 +3,14 @@
  * 20,000 bad records report with the right line of each kept issue (the first MAX_KEPT_ISSUES;
  * the time is bench/locate.bench.ts's).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { lineColumn, lineIndex } from "../../src/node/jsonText.js";
 import { safeLoadScenario } from "../../src/node/scenarioFile.js";
+import { tempFiles } from "../support/tempFiles.js";
 
-const dir = mkdtempSync(join(tmpdir(), "locate-linear-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempFiles("locate-linear-");
 
 describe("lineIndex", () => {
   it("gives the line and column of offsets on the first line, after a break and past the end", () => {

@@ -4,16 +4,15 @@
  * `npm pack` would publish.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // @ts-expect-error — a plain .mjs script without type declarations
 import { lockReport, packReport } from "../../scripts/check-supply-chain.mjs";
+import { tempFiles } from "../support/tempFiles.js";
 
 const SCRIPT = "scripts/check-supply-chain.mjs";
-const dir = mkdtempSync(join(tmpdir(), "supply-chain-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempFiles("supply-chain-");
 
 type Report = { direct: string[]; optionalPeers: string[]; tree: string[]; runtimeInstallScripts: string[]; devInstallScripts: string[] };
 const report = (lock: unknown): Report => lockReport(lock) as Report;
