@@ -6,8 +6,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { horizon as toHorizon, parseMonth } from "../../src/index.js";
-import { KIND_DECLARATION, LINE_KINDS } from "../../src/ledger/lineKind.js";
+import { caseloadFromRecords, horizon as toHorizon, parseMonth } from "../../src/index.js";
+import { KIND_ADVANCE, KIND_DECLARATION, LINE_KINDS } from "../../src/ledger/lineKind.js";
 import { writeRun, type LedgerWriter } from "../../src/ledger/writer.js";
 import { AggregatingWriter } from "../../src/projection/aggregatingWriter.js";
 import { caseloadArb } from "../support/arbitraries.js";
@@ -118,5 +118,49 @@ describe("AggregatingWriter exactness", () => {
     none.assertExact();
     expect(none.dueAfterHorizon).toBe(0);
     expect(Array.from(none.obligations)).toEqual([0]);
+  });
+});
+
+describe("AggregatingWriter when its combination table fills up", () => {
+  it("totals exactly as a plain tally, the table switched off in the middle of a run", () => {
+    // 180 providers × 170 municipalities: 30,600 trajectories, each its own combination. At
+    // 4 kinds × 36 months = 144 cells a combination, the table's 2^22 cells hold 29,127 of them:
+    // trajectory 29,127 (0-based) switches it off, with a run as its first line.
+    const P = 180;
+    const G = 170;
+    const records = [];
+    for (let p = 0; p < P; p++) for (let g = 0; g < G; g++) records.push(rec(`t${p}-${g}`, { provider: `P${p}`, municipality: `G${g}`, start: "2026-01", end: "2028-12", use: 60 }));
+    const c = caseloadFromRecords(records, { window: { start: "2026-01", months: 36 } });
+    const W = parseMonth("2026-01");
+    const w = new AggregatingWriter(c, toHorizon({ start: "2026-01", months: 36 }), false, "test");
+    // The plain tally: per provider, municipality and kind × month, lines per kind, batches per provider × month.
+    const byProvider = Array.from({ length: P }, () => new Array<number>(36).fill(0));
+    const byMunicipality = Array.from({ length: G }, () => new Array<number>(36).fill(0));
+    const byKind = Array.from({ length: LINE_KINDS.length }, () => new Array<number>(36).fill(0));
+    const lines = new Array<number>(LINE_KINDS.length).fill(0);
+    const tally = (t: number, month: number, kind: number, cents: number) => {
+      const j = month - W;
+      byProvider[c.provider[t]!]![j]! += cents;
+      byMunicipality[c.municipality[t]!]![j]! += cents;
+      byKind[kind]![j]! += cents;
+      lines[kind]!++;
+    };
+    for (let t = 0; t < c.size; t++) {
+      const s = W + (t % 30);
+      // Four declarations paid the months after care in s … s + 3, then an advance.
+      writeRun(w, t, s + 1, s, KIND_DECLARATION, 100 + t, 4);
+      for (let k = 0; k < 4; k++) tally(t, s + 1 + k, KIND_DECLARATION, 100 + t);
+      w.trajectory(t, s + 2, s, KIND_ADVANCE, 7);
+      tally(t, s + 2, KIND_ADVANCE, 7);
+    }
+    expect((w as unknown as { tableOn: boolean }).tableOn).toBe(false);
+    const rows = (a: Float64Array, n: number) => Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * 36, (i + 1) * 36)));
+    w.assertExact();
+    expect(rows(w.byProvider, P)).toEqual(byProvider);
+    expect(rows(w.byMunicipality, G)).toEqual(byMunicipality);
+    expect(rows(w.byKind, LINE_KINDS.length)).toEqual(byKind);
+    expect(Array.from(w.linesByKind)).toEqual(lines);
+    // Every provider has lines in months 1 … 33 (s + 1 … s + 4 for s = 0 … 29), and none in month 0, 34 or 35.
+    for (let p = 0; p < P; p++) expect(Array.from(w.batches.subarray(p * 36, (p + 1) * 36))).toEqual(Array.from({ length: 36 }, (_, j) => (j >= 1 && j <= 33 ? 1 : 0)));
   });
 });
