@@ -24,11 +24,11 @@ import { REPORT_LOCALES, type ReportLocale } from "../locale/locale.js";
 import { reportLabels } from "../locale/labels.js";
 import type { TableFormat } from "../report/textTable.js";
 import type { ComparisonScenarioDefinition, ComparisonScenarioResult } from "../scenario/comparisonScenario.js";
-import { scenarioWorkLimits } from "../scenario/comparisonScenario.js";
+import { scenarioWorkLimits, SUBJECT_PATHS } from "../scenario/comparisonScenario.js";
 import { MAX_FILE_BYTES_LIMIT } from "./fileAccess.js";
 import type { RecoveryScenarioResult } from "../scenario/recoveryScenario.js";
 import { RecoveryInitiativeSchema } from "../streams/recoveryInitiative.js";
-import { formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
+import { atScenarioPath, formatScenarioIssue, ScenarioInputError } from "../scenario/scenarioBase.js";
 import { describeKind, runScenario, type ResolvedScenario, type ScenarioDefinition, type ScenarioResult } from "../scenario/scenarioSchema.js";
 import { writeFilesAtomically, WriteFileError, type OutputFile } from "./atomicWrite.js";
 import { comparisonHtml } from "./htmlReport.js";
@@ -249,7 +249,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         if (values.format !== undefined && values.format !== "csv") throw new UsageError("generate writes CSV; --format must be csv or left out");
         // Use that varies by month goes to a second file: without --out it would be lost.
         if (!values.out) throw new UsageError("generate writes two CSV files (trajectories and use per month): give --out <file.csv>");
-        const { value } = await readScenario(path, undefined, files);
+        const { value, locate } = await readScenario(path, undefined, files);
         if (value.kind !== "comparison") {
           io.stderr(`${path}: kind: generate writes a synthetic caseload; this scenario is ${describeKind(value.kind)}\n`);
           return EXIT.invalidInput;
@@ -259,7 +259,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           return EXIT.invalidInput;
         }
         const seed = integer(values.seed, "--seed") ?? value.options.seed;
-        const csv = recordsToCsv(generateCaseload(drawnSpec(value.caseload.spec, seed), seed, scenarioWorkLimits(value.options)), { dutch: values.dutch });
+        // An error in the spec (a drawn value out of range, the work limits) at its place in the file, as run says it.
+        const spec = value.caseload.spec;
+        const caseload = atScenarioPath(path, () => generateCaseload(drawnSpec(spec, seed), seed, scenarioWorkLimits(value.options)), locate, SUBJECT_PATHS);
+        const csv = recordsToCsv(caseload, { dutch: values.dutch });
         const usePath = join(dirname(values.out), `${basename(values.out, extname(values.out))}-use${extname(values.out) || ".csv"}`);
         checkOut(usePath);
         // Both files or neither: a failure on the second leaves no trajectories without their use.

@@ -577,7 +577,7 @@ describe("generated ids", () => {
   };
   const oneToN = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 
-  it("number each profile's trajectories 1 … n, the same before and after a larger caseload of the same profile names (ids are kept between runs)", () => {
+  it("number each profile's trajectories 1 … n, the same before and after a larger caseload of the same profile names", () => {
     const small = { window: { start: "2026-01", months: 12 }, municipalities: [{ name: "G0", weight: 1 }], providers: [{ name: "P0", careForms: ["ambulant" as const], weight: 1 }], profiles: [profile({ name: "ids-a", initialStock: 5, arrivalsPerMonth: 1 })] };
     const large = { ...small, profiles: [profile({ name: "ids-a", initialStock: 400, arrivalsPerMonth: 30 }), profile({ name: "ids-b", initialStock: 3, arrivalsPerMonth: 1 })] };
     const first = generateCaseload(small, 1);

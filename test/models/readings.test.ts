@@ -72,7 +72,7 @@ describe("reading 1, as a property: the horizon's start never changes a payment"
       return { ...d, a, b: { start: formatMonth(bStart), months: aEnd - bStart + 1 } };
     }),
   );
-  it("effort with an intake stop (and any ceiling behaviour): months inside both horizons pay the same", () => {
+  it("effort with a ceiling of any behaviour (an intake stop among them): months inside both horizons pay the same", () => {
     fc.assert(
       fc.property(twoHorizons, effortConfigArb({ ceiling: "any" }), fc.integer({ min: 0, max: 3 }), ({ caseload: c, a, b }, cfg, lag) => {
         const model = createModel(cfg);

@@ -97,6 +97,11 @@ describe("the command line", () => {
     expect(r.code).toBe(EXIT.invalidInput);
     expect(r.stderr).toMatch(/trajectories, more than the limit of 1 \(option maxTrajectories\)/);
     expect(existsSync(out)).toBe(false);
+    for (const command of ["run", "validate"]) {
+      const other = await cli(command, limited);
+      expect([command, other.code]).toEqual([command, EXIT.invalidInput]);
+      expect(other.stderr).toBe(r.stderr);
+    }
   });
 
   it("validates, and names file, line, column and field of a broken scenario (exit 1)", async () => {
