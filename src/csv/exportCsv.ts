@@ -1,4 +1,4 @@
-import { toRecords, type Caseload } from "../caseload/caseload.js";
+import { trajectoryRecord, type Caseload } from "../caseload/caseload.js";
 import { CARE_FORMS } from "../caseload/codes.js";
 import { NO_TRAJECTORY, LINE_KINDS } from "../ledger/lineKind.js";
 import { municipalityLabel, providerLabel, type Ledger } from "../ledger/ledger.js";
@@ -7,10 +7,10 @@ import type { Metrics } from "../metrics/metrics.js";
 import { reportLabels, type LabelledMetric, type ReportLabels } from "../locale/labels.js";
 import type { ReportLocale } from "../locale/locale.js";
 import type { Cents } from "../money/cents.js";
-import { formatMonth, parseMonth, yearOf } from "../period.js";
+import { formatMonth, yearOf } from "../period.js";
 import type { Breakdown } from "../projection/breakdown.js";
 import { TRAJECTORY_CSV_FIELDS, USE_CSV_FIELDS, type CsvDelimiter } from "./caseloadCsv.js";
-import { guardCsvText, NumberCell, numberCell, stringifyCsv, type CsvCell } from "./stringifyCsv.js";
+import { CsvLines, guardCsvText, NumberCell, numberCell, type CsvCell } from "./stringifyCsv.js";
 
 /**
  * How CSV is written. The default is plain CSV: `,` between fields, amounts in euros with a
@@ -56,11 +56,18 @@ export function style(o: CsvExportOptions = {}): Style {
  * guarded against spreadsheet formulas ({@link guardCsvText}: `=cmd` → `'=cmd`).
  */
 export function write(rows: readonly (readonly CsvCell[])[], s: Style): string {
-  return stringifyCsv(
-    rows.map((row) => row.map((cell) => (cell instanceof NumberCell ? cell.text : guardCsvText(cell)))),
-    s.delimiter,
-    s.bom,
-  );
+  const out = exportLines(s);
+  for (const row of rows) out.add(row);
+  return out.text();
+}
+
+/** {@link write} a row at a time (for exports of millions of rows). */
+function exportLines(s: Style): { add(row: readonly CsvCell[]): void; text(): string } {
+  const lines = new CsvLines(s.delimiter, s.bom);
+  return {
+    add: (row) => lines.add(row.map((cell) => (cell instanceof NumberCell ? cell.text : guardCsvText(cell)))),
+    text: () => lines.text(),
+  };
 }
 
 /**
@@ -311,12 +318,16 @@ export interface CaseloadCsv {
  */
 export function recordsToCsv(caseload: Caseload, options: Omit<CsvExportOptions, "amounts"> = {}): CaseloadCsv {
   const s = style(options);
-  const trajectories: CsvCell[][] = [[...TRAJECTORY_CSV_FIELDS]];
-  const use: CsvCell[][] = [[...USE_CSV_FIELDS]];
+  const trajectories = exportLines(s);
+  trajectories.add(TRAJECTORY_CSV_FIELDS);
+  const use = exportLines(s);
+  use.add(USE_CSV_FIELDS);
   const first = caseload.window.start;
-  for (const r of toRecords(caseload)) {
+  // One record at a time: a caseload of a million trajectories is not held twice as objects.
+  for (let t = 0; t < caseload.size; t++) {
+    const r = trajectoryRecord(caseload, t);
     const constant = r.use.length > 0 && r.use.every((v) => v === r.use[0]);
-    trajectories.push([
+    trajectories.add([
       r.id,
       r.client,
       r.municipality,
@@ -333,13 +344,13 @@ export function recordsToCsv(caseload: Caseload, options: Omit<CsvExportOptions,
       constant ? count(r.use[0]!) : "",
     ]);
     if (!constant) {
-      const from = Math.max(first, parseMonth(r.start));
-      r.use.forEach((v, k) => use.push([r.id, formatMonth(from + k), count(v)]));
+      const from = Math.max(first, caseload.start[t]!);
+      r.use.forEach((v, k) => use.add([r.id, formatMonth(from + k), count(v)]));
     }
   }
   return {
-    trajectories: write(trajectories, s),
-    use: write(use, s),
+    trajectories: trajectories.text(),
+    use: use.text(),
     window: { start: formatMonth(caseload.window.start), months: caseload.window.months },
   };
 }

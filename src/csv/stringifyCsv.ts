@@ -10,11 +10,48 @@
  * reads the text as UTF-8).
  */
 export function stringifyCsv(rows: readonly (readonly string[])[], delimiter: string, bom: boolean): string {
-  const out: string[] = bom ? ["\ufeff"] : [];
-  for (const row of rows) {
-    out.push(row.map((cell) => (needsQuotes(cell, delimiter) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(delimiter), "\n");
+  const out = new CsvLines(delimiter, bom);
+  for (const row of rows) out.add(row);
+  return out.text();
+}
+
+/**
+ * {@link stringifyCsv} a row at a time: each row becomes its line as it is added, so an export of
+ * millions of rows never holds them all as arrays (their garbage was a third of an export's time).
+ */
+export class CsvLines {
+  /** The lines since the last chunk, and the chunks: a few thousand lines joined into one flat string each. */
+  private lines: string[] = [];
+  private readonly chunks: string[];
+  constructor(
+    private readonly delimiter: string,
+    bom: boolean,
+  ) {
+    this.chunks = bom ? ["\ufeff"] : [];
   }
-  return out.join("");
+  /** Adds a row: its cells, quoted where needed, joined by the delimiter, and a line break. */
+  add(row: readonly string[]): void {
+    let line = "";
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i]!;
+      if (i > 0) line += this.delimiter;
+      line += needsQuotes(cell, this.delimiter) ? `"${cell.replace(/"/g, '""')}"` : cell;
+    }
+    this.lines.push(line, "\n");
+    // Millions of line strings kept to the end would each survive into the old generation, and
+    // collecting them cost more than writing them: join them a few thousand at a time.
+    if (this.lines.length >= 8192) this.flush();
+  }
+  /** The CSV text of every row added. */
+  text(): string {
+    this.flush();
+    return this.chunks.join("");
+  }
+  private flush(): void {
+    if (this.lines.length === 0) return;
+    this.chunks.push(this.lines.join(""));
+    this.lines = [];
+  }
 }
 
 function needsQuotes(cell: string, delimiter: string): boolean {
