@@ -42,11 +42,10 @@ export class AggregatingWriter implements LedgerWriter {
   dueAfterHorizon = 0;
   private absSum = 0;
   /**
-   * Sums of the absolute amounts of the lines due after the horizon, and of the lines that open an
-   * obligation (a run's lines counted each): each bounds every partial sum of its total, see
-   * {@link assertExact}.
+   * Sum of the absolute amounts of the lines that open an obligation (a run's lines counted each):
+   * it bounds every partial sum of the obligations and of the amount due after the horizon (a line
+   * due after it is open at its last month, an obligation date), see {@link assertExact}.
    */
-  private dueAbs = 0;
   private openAbs = 0;
   private readonly start: Month;
   private readonly last: Month;
@@ -151,10 +150,7 @@ export class AggregatingWriter implements LedgerWriter {
     const last = this.last;
     if (month > last) {
       // Owed or committed by the horizon's end and paid after it; later events are not yet owed.
-      if (incurred <= last) {
-        this.dueAfterHorizon += cents;
-        this.dueAbs += cents < 0 ? -cents : cents;
-      }
+      if (incurred <= last) this.dueAfterHorizon += cents;
       return;
     }
     const i = month - this.start;
@@ -200,11 +196,7 @@ export class AggregatingWriter implements LedgerWriter {
     let to = lastMonth;
     if (to > last) {
       // The lines paid after the horizon: owed by its end when incurred by then.
-      if (incurred <= last) {
-        const due = month > last ? count : lastMonth - last;
-        this.dueAfterHorizon += cents * due;
-        this.dueAbs += (cents < 0 ? -cents : cents) * due;
-      }
+      if (incurred <= last) this.dueAfterHorizon += cents * (month > last ? count : lastMonth - last);
       to = last;
     }
     const from = month > this.start ? month : this.start;
@@ -237,10 +229,7 @@ export class AggregatingWriter implements LedgerWriter {
     if (!Number.isSafeInteger(cents)) this.refuse(-1, month, cents);
     if (month > incurred) this.openAt(month, incurred, cents);
     if (month > this.last) {
-      if (incurred <= this.last) {
-        this.dueAfterHorizon += cents;
-        this.dueAbs += cents < 0 ? -cents : cents;
-      }
+      if (incurred <= this.last) this.dueAfterHorizon += cents;
       return;
     }
     const i = month - this.start;
@@ -381,8 +370,12 @@ export class AggregatingWriter implements LedgerWriter {
    */
   private openRun(first: Month, lastMonth: Month, incurred: Month, cents: number): void {
     const dates = this.obligationDates;
-    this.openAbs += (cents < 0 ? -cents : cents) * (lastMonth - first + 1);
-    for (let k = this.datesAtOrAfter(incurred); k < dates.length; k++) {
+    const k0 = this.datesAtOrAfter(incurred);
+    // As line by line: only the lines paid after the first date at or after `incurred` open anything.
+    if (k0 >= dates.length || dates[k0]! >= lastMonth) return;
+    const opening = lastMonth - (first > dates[k0]! ? first : dates[k0]! + 1) + 1;
+    this.openAbs += (cents < 0 ? -cents : cents) * opening;
+    for (let k = k0; k < dates.length; k++) {
       const d = dates[k]!;
       if (d >= lastMonth) break; // no line of the run is paid after d
       this.obligations[k]! += cents * (d < first ? lastMonth - first + 1 : lastMonth - d);
@@ -398,10 +391,10 @@ export class AggregatingWriter implements LedgerWriter {
   /**
    * Throws when any total could have lost exactness: if the sum of absolute amounts stays below
    * 2^53, every partial sum in every breakdown was an exact integer. Likewise the obligations and
-   * the amount due after the horizon, whose lines {@link openAbs} and {@link dueAbs} sum.
+   * the amount due after the horizon, whose lines {@link openAbs} sums.
    */
   assertExact(): void {
-    if (this.absSum > Number.MAX_SAFE_INTEGER || this.openAbs > Number.MAX_SAFE_INTEGER || this.dueAbs > Number.MAX_SAFE_INTEGER) {
+    if (this.absSum > Number.MAX_SAFE_INTEGER || this.openAbs > Number.MAX_SAFE_INTEGER) {
       throw new FundingInputError("projection", [
         { code: "unsafe_amount", path: [], message: `totals of model "${this.modelLabel}" pass 2^53 cents; amounts would no longer be exact` },
       ]);

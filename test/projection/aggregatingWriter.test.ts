@@ -98,15 +98,41 @@ describe("AggregatingWriter exactness", () => {
     return w;
   };
 
-  it("refuses amounts due after the horizon whose sum passes 2^53 cents", () => {
+  it("refuses amounts due after the horizon whose sum reaches 2^53 cents", () => {
     // Horizon Jan – Mar 2026; both lines incurred in it, paid in May: due after it, 2 × 2^52.
     expect(() => write([["2026-05", "2026-01"], ["2026-05", "2026-02"]]).assertExact()).toThrow(/pass 2\^53 cents/);
   });
 
-  it("refuses obligations whose sum passes 2^53 cents, though the paid and the due each stay below", () => {
+  it("refuses obligations whose sum reaches 2^53 cents, though the paid and the due each stay below", () => {
     // Horizon Jan 2026 – Mar 2027. Both lines are incurred in Nov 2026 and open at the year end
     // (2026-12): 2 × 2^52. One is paid inside the horizon (Jan 2027), the other after it (May 2027).
     expect(() => write([["2027-01", "2026-11"], ["2027-05", "2026-11"]], 15).assertExact()).toThrow(/pass 2\^53 cents/);
+  });
+
+  it("refuses a run exactly when it refuses the same lines one by one", () => {
+    const both = (month: string, incurred: string, count: number, months = 3) => {
+      const outcomes = [true, false].map((asRun) => {
+        const w = new AggregatingWriter(c, toHorizon({ start: "2026-01", months }), false, "test");
+        const writer = asRun ? w : lineByLine(w);
+        writeRun(writer, 0, parseMonth(month), parseMonth(incurred), KIND_DECLARATION, big, count);
+        try {
+          w.assertExact();
+          return "kept";
+        } catch {
+          return "refused";
+        }
+      });
+      expect(outcomes[0]).toBe(outcomes[1]);
+      return outcomes[0];
+    };
+    // Horizon Jan – Mar 2026. Incurred in June, paid July – September: after the horizon and not yet owed, nothing open.
+    expect(both("2026-07", "2026-06", 3)).toBe("kept");
+    // Incurred in February, paid May – July: all three owed at the horizon's end, 3 × 2^52.
+    expect(both("2026-05", "2026-02", 3)).toBe("refused");
+    // Horizon Jan 2026 – Mar 2027: incurred Dec 2026, paid Jan – Mar 2027, inside it: 3 × 2^52 paid, past 2^53.
+    expect(both("2027-01", "2026-12", 3, 15)).toBe("refused");
+    // One line of 2^52 open at both dates of that horizon is kept.
+    expect(both("2027-05", "2026-11", 1, 15)).toBe("kept");
   });
 
   it("keeps one such amount, and lines paid in the month of their care, which open nothing", () => {
