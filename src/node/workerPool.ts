@@ -18,8 +18,9 @@ import type { CompareWorkerData, MainMessage, RunTask, SerialisedError, WorkerMe
  * Worker threads kept for several comparisons — {@link compareInWorkers}, `sensitivityInWorkers`,
  * `runScenarioInWorkers` — so each thread loads the library once and stays warm from one to the
  * next. Open one with {@link openWorkerPool}, pass it as `pool` in {@link ParallelCompareOptions},
- * and {@link WorkerPool.close | close} it when done (its threads keep the process alive until
- * then). Comparisons on one pool run one after another, not at the same time.
+ * and {@link WorkerPool.close | close} it when done to free its threads (an idle pool does not keep
+ * the process alive; a comparison running on it does). Comparisons on one pool run one after
+ * another, not at the same time.
  * @category Node: files, CLI and workers
  */
 export interface WorkerPool {
@@ -27,7 +28,7 @@ export interface WorkerPool {
   readonly size: number;
   /** Threads running now: started by the comparisons so far (at most `size`), stopped by `close` or a failed run. */
   readonly threads: number;
-  /** Stops the pool's threads. A comparison given the pool afterwards starts new ones. */
+  /** Stops the pool's threads; a comparison running on it rejects. A comparison given the pool afterwards starts new ones. */
   close(): Promise<void>;
 }
 
@@ -93,6 +94,7 @@ export class RunPool implements WorkerPool {
   async close(): Promise<void> {
     const slots = this.slots;
     this.slots = [];
+    this.current?.fail(new Error("the worker pool was closed while a comparison was running on it"));
     await Promise.all(slots.map((s) => this.stop(s)));
   }
 
@@ -126,7 +128,9 @@ export class RunPool implements WorkerPool {
         for (const slot of this.slots) slot.worker.unref();
         if ("value" in outcome) return resolve(outcome.value);
         // After a failure the threads may be mid-task: stop them all (a later job starts new ones).
-        void this.close().finally(() => reject(outcome.error));
+        const slots = this.slots;
+        this.slots = [];
+        void Promise.all(slots.map((s) => this.stop(s))).finally(() => reject(outcome.error));
       };
       const check = () => {
         if (failure) {
@@ -162,7 +166,9 @@ export class RunPool implements WorkerPool {
       this.current = {
         fail: (error) => settle({ error }),
         message: (slot, m) => {
-          if (settled) return;
+          // A message of a stopped worker, or of a task it is not making, belongs to an earlier job
+          // (a worker's last message can arrive after it was told to stop): not this one's.
+          if (settled || slot.stopped || (m.index >= 0 && m.index !== slot.task)) return;
           if (m.type === "result") {
             results[m.index] = m.outcome;
             slot.task = -1;
@@ -202,12 +208,15 @@ export class RunPool implements WorkerPool {
     const script = workerScript();
     const slot: Slot = { worker: new Worker(script.file, { eval: script.eval }), job: -1, task: -1, stopped: false };
     slot.worker.on("message", (m: WorkerMessage) => this.current?.message(slot, m));
-    slot.worker.on("error", (e) => this.current?.fail(e));
+    slot.worker.on("error", (e) => {
+      if (!slot.stopped) this.current?.fail(e);
+    });
     slot.worker.on("exit", (code) => {
       // Workers stop only when told to; a message posted just before an exit still comes first.
       if (slot.stopped) return;
       this.slots = this.slots.filter((s) => s !== slot);
-      setImmediate(() => this.current?.fail(new Error(`a compareInWorkers worker stopped unexpectedly (exit code ${code})`)));
+      // An idle worker's end costs no run (the next job starts another); a busy one's fails its job.
+      if (slot.task >= 0) setImmediate(() => this.current?.fail(new Error(`a compareInWorkers worker stopped unexpectedly (exit code ${code})`)));
     });
     return slot;
   }

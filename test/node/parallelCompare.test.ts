@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compare, createModel, FundingInputError, generateCaseload, parseScenario, runScenario, sensitivity, type ModelConfig, type Uncertain } from "../../src/index.js";
-import { compareInWorkers, openWorkerPool, runScenarioInWorkers, sensitivityInWorkers } from "../../src/node/index.js";
+import { compareInWorkers, openWorkerPool, runScenarioInWorkers, sensitivityInWorkers, type WorkerPool } from "../../src/node/index.js";
+import type { Worker } from "node:worker_threads";
 import { SMALL_SPEC } from "../support/examples.js";
 
 // Seven runs of the small spec, four models, cost prices, a budget, behaviour responses and an
@@ -141,22 +142,27 @@ describe("runScenarioInWorkers", () => {
 });
 
 describe("openWorkerPool", () => {
+  /** The pool's threads, by id (read from its internals: which threads ran is not part of the API). */
+  const threadIds = (pool: WorkerPool): number[] => (pool as unknown as { slots: { worker: Worker }[] }).slots.map((s) => s.worker.threadId);
+
   it("keeps its threads from one comparison to the next, each result as compare gives it, and starts anew after close", async () => {
     const pool = openWorkerPool(2);
     try {
       expect([pool.size, pool.threads]).toEqual([2, 0]);
       const first = { ...OPTIONS, runs: 3 };
       expect(await compareInWorkers(SMALL_SPEC, MODELS, first, { pool })).toStrictEqual(compare(SMALL_SPEC, MODELS, first));
-      expect(pool.threads).toBe(2);
+      const threads = threadIds(pool);
+      expect(threads).toHaveLength(2);
       // Other inputs on the same threads: each worker plans the new comparison before its runs.
       const second = { seed: 3, runs: 4 };
       const models = [MODELS[1]!, MODELS[3]!];
       expect(await compareInWorkers(SMALL_SPEC, models, second, { pool })).toStrictEqual(compare(SMALL_SPEC, models, second));
-      expect(pool.threads).toBe(2);
+      expect(threadIds(pool)).toEqual(threads);
       await pool.close();
       expect(pool.threads).toBe(0);
       expect(await compareInWorkers(SMALL_SPEC, models, second, { pool })).toStrictEqual(compare(SMALL_SPEC, models, second));
       expect(pool.threads).toBe(2);
+      expect(threadIds(pool).some((id) => threads.includes(id))).toBe(false);
     } finally {
       await pool.close();
     }
@@ -173,6 +179,34 @@ describe("openWorkerPool", () => {
       expect(pool.threads).toBe(0);
       const ok = { seed: 5, runs: 3 };
       expect(await compareInWorkers(SMALL_SPEC, MODELS, ok, { pool })).toStrictEqual(compare(SMALL_SPEC, MODELS, ok));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("rejects a comparison running when it is closed, and serves the next one", async () => {
+    const pool = openWorkerPool(2);
+    try {
+      const running = compareInWorkers(SMALL_SPEC, MODELS, { ...OPTIONS, runs: 6 }, { pool, onRun: () => void pool.close() });
+      await expect(running).rejects.toThrow(/the worker pool was closed while a comparison was running on it/);
+      const ok = { seed: 5, runs: 3 };
+      expect(await compareInWorkers(SMALL_SPEC, MODELS, ok, { pool })).toStrictEqual(compare(SMALL_SPEC, MODELS, ok));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("takes no message of a stopped worker, or of a task a worker is not making, into the comparison running", async () => {
+    const pool = openWorkerPool(2);
+    try {
+      const options = { ...OPTIONS, runs: 4 };
+      const running = compareInWorkers(SMALL_SPEC, MODELS, options, { pool });
+      // As a message from an earlier, failed comparison's worker would arrive: a result for task 0, twice.
+      const job = (pool as unknown as { current: { message(slot: unknown, m: unknown): void } }).current;
+      const stale = { type: "result", index: 0, outcome: { metrics: [] } };
+      job.message({ stopped: true, task: 0 }, stale);
+      job.message({ stopped: false, task: 3 }, stale);
+      expect(await running).toStrictEqual(compare(SMALL_SPEC, MODELS, options));
     } finally {
       await pool.close();
     }
