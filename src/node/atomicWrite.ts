@@ -13,8 +13,9 @@ export class WriteFileError extends Error {
   constructor(
     readonly path: string,
     override readonly cause: unknown,
+    note = "",
   ) {
-    super(`cannot write ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`cannot write ${path}: ${cause instanceof Error ? cause.message : String(cause)}${note}`);
     this.name = "WriteFileError";
   }
 }
@@ -66,17 +67,25 @@ const besideName = (path: string, suffix: string): string => join(dirname(path),
 
 /**
  * A second name for the file at `path` (a hard link: no copy, the bytes stay where they are), or a
- * copy where the file system has no hard links; null when there is no file there.
+ * copy where the file system has no hard links; null when there is no file there, or neither can
+ * be made (a folder, a file not ours to link, a full disk): then the write goes on as it would
+ * without the second name, and only a failure later removes the file instead of putting it back.
  */
 function keepPrevious(path: string): string | null {
   if (!existsSync(path)) return null;
   const bak = besideName(path, "bak");
   try {
     linkSync(path, bak);
+    return bak;
   } catch {
-    copyFileSync(path, bak);
+    try {
+      copyFileSync(path, bak);
+      return bak;
+    } catch {
+      rmSync(bak, { force: true });
+      return null;
+    }
   }
-  return bak;
 }
 
 /**
@@ -132,15 +141,18 @@ export function writeFilesAtomically(files: readonly OutputFile[]): void {
     } catch (e) {
       cleanUp();
       if (previous !== null) rmSync(previous, { force: true });
-      for (const done of renamed) {
+      // Last renamed first: a target named twice (a link and its file) ends with what it held before both.
+      const notBack: string[] = [];
+      for (const done of [...renamed].reverse()) {
         try {
           if (done.previous === null) rmSync(done.path, { force: true });
           else renameSync(done.previous, done.path);
         } catch {
-          // Could not be put back: the previous file stays under its second name, not lost.
+          // Could not be put back: the previous file stays under its second name, which the error says.
+          if (done.previous !== null) notBack.push(`${done.path} as ${done.previous}`);
         }
       }
-      throw new WriteFileError(t.path, e);
+      throw new WriteFileError(t.path, e, notBack.length > 0 ? `; could not put back the previous ${notBack.join(", ")}` : "");
     }
   }
   for (const done of renamed) if (done.previous !== null) rmSync(done.previous, { force: true });

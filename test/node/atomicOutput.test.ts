@@ -15,6 +15,8 @@ import { tempFiles } from "../support/tempFiles.js";
 
 // A disk that fills up: writing a file whose name matches `full.on` writes its first 10 characters, then fails with ENOSPC.
 const full = vi.hoisted(() => ({ on: null as RegExp | null }));
+// A rename onto a target matching `renameFails.on` fails (EIO), as a rename on a failing disk would.
+const renameFails = vi.hoisted(() => ({ on: null as RegExp | null }));
 vi.mock("node:fs", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:fs")>();
   const writeFileSync = (path: unknown, data: unknown, options?: unknown): void => {
@@ -24,12 +26,19 @@ vi.mock("node:fs", async (importOriginal) => {
     }
     return real.writeFileSync(path as never, data as never, options as never);
   };
-  return { ...real, writeFileSync, default: { ...real, writeFileSync } };
+  const renameSync = (from: unknown, to: unknown): void => {
+    if (renameFails.on !== null && typeof to === "string" && renameFails.on.test(to)) {
+      throw Object.assign(new Error(`EIO: i/o error, rename '${String(from)}' -> '${to}'`), { code: "EIO", errno: -5 });
+    }
+    return real.renameSync(from as never, to as never);
+  };
+  return { ...real, writeFileSync, renameSync, default: { ...real, writeFileSync, renameSync } };
 });
 
 const { dir } = tempFiles("atomic-out-");
 afterEach(() => {
   full.on = null;
+  renameFails.on = null;
 });
 
 /** The files in a folder, temporary ones included (they start with a dot). */
@@ -186,5 +195,48 @@ describe("writeFilesAtomically: a rename that fails after others undoes them", (
     ]);
     expect([readFileSync(a, "utf8"), readFileSync(b, "utf8")]).toEqual(["new a\n", "new b\n"]);
     expect(filesIn(folder)).toEqual(["a.csv", "b.csv"]);
+  });
+});
+
+describe("writeFilesAtomically: a rename that fails on the disk", () => {
+  it("puts back what the renamed files held, removes a new one, and leaves no second name or temporary file", () => {
+    const folder = join(dir, "eio");
+    mkdirSync(folder);
+    const a = join(folder, "a.csv");
+    writeFileSync(a, "old a\n");
+    const b = join(folder, "b.csv");
+    const c = join(folder, "c.csv");
+    writeFileSync(c, "old c\n");
+    renameFails.on = /c\.csv$/;
+    expect(() =>
+      writeFilesAtomically([
+        { path: a, text: "new a\n" },
+        { path: b, text: "new b\n" },
+        { path: c, text: "new c\n" },
+      ]),
+    ).toThrow(expect.objectContaining({ name: "WriteFileError", path: c, message: expect.stringMatching(/^cannot write .*c\.csv: EIO: i\/o error/) }));
+    expect([readFileSync(a, "utf8"), readFileSync(c, "utf8")]).toEqual(["old a\n", "old c\n"]);
+    expect(filesIn(folder)).toEqual(["a.csv", "c.csv"]);
+  });
+
+  it.skipIf(process.platform === "win32")("a file named twice (itself and a link to it) ends with what it held before both", () => {
+    const folder = join(dir, "twice");
+    mkdirSync(folder);
+    const a = join(folder, "a.csv");
+    writeFileSync(a, "ORIGINAL a\n");
+    const link = join(folder, "link.csv");
+    symlinkSync(a, link);
+    const c = join(folder, "c.csv");
+    renameFails.on = /c\.csv$/;
+    expect(() =>
+      writeFilesAtomically([
+        { path: a, text: "first new a\n" },
+        { path: link, text: "second new a\n" },
+        { path: c, text: "new c\n" },
+      ]),
+    ).toThrow(expect.objectContaining({ name: "WriteFileError", path: c }));
+    expect(readFileSync(a, "utf8")).toBe("ORIGINAL a\n");
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(filesIn(folder)).toEqual(["a.csv", "link.csv"]);
   });
 });
