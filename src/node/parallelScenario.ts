@@ -4,6 +4,7 @@ import {
   progressOf,
   scenarioSensitivityInputs,
   SUBJECT_PATHS,
+  withCaseloadBuilt,
   type ComparisonScenarioDefinition,
   type ComparisonScenarioResult,
 } from "../scenario/comparisonScenario.js";
@@ -31,16 +32,17 @@ export async function runScenarioInWorkers(
   return atScenarioPathAsync(
     source,
     async () => {
+      const resolved = withCaseloadBuilt(scenario);
       // One pool for every comparison of the scenario, so each thread starts and warms up once.
       const own = parallel.pool === undefined ? openWorkerPool(parallel.workers) : null;
       const threads: ParallelCompareOptions = { ...(parallel.workers !== undefined ? { workers: parallel.workers } : {}), pool: parallel.pool ?? own! };
       try {
-        const result = await driveComparisonsAsync(comparisonScenarioSteps(scenario, false), (x) => {
-          const onRun = progressOf(parallel.onRun, x.step, scenario);
+        const result = await driveComparisonsAsync(comparisonScenarioSteps(resolved, false), (x) => {
+          const onRun = progressOf(parallel.onRun, x.step, resolved);
           return compareInWorkers(x.caseload, x.models as Parameters<typeof compareInWorkers>[1], x.options, { ...threads, ...(onRun ? { onRun } : {}) });
         });
         // The tornado's runs over the workers too (after the comparisons, as runScenario makes them).
-        const s = scenarioSensitivityInputs(scenario);
+        const s = scenarioSensitivityInputs(resolved);
         return s ? { ...result, sensitivity: await sensitivityInWorkers(s.caseload, s.models as Parameters<typeof sensitivityInWorkers>[1], s.options, s.sensitivity, threads) } : result;
       } finally {
         await own?.close();

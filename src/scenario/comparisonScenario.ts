@@ -484,6 +484,16 @@ function scenarioCaseload(resolved: ResolvedScenario<ComparisonScenarioDefinitio
   return resolved.caseload ?? caseloadOf(resolved.definition.caseload, scenarioWorkLimits(resolved.definition.options).maxTrajectoryMonths);
 }
 
+/**
+ * The scenario with its caseload built when it is given as records in the scenario itself, so
+ * drivers that read it more than once (the comparisons, then the sensitivity analysis) build it once.
+ */
+export function withCaseloadBuilt(resolved: ResolvedScenario<ComparisonScenarioDefinition>): ResolvedScenario<ComparisonScenarioDefinition> {
+  if (resolved.caseload !== null) return resolved;
+  const given = scenarioCaseload(resolved);
+  return isCaseload(given) ? { ...resolved, caseload: given } : resolved;
+}
+
 /** The inputs of a comparison scenario's sensitivity analysis (those of `sensitivity`), or null when it asks for none. */
 export function scenarioSensitivityInputs(resolved: ResolvedScenario<ComparisonScenarioDefinition>): {
   readonly caseload: Caseload | Uncertain<CaseloadSpecInput>;

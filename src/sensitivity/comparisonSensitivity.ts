@@ -62,8 +62,10 @@ const SEP = "\u0000";
  * comparison is run on **one** caseload — the first run's seed — so a swing is the parameter's
  * doing, not a different draw of clients; a parameter a metric does not depend on has a swing of
  * exactly 0. 1 + 2 × parameters runs (plus steps² for a two-way grid). The inputs are those of
- * {@link compare}, with distribution nodes for the uncertain parameters. `sensitivityInWorkers`
- * (node entry) makes the same runs over worker threads, with the same result.
+ * {@link compare}, with distribution nodes for the uncertain parameters. Which runs are needed is
+ * settled before any is made, so an error in the options (a two-way parameter that is not one) is
+ * reported before the runs. `sensitivityInWorkers` (node entry) makes the same runs over worker
+ * threads, with the same result.
  * @category Uncertainty and sensitivity
  */
 export function sensitivity(

@@ -111,7 +111,7 @@ describe("sensitivityInWorkers", () => {
     }
   });
 
-  it("reports its input errors as sensitivity does, before starting a worker", async () => {
+  it("reports its input errors as sensitivity does", async () => {
     const expected = await inputError(() => sensitivity(SMALL_SPEC, MODELS, options, { twoWay: ["models[1].tariffs[0].tariff", "nope"] }));
     const got = await inputError(() => sensitivityInWorkers(SMALL_SPEC, MODELS, options, { twoWay: ["models[1].tariffs[0].tariff", "nope"] }, { workers: 2 }));
     expect([got.subject, got.issues]).toStrictEqual([expected.subject, expected.issues]);
