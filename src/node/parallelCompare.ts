@@ -34,9 +34,11 @@ export type { ParallelCompareOptions } from "./workerPool.js";
  *
  * Runs are handed out one at a time to whichever worker is free, so a slow run or a busy core
  * does not hold the others up. Each worker loads the library (about 0.2 s) and plans the
- * comparison itself, and its first runs are slower than later ones (a cold JIT: about 1 s lost per
- * worker in all on the default region), so workers pay off from a few dozen runs. For several
- * comparisons in a row, keep the threads warm in one pool: `parallel.pool` ({@link openWorkerPool}).
+ * comparison itself, and its first runs are slower than later ones (a cold JIT; with the loading,
+ * about 1 s lost per worker on the behaviour scenario), so fresh workers pay off from a few dozen
+ * runs; warm, 40 runs of that scenario took 3.4 s on 2 workers against 5.9 s in one thread. For
+ * several comparisons in a row, keep the threads warm in one pool: `parallel.pool`
+ * ({@link openWorkerPool}).
  * The worker script is `compareWorker.js` (`.cjs` for `require`) next to the node entry in
  * `dist/`: a bundler that moves the node entry must copy it along.
  * @category Node: files, CLI and workers
