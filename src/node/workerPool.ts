@@ -141,6 +141,7 @@ export class RunPool implements WorkerPool {
         }
       };
       const dispatch = (slot: Slot) => {
+        if (settled) return; // e.g. `onRun` closed the pool
         if (failure || next >= total) {
           slot.task = -1;
           check();
