@@ -20,7 +20,7 @@ import { openWorkerPool, type ParallelCompareOptions } from "./workerPool.js";
  * one pool of threads (`parallel.pool`, or one opened for the scenario and closed after it). The
  * result is the one `runScenario` gives, bit for bit; errors are the
  * same `ScenarioInputError`s, with the paths inside the scenario. `onRun(done, total)`
- * counts the runs of every step.
+ * counts the runs of every step, then those of the sensitivity analysis.
  * @category Node: files, CLI and workers
  */
 export async function runScenarioInWorkers(
@@ -41,9 +41,14 @@ export async function runScenarioInWorkers(
           const onRun = progressOf(parallel.onRun, x.step, resolved);
           return compareInWorkers(x.caseload, x.models as Parameters<typeof compareInWorkers>[1], x.options, { ...threads, ...(onRun ? { onRun } : {}) });
         });
-        // The tornado's runs over the workers too (after the comparisons, as runScenario makes them).
+        // The tornado's runs over the workers too (after the comparisons, as runScenario makes them),
+        // counted on after the comparisons' runs.
         const s = scenarioSensitivityInputs(resolved);
-        return s ? { ...result, sensitivity: await sensitivityInWorkers(s.caseload, s.models as Parameters<typeof sensitivityInWorkers>[1], s.options, s.sensitivity, threads) } : result;
+        if (!s) return result;
+        const before = (1 + (resolved.definition.reforms?.length ?? 0)) * resolved.definition.options.runs;
+        const onRun = parallel.onRun;
+        const counted: ParallelCompareOptions = onRun ? { ...threads, onRun: (done, total) => onRun(before + done, before + total) } : threads;
+        return { ...result, sensitivity: await sensitivityInWorkers(s.caseload, s.models as Parameters<typeof sensitivityInWorkers>[1], s.options, s.sensitivity, counted) };
       } finally {
         await own?.close();
       }

@@ -137,7 +137,15 @@ describe("runScenarioInWorkers", () => {
     const serial = runScenario(resolved);
     expect(serial.sensitivity?.tornadoes).toHaveLength(4);
     expect(serial.reforms?.steps).toHaveLength(2);
-    expect(await runScenarioInWorkers(resolved, { workers: 2 })).toStrictEqual(serial);
+    const progress: [number, number][] = [];
+    expect(await runScenarioInWorkers(resolved, { workers: 2, onRun: (done, total) => progress.push([done, total]) })).toStrictEqual(serial);
+    // 2 steps × 3 runs, then the tornado's base case and its one parameter (the tariff) at P5 and P95.
+    expect(progress.at(5)).toEqual([6, 6]);
+    expect(progress.slice(6)).toEqual([
+      [7, 9],
+      [8, 9],
+      [9, 9],
+    ]);
   });
 });
 
