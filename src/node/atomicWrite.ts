@@ -95,7 +95,8 @@ function keepPrevious(path: string): string | null {
  * naming the file; the targets keep what they held. Should a rename fail after others succeeded
  * (rare: a rename in a folder does not need space), the files already renamed get back what they
  * held (kept under a second name, `.name.<random>.bak`, until every rename is done) or, when new,
- * are removed: never one file of this write without the others, and never a previous file lost.
+ * are removed: never one file of this write without the others, and no previous file lost that
+ * could be given a second name (a file system without hard links gets a copy).
  * A target that is a symlink is written through it (the link stays); an existing file keeps its
  * mode. A target that is a device or FIFO (`/dev/stdout`) is written directly.
  */
@@ -121,21 +122,13 @@ export function writeFilesAtomically(files: readonly OutputFile[]): void {
       throw new WriteFileError(f.path, e);
     }
   }
-  if (temporary.length === 1) {
-    // One file: its rename is the whole write, nothing to undo.
-    try {
-      renameSync(temporary[0]!.tmp, temporary[0]!.path);
-    } catch (e) {
-      cleanUp();
-      throw new WriteFileError(temporary[0]!.path, e);
-    }
-    return;
-  }
   const renamed: { readonly path: string; readonly previous: string | null }[] = [];
-  for (const t of temporary) {
+  for (const [i, t] of temporary.entries()) {
     let previous: string | null = null;
     try {
-      previous = keepPrevious(t.path);
+      // The last rename needs no second name: no rename after it can fail and undo it (so a
+      // single file is just renamed).
+      if (i < temporary.length - 1) previous = keepPrevious(t.path);
       renameSync(t.tmp, t.path);
       renamed.push({ path: t.path, previous });
     } catch (e) {

@@ -3,8 +3,9 @@
  * the same comparison as the main thread (from the same, structured-cloned inputs: planning is
  * deterministic); then it makes the runs the main thread hands it one at a time (a run index, and
  * for a sensitivity analysis the parameters' values) and posts back each run's {@link RunOutcome}.
- * A pool's worker is told to plan again for each comparison it serves. An error in a run is posted back serialised — a
- * {@link FundingInputError} as its subject and issues, so the caller rebuilds the same error.
+ * A pool's worker is told to plan again for each comparison it serves. An error in a run is posted
+ * back serialised — a {@link FundingInputError} as its subject and issues, so the caller rebuilds
+ * the same error.
  *
  * Not part of the public API: built as its own file (`dist/compareWorker.js` / `.cjs`) so a
  * worker can load it; from source it runs under tsx. Only types are exported: importing this

@@ -3,6 +3,7 @@ import {
   comparisonScenarioSteps,
   progressOf,
   scenarioSensitivityInputs,
+  sensitivityProgressOf,
   SUBJECT_PATHS,
   withCaseloadBuilt,
   type ComparisonScenarioDefinition,
@@ -34,23 +35,22 @@ export async function runScenarioInWorkers(
     async () => {
       const resolved = withCaseloadBuilt(scenario);
       // One pool for every comparison of the scenario, so each thread starts and warms up once.
-      const own = parallel.pool === undefined ? openWorkerPool(parallel.workers) : null;
-      const threads: ParallelCompareOptions = { ...(parallel.workers !== undefined ? { workers: parallel.workers } : {}), pool: parallel.pool ?? own! };
+      const pool = parallel.pool ?? openWorkerPool(parallel.workers);
+      const threads: ParallelCompareOptions = { ...(parallel.workers !== undefined ? { workers: parallel.workers } : {}), pool };
       try {
         const result = await driveComparisonsAsync(comparisonScenarioSteps(resolved, false), (x) => {
           const onRun = progressOf(parallel.onRun, x.step, resolved);
           return compareInWorkers(x.caseload, x.models as Parameters<typeof compareInWorkers>[1], x.options, { ...threads, ...(onRun ? { onRun } : {}) });
         });
-        // The tornado's runs over the workers too (after the comparisons, as runScenario makes them),
-        // counted on after the comparisons' runs.
+        // The tornado's runs over the workers too (after the comparisons, as runScenario makes them).
         const s = scenarioSensitivityInputs(resolved);
         if (!s) return result;
-        const before = (1 + (resolved.definition.reforms?.length ?? 0)) * resolved.definition.options.runs;
-        const onRun = parallel.onRun;
-        const counted: ParallelCompareOptions = onRun ? { ...threads, onRun: (done, total) => onRun(before + done, before + total) } : threads;
-        return { ...result, sensitivity: await sensitivityInWorkers(s.caseload, s.models as Parameters<typeof sensitivityInWorkers>[1], s.options, s.sensitivity, counted) };
+        const onRun = sensitivityProgressOf(parallel.onRun, resolved);
+        const analysis = await sensitivityInWorkers(s.caseload, s.models as Parameters<typeof sensitivityInWorkers>[1], s.options, s.sensitivity, { ...threads, ...(onRun ? { onRun } : {}) });
+        return { ...result, sensitivity: analysis };
       } finally {
-        await own?.close();
+        // A pool of the caller's stays open for its next comparisons.
+        if (pool !== parallel.pool) await pool.close();
       }
     },
     scenario.locate,

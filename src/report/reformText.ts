@@ -4,7 +4,6 @@ import { renderTable, type TableFormat } from "./textTable.js";
 import { reportLabels } from "../locale/labels.js";
 import type { ReportLocale } from "../locale/locale.js";
 
-// The metrics carry the labels every other table and CSV gives them, so a reader meets one name.
 const NOTE: Readonly<Record<ReportLocale, string>> = {
   en: "Each reform is applied on top of the steps above it and shown as the change from the step before, run by run on the same seeds (mean, P5 – P95).",
   nl: "Elke hervorming komt boven op de stappen erboven en staat hier als de verandering ten opzichte van de stap ervoor, run voor run op dezelfde seeds (gemiddelde, P5 – P95).",
@@ -18,6 +17,7 @@ const NOTE: Readonly<Record<ReportLocale, string>> = {
  */
 export function formatReforms(reforms: ReformsResult, format: TableFormat = "text", options: { readonly locale?: ReportLocale } = {}): string {
   const locale = options.locale ?? "en";
+  // The labels every other table and CSV gives the metrics, so a reader meets one name for each.
   const labels = reportLabels(locale).metric;
   const base = reforms.steps[0]!.comparison;
   const money = (metric: ReformMetric, v: number): string => (metric === "clientsWaiting" ? String(v) : formatEuro(v, { decimals: false }));

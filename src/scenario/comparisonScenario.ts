@@ -507,9 +507,18 @@ export function scenarioSensitivityInputs(resolved: ResolvedScenario<ComparisonS
 
 /** Progress over every comparison of a scenario: the baseline's runs, then each reform's. */
 export function progressOf(onRun: OnRun | undefined, step: number, resolved: ResolvedScenario<ComparisonScenarioDefinition>): OnRun | undefined {
-  const steps = 1 + (resolved.definition.reforms?.length ?? 0);
+  const steps = stepsOf(resolved);
   return onRun ? (done, total) => onRun(step * total + done, steps * total) : undefined;
 }
+
+/** Progress of a scenario's sensitivity runs, counted on after every comparison's runs. */
+export function sensitivityProgressOf(onRun: OnRun | undefined, resolved: ResolvedScenario<ComparisonScenarioDefinition>): OnRun | undefined {
+  const before = stepsOf(resolved) * resolved.definition.options.runs;
+  return onRun ? (done, total) => onRun(before + done, before + total) : undefined;
+}
+
+/** The comparisons of a scenario: the baseline and each reform. */
+const stepsOf = (resolved: ResolvedScenario<ComparisonScenarioDefinition>): number => 1 + (resolved.definition.reforms?.length ?? 0);
 
 /**
  * The comparisons a comparison scenario needs, asked for one by one (so a driver may run them in
