@@ -46,6 +46,7 @@ import {
   type TrajectoryConfig,
 } from "../src/index.js";
 import { benchCaseload, scaledRegion } from "./region.js";
+import { median } from "./median.js";
 
 const quick = process.argv.includes("--quick");
 const SIZE = quick ? 100_000 : 500_000;
@@ -307,10 +308,6 @@ for (let k = 0; k < rounds; k++) {
   }
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 console.log(`\nFloor: ${caseload.size.toLocaleString("en-US")} trajectories, ${trajectoryMonths.toLocaleString("en-US")} trajectory-months, 36 months, payments only (same totals checked)`);
 console.log(`medians of ${rounds} paired rounds (library and floor timed back to back); ratio range over the rounds`);
 console.log(`${"model".padEnd(22)}  ${"library ms".padStart(10)}  ${"floor ms".padStart(9)}  ${"ratio".padStart(6)}  ${"range".padStart(11)}`);

@@ -17,6 +17,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type * as Library from "../src/index.js";
+import { median } from "./median.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -68,10 +69,6 @@ for (let k = 0; k < rounds; k++) {
   if (results[0] !== results[1]) throw new Error(`the builds differ in round ${k + 1} (seed ${seed}): ${results[0]} against ${results[1]}`);
   ratios.push(per[1]! / per[0]!);
 }
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 console.log(`Paired: ${rounds} rounds × ${runs} runs of the default scenario (${mode === "compare" ? "generation + 4 core models" : "caseloads only"}), alternating`);
 console.log(`  A ${folders[0]}: median ${median(ms[0]).toFixed(1)} ms a run`);
 console.log(`  B ${folders[1]}: median ${median(ms[1]).toFixed(1)} ms a run`);
